@@ -1,0 +1,2 @@
+/** The Genja annotation processor. */
+package io.genja.processor;

@@ -1,0 +1,177 @@
+package io.genja;
+
+import io.genja.inventory.Filter;
+import io.genja.inventory.Host;
+import io.genja.inventory.Inventory;
+import io.genja.plugin.PluginManager;
+import io.genja.runner.ConnectionManager;
+import io.genja.runner.SerialRunner;
+import io.genja.runner.TaskPlan;
+import io.genja.settings.Settings;
+import io.genja.task.TaskCatalog;
+import io.genja.task.TaskDefinition;
+import io.genja.task.TaskResults;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The entry point: an inventory, settings and plugins, ready to run tasks. Open connections are kept between
+ * runs and closed by {@link #close()}.
+ *
+ * <pre>{@code
+ * try (Genja genja = Genja.builder(inventory).build()) {
+ *     TaskResults results = genja.filter(Filter.group("core")).run("backup_config");
+ * }
+ * }</pre>
+ */
+public final class Genja implements AutoCloseable {
+
+    private final Shared shared;
+    private final Filter filter;
+
+    private Genja(Shared shared, Filter filter) {
+        this.shared = shared;
+        this.filter = filter;
+    }
+
+    public static Builder builder(Inventory inventory) {
+        return new Builder(inventory);
+    }
+
+    /** A view of the same inventory, plugins and connections restricted to the hosts {@code filter} selects. */
+    public Genja filter(Filter filter) {
+        return new Genja(shared, this.filter.and(Objects.requireNonNull(filter, "filter")));
+    }
+
+    /** The hosts this {@code Genja} runs on, in inventory order. */
+    public List<Host> hosts() {
+        return shared.inventory.hosts().stream().filter(filter::test).toList();
+    }
+
+    public Inventory inventory() {
+        return shared.inventory;
+    }
+
+    public Settings settings() {
+        return shared.settings;
+    }
+
+    public PluginManager plugins() {
+        return shared.plugins;
+    }
+
+    public TaskCatalog catalog() {
+        return shared.catalog;
+    }
+
+    /** Runs the task called {@code name} from the task catalog. */
+    public TaskResults run(String name) {
+        return run(name, RunOptions.defaults());
+    }
+
+    public TaskResults run(String name, RunOptions options) {
+        TaskDefinition definition = shared.catalog.find(name).orElseThrow(() -> new GenjaException(
+                "no task \"" + name + "\" in the task catalog; known tasks: "
+                        + (shared.catalog.names().isEmpty() ? "none" : String.join(", ", shared.catalog.names()))));
+        return run(definition, options);
+    }
+
+    /** Runs the {@code @GenjaTask} class {@code taskClass}. */
+    public TaskResults run(Class<?> taskClass) {
+        return run(taskClass, RunOptions.defaults());
+    }
+
+    public TaskResults run(Class<?> taskClass, RunOptions options) {
+        return run(definitionOf(taskClass), options);
+    }
+
+    /** Runs this task object on every host, as it is configured (options given in {@code RunOptions} are bound). */
+    public TaskResults run(Object task) {
+        return run(task, RunOptions.defaults());
+    }
+
+    public TaskResults run(Object task, RunOptions options) {
+        if (task instanceof TaskDefinition definition) {
+            return run(definition, options);
+        }
+        if (task instanceof String name) {
+            return run(name, options);
+        }
+        if (task instanceof Class<?> taskClass) {
+            return run(taskClass, options);
+        }
+        TaskDefinition definition = definitionOf(task.getClass());
+        return execute(TaskPlan.of(definition, task, options, shared.catalog, shared.plugins));
+    }
+
+    /** Plans {@code definition} (failing before any host is touched) and runs it on every selected host. */
+    public TaskResults run(TaskDefinition definition, RunOptions options) {
+        return execute(TaskPlan.of(definition, null, options, shared.catalog, shared.plugins));
+    }
+
+    private TaskResults execute(TaskPlan plan) {
+        return new SerialRunner(shared.connections).run(plan, hosts());
+    }
+
+    private TaskDefinition definitionOf(Class<?> taskClass) {
+        return shared.catalog.find(taskClass).orElseThrow(() -> new GenjaException(taskClass.getName()
+                + " is not in the task catalog: annotate it with @GenjaTask and compile it with genja-processor "
+                + "on the annotation processor path"));
+    }
+
+    /** Closes every connection this {@code Genja} (and every filtered view of it) opened. */
+    @Override
+    public void close() {
+        shared.connections.closeAll();
+    }
+
+    /** What a {@code Genja} and its filtered views share. */
+    private static final class Shared {
+        final Inventory inventory;
+        final Settings settings;
+        final PluginManager plugins;
+        final TaskCatalog catalog;
+        final ConnectionManager connections;
+
+        Shared(Inventory inventory, Settings settings, PluginManager plugins, TaskCatalog catalog) {
+            this.inventory = inventory;
+            this.settings = settings;
+            this.plugins = plugins;
+            this.catalog = catalog;
+            this.connections = new ConnectionManager(inventory, plugins);
+        }
+    }
+
+    /** Builds a {@link Genja}; without {@link #plugins} it discovers them, without {@link #catalog} it loads it. */
+    public static final class Builder {
+        private final Inventory inventory;
+        private Settings settings = Settings.defaults();
+        private PluginManager plugins;
+        private TaskCatalog catalog;
+
+        private Builder(Inventory inventory) {
+            this.inventory = Objects.requireNonNull(inventory, "inventory");
+        }
+
+        public Builder settings(Settings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        public Builder plugins(PluginManager plugins) {
+            this.plugins = Objects.requireNonNull(plugins, "plugins");
+            return this;
+        }
+
+        public Builder catalog(TaskCatalog catalog) {
+            this.catalog = Objects.requireNonNull(catalog, "catalog");
+            return this;
+        }
+
+        public Genja build() {
+            return new Genja(new Shared(inventory, settings,
+                    plugins != null ? plugins : PluginManager.discover(),
+                    catalog != null ? catalog : TaskCatalog.load()), Filter.all());
+        }
+    }
+}

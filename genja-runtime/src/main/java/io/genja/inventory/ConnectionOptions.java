@@ -1,0 +1,27 @@
+package io.genja.inventory;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The {@code connection_options.<plugin>} block of a host, group or defaults: values that apply only to that
+ * plugin and beat the plain attributes. Every field may be {@code null} (not set). {@link #toString()} never
+ * shows the password.
+ */
+public record ConnectionOptions(String hostname, Integer port, String username, String password, String platform,
+                                Map<String, Object> extras) {
+
+    public static final ConnectionOptions EMPTY = new ConnectionOptions(null, null, null, null, null, Map.of());
+
+    public ConnectionOptions {
+        extras = extras == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extras));
+    }
+
+    @Override
+    public String toString() {
+        return "ConnectionOptions[hostname=" + hostname + ", port=" + port + ", username=" + username
+                + ", password=" + (password == null ? "null" : "********") + ", platform=" + platform
+                + ", extras=" + extras + "]";
+    }
+}

@@ -1,0 +1,148 @@
+package io.genja.plugin;
+
+import io.genja.GenjaException;
+import io.genja.connection.ConnectionPlugin;
+import io.genja.task.TaskProcessor;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The connection plugins and task processors a {@code Genja} can use, by name. {@link #discover()} finds every
+ * plugin registered for {@link ServiceLoader} (the annotation processor registers annotated classes);
+ * {@link #register} adds more. Safe to use from many threads.
+ */
+public final class PluginManager {
+
+    private final Map<String, ConnectionPlugin> connectionPlugins = new ConcurrentHashMap<>();
+    private final Map<String, TaskProcessor> processors = new ConcurrentHashMap<>();
+
+    /** An empty manager. */
+    public PluginManager() {
+    }
+
+    /** Every plugin and processor registered for {@link ServiceLoader} on the context class loader. */
+    public static PluginManager discover() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return discover(loader != null ? loader : PluginManager.class.getClassLoader());
+    }
+
+    /**
+     * Every plugin and processor registered for {@link ServiceLoader} on {@code loader}.
+     *
+     * @throws GenjaException when a registered class cannot be loaded or two plugins share a name
+     */
+    public static PluginManager discover(ClassLoader loader) {
+        PluginManager manager = new PluginManager();
+        try {
+            ServiceLoader.load(ConnectionPlugin.class, loader).forEach(manager::register);
+            ServiceLoader.load(TaskProcessor.class, loader).forEach(manager::register);
+        } catch (ServiceConfigurationError e) {
+            throw new GenjaException("cannot load a plugin registered in META-INF/services: " + e.getMessage(), e);
+        }
+        return manager;
+    }
+
+    /**
+     * Adds a connection plugin.
+     *
+     * @throws GenjaException when another plugin of a different class already has that name
+     */
+    public PluginManager register(ConnectionPlugin plugin) {
+        ConnectionPlugin earlier = connectionPlugins.putIfAbsent(plugin.name(), plugin);
+        if (earlier != null && earlier != plugin) {
+            if (earlier.getClass() == plugin.getClass()) {
+                connectionPlugins.put(plugin.name(), plugin);
+            } else {
+                throw duplicate("connection plugin", plugin.name(), earlier, plugin);
+            }
+        }
+        return this;
+    }
+
+    /**
+     * Adds a task processor.
+     *
+     * @throws GenjaException when another processor of a different class already has that name
+     */
+    public PluginManager register(TaskProcessor processor) {
+        TaskProcessor earlier = processors.putIfAbsent(processor.name(), processor);
+        if (earlier != null && earlier != processor) {
+            if (earlier.getClass() == processor.getClass()) {
+                processors.put(processor.name(), processor);
+            } else {
+                throw duplicate("processor", processor.name(), earlier, processor);
+            }
+        }
+        return this;
+    }
+
+    public Optional<ConnectionPlugin> findConnectionPlugin(String name) {
+        return Optional.ofNullable(connectionPlugins.get(name));
+    }
+
+    /**
+     * The connection plugin called {@code name}.
+     *
+     * @throws GenjaException naming the known plugins when there is none
+     */
+    public ConnectionPlugin connectionPlugin(String name) {
+        ConnectionPlugin plugin = connectionPlugins.get(name);
+        if (plugin == null) {
+            throw new GenjaException("no connection plugin \"" + name + "\" is registered; known: "
+                    + known(connectionPlugins) + ". Add the plugin's jar to the class path or register it with "
+                    + "PluginManager.register(...)");
+        }
+        return plugin;
+    }
+
+    public Optional<TaskProcessor> findProcessor(String name) {
+        return Optional.ofNullable(processors.get(name));
+    }
+
+    /**
+     * The processor called {@code name}.
+     *
+     * @throws GenjaException naming the known processors when there is none
+     */
+    public TaskProcessor processor(String name) {
+        TaskProcessor processor = processors.get(name);
+        if (processor == null) {
+            throw new GenjaException("no processor \"" + name + "\" is registered; known: " + known(processors));
+        }
+        return processor;
+    }
+
+    /** The names of the connection plugins, sorted. */
+    public List<String> connectionPluginNames() {
+        return List.copyOf(new TreeMap<>(connectionPlugins).keySet());
+    }
+
+    /** The names of the processors, sorted. */
+    public List<String> processorNames() {
+        return List.copyOf(new TreeMap<>(processors).keySet());
+    }
+
+    /** The connection plugins, sorted by name. */
+    public List<ConnectionPlugin> connectionPlugins() {
+        return List.copyOf(new TreeMap<>(connectionPlugins).values());
+    }
+
+    private static String known(Map<String, ?> plugins) {
+        return plugins.isEmpty() ? "none" : String.join(", ", new TreeMap<>(plugins).keySet());
+    }
+
+    private static GenjaException duplicate(String what, String name, Object earlier, Object later) {
+        return new GenjaException("two " + what + "s are named \"" + name + "\": " + earlier.getClass().getName()
+                + " and " + later.getClass().getName() + "; names must be unique");
+    }
+
+    @Override
+    public String toString() {
+        return "PluginManager[connectionPlugins=" + connectionPluginNames() + ", processors=" + processorNames() + "]";
+    }
+}

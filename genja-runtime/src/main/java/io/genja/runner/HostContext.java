@@ -1,0 +1,88 @@
+package io.genja.runner;
+
+import io.genja.connection.Connection;
+import io.genja.connection.ConnectionException;
+import io.genja.inventory.Host;
+import io.genja.task.FailureKind;
+import io.genja.task.TaskException;
+import io.genja.task.TaskInfo;
+import io.genja.task.TaskOptions;
+import io.genja.task.TaskRuntimeContext;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/** The {@link TaskRuntimeContext} of one task on one host. */
+final class HostContext implements TaskRuntimeContext {
+
+    private final TaskInfo task;
+    private final Host host;
+    private final Connection connection;
+    private final TaskOptions options;
+
+    HostContext(TaskInfo task, Host host, Connection connection, TaskOptions options) {
+        this.task = task;
+        this.host = host;
+        this.connection = connection;
+        this.options = options;
+    }
+
+    @Override
+    public TaskInfo task() {
+        return task;
+    }
+
+    @Override
+    public Host host() {
+        return host;
+    }
+
+    @Override
+    public Optional<Connection> connection() {
+        return Optional.ofNullable(connection);
+    }
+
+    @Override
+    public String executeCommand(String command) throws TaskException {
+        try {
+            return requireConnection().executeCommand(command);
+        } catch (ConnectionException e) {
+            throw new TaskException(e.kind(), e.getMessage(), e, e.retryable());
+        }
+    }
+
+    @Override
+    public CompletionStage<String> executeCommandAsync(String command) {
+        Connection open;
+        try {
+            open = requireConnection();
+        } catch (TaskException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return open.executeCommandAsync(command).handle((output, error) -> {
+            if (error == null) {
+                return CompletableFuture.completedFuture(output);
+            }
+            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                    ? error.getCause() : error;
+            if (cause instanceof ConnectionException c) {
+                return CompletableFuture.<String>failedFuture(new TaskException(c.kind(), c.getMessage(), c, c.retryable()));
+            }
+            return CompletableFuture.<String>failedFuture(cause);
+        }).thenCompose(stage -> stage);
+    }
+
+    @Override
+    public TaskOptions options() {
+        return options;
+    }
+
+    private Connection requireConnection() throws TaskException {
+        if (connection == null) {
+            throw new TaskException(FailureKind.UNSUPPORTED, "task \"" + task.name()
+                    + "\" declares no connection plugin, so it cannot run commands on " + host.name()
+                    + "; set @GenjaTask(connectionPluginName = \"ssh\")");
+        }
+        return connection;
+    }
+}

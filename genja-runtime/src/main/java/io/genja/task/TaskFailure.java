@@ -1,0 +1,51 @@
+package io.genja.task;
+
+import java.util.Objects;
+
+/**
+ * Why a task failed on a host.
+ *
+ * @param kind what sort of failure it was
+ * @param message what happened, readable by a network engineer
+ * @param exceptionType the class name of the exception behind it, or {@code null}
+ * @param retryable whether another attempt may succeed
+ * @param details more context (a command's output, a stack trace), or {@code null}
+ */
+public record TaskFailure(FailureKind kind, String message, String exceptionType, boolean retryable, String details) {
+
+    public TaskFailure {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(message, "message");
+    }
+
+    public static TaskFailure of(FailureKind kind, String message) {
+        return new TaskFailure(kind, message, null, false, null);
+    }
+
+    /**
+     * The failure a thrown exception stands for: a {@link TaskException} keeps its kind and retryability,
+     * anything else is {@link FailureKind#EXTERNAL}.
+     */
+    public static TaskFailure fromException(Throwable exception) {
+        String message = exception.getMessage() == null ? exception.getClass().getSimpleName() : exception.getMessage();
+        if (exception instanceof TaskException task) {
+            Throwable cause = task.getCause();
+            return new TaskFailure(task.kind(), message,
+                    cause == null ? TaskException.class.getName() : cause.getClass().getName(), task.retryable(), null);
+        }
+        return new TaskFailure(FailureKind.EXTERNAL, message, exception.getClass().getName(), false, null);
+    }
+
+    public TaskFailure withRetryable(boolean retryable) {
+        return new TaskFailure(kind, message, exceptionType, retryable, details);
+    }
+
+    public TaskFailure withDetails(String details) {
+        return new TaskFailure(kind, message, exceptionType, retryable, details);
+    }
+
+    /** Whether the host could not be reached at all: connection, authentication or timeout. */
+    public boolean isUnreachable() {
+        return kind == FailureKind.CONNECTION || kind == FailureKind.AUTHENTICATION || kind == FailureKind.TIMEOUT;
+    }
+}

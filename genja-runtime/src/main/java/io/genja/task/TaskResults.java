@@ -1,0 +1,155 @@
+package io.genja.task;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * The results of one task across the selected hosts, in inventory order, with the results of its sub-tasks.
+ * Every selected host has exactly one result.
+ */
+public final class TaskResults {
+
+    private final String taskName;
+    private final Map<String, HostTaskResult> byHost;
+    private final Map<String, TaskResults> subTasks;
+    private final Duration duration;
+
+    /**
+     * @param byHost the host results, in inventory order
+     * @param subTasks the sub-tasks' results, in declared order
+     */
+    public TaskResults(String taskName, Map<String, HostTaskResult> byHost, Map<String, TaskResults> subTasks,
+                       Duration duration) {
+        this.taskName = Objects.requireNonNull(taskName, "taskName");
+        this.byHost = Collections.unmodifiableMap(new LinkedHashMap<>(byHost));
+        this.subTasks = Collections.unmodifiableMap(new LinkedHashMap<>(subTasks));
+        this.duration = Objects.requireNonNull(duration, "duration");
+    }
+
+    public String taskName() {
+        return taskName;
+    }
+
+    /**
+     * The result of {@code host}.
+     *
+     * @throws NoSuchElementException when the host was not part of the run
+     */
+    public HostTaskResult hostResult(String host) {
+        HostTaskResult result = byHost.get(host);
+        if (result == null) {
+            throw new NoSuchElementException("host \"" + host + "\" was not part of the run of task \"" + taskName
+                    + "\" (" + byHost.size() + " hosts)");
+        }
+        return result;
+    }
+
+    /** The hosts of the run, in inventory order. */
+    public List<String> hosts() {
+        return List.copyOf(byHost.keySet());
+    }
+
+    /** Every host's result, in inventory order. */
+    public Map<String, HostTaskResult> byHost() {
+        return byHost;
+    }
+
+    /**
+     * The results of the sub-task {@code name}.
+     *
+     * @throws NoSuchElementException when this task has no such sub-task
+     */
+    public TaskResults subTask(String name) {
+        TaskResults results = subTasks.get(name);
+        if (results == null) {
+            throw new NoSuchElementException("task \"" + taskName + "\" has no sub-task \"" + name
+                    + "\"; its sub-tasks: " + subTasks.keySet());
+        }
+        return results;
+    }
+
+    /** The sub-tasks' results, in declared order. */
+    public Map<String, TaskResults> subTasks() {
+        return subTasks;
+    }
+
+    public List<String> passedHosts() {
+        return hostsWhere(HostTaskResult::isPassed);
+    }
+
+    public List<String> failedHosts() {
+        return hostsWhere(HostTaskResult::isFailed);
+    }
+
+    public List<String> skippedHosts() {
+        return hostsWhere(HostTaskResult::isSkipped);
+    }
+
+    /** Failed hosts that could not be reached (connection, authentication, timeout). */
+    public List<String> unreachableHosts() {
+        return hostsWhere(r -> r instanceof HostTaskResult.Failed f && f.failure().isUnreachable());
+    }
+
+    /** Whether any host failed in this task or in any sub-task. */
+    public boolean anyFailed() {
+        return byHost.values().stream().anyMatch(HostTaskResult::isFailed)
+                || subTasks.values().stream().anyMatch(TaskResults::anyFailed);
+    }
+
+    public Duration duration() {
+        return duration;
+    }
+
+    /** Counts of this task's host results (sub-tasks not included). */
+    public Summary summary() {
+        int passed = 0;
+        int failed = 0;
+        int unreachable = 0;
+        int skipped = 0;
+        int changed = 0;
+        for (HostTaskResult result : byHost.values()) {
+            if (result instanceof HostTaskResult.Passed p) {
+                passed++;
+                if (p.success().changed()) {
+                    changed++;
+                }
+            } else if (result instanceof HostTaskResult.Failed f) {
+                if (f.failure().isUnreachable()) {
+                    unreachable++;
+                } else {
+                    failed++;
+                }
+            } else {
+                skipped++;
+            }
+        }
+        return new Summary(byHost.size(), passed, changed, failed, unreachable, skipped);
+    }
+
+    private List<String> hostsWhere(Predicate<HostTaskResult> predicate) {
+        return byHost.entrySet().stream().filter(e -> predicate.test(e.getValue())).map(Map.Entry::getKey).toList();
+    }
+
+    @Override
+    public String toString() {
+        return "TaskResults[" + taskName + ", " + summary() + "]";
+    }
+
+    /**
+     * Counts of host results. {@code failed} counts hosts whose task failed; {@code unreachable} counts hosts that
+     * could not be reached; together they are the failed hosts.
+     */
+    public record Summary(int total, int passed, int changed, int failed, int unreachable, int skipped) {
+        @Override
+        public String toString() {
+            return total + " hosts: " + passed + " passed (" + changed + " changed), " + failed + " failed, "
+                    + unreachable + " unreachable, " + skipped + " skipped";
+        }
+    }
+}
