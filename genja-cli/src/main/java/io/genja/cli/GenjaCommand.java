@@ -1,0 +1,79 @@
+package io.genja.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** {@code genja}: the top-level command and the options every subcommand shares. */
+@Command(name = "genja",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        subcommands = {TasksCommand.class, InventoryCommand.class, RunCommand.class, CheckCommand.class},
+        description = "Runs compile-checked network-automation tasks on the hosts of an inventory.",
+        footer = {"", "Exit status: 0 all hosts passed, 1 some host failed, 2 bad usage, configuration or input,"
+                + " 3 internal error."})
+final class GenjaCommand implements Callable<Integer> {
+
+    private final CliContext context;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "The configuration (config.yaml); default: $GENJA_CONFIG, else ./config.yaml.")
+    Path config;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "Log at DEBUG level to the console and print stack traces of errors.")
+    boolean debug;
+
+    GenjaCommand(CliContext context) {
+        this.context = context;
+    }
+
+    /** A command line wired to {@code context}: its streams, error handling and exit codes. */
+    static CommandLine commandLine(CliContext context) {
+        GenjaCommand command = new GenjaCommand(context);
+        CommandLine commandLine = new CommandLine(command);
+        commandLine.setOut(new PrintWriter(context.out(), true));
+        commandLine.setErr(new PrintWriter(context.err(), true));
+        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(
+                context.terminal() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
+        commandLine.setExecutionStrategy(parseResult -> {
+            LoggingSetup.configure(context.err(), LoggingSetup.Config.console(command.debug));
+            return new CommandLine.RunLast().execute(parseResult);
+        });
+        commandLine.setExecutionExceptionHandler(new ErrorHandler(() -> command.debug));
+        commandLine.setParameterExceptionHandler(ErrorHandler::handleUsageError);
+        return commandLine;
+    }
+
+    CliContext context() {
+        return context;
+    }
+
+    /** The configuration file to use: {@code -c}, else {@code $GENJA_CONFIG}, else ./config.yaml if present. */
+    Path configFile() {
+        if (config != null) {
+            return context.resolve(config);
+        }
+        String fromEnv = context.env().get("GENJA_CONFIG");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return context.resolve(Path.of(fromEnv));
+        }
+        Path local = context.resolve(Path.of("config.yaml"));
+        return local.toFile().isFile() ? local : null;
+    }
+
+    boolean debug() {
+        return debug;
+    }
+
+    @Override
+    public Integer call() {
+        CommandLine.usage(this, context.err(),
+                context.terminal() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF);
+        return ExitStatus.BAD_INPUT;
+    }
+}

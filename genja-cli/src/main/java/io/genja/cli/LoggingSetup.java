@@ -1,0 +1,110 @@
+package io.genja.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.FileAppender;
+import ch.qos.logback.core.OutputStreamAppender;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Configures logging for the command: the library only logs through SLF4J, the command decides where it goes
+ * (the settings' {@code logging} section, or the console at DEBUG with {@code --debug}).
+ */
+final class LoggingSetup {
+
+    private static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{30} - %msg%n";
+
+    private LoggingSetup() {
+    }
+
+    /**
+     * Where log events go.
+     *
+     * @param enabled whether to log at all
+     * @param level the root level, for example {@code INFO}
+     * @param logFile a file to append to, or {@code null}
+     * @param toConsole whether to log to the command's error stream
+     */
+    record Config(boolean enabled, String level, Path logFile, boolean toConsole) {
+
+        /** Before the settings are read: warnings to the console, or everything with {@code --debug}. */
+        static Config console(boolean debug) {
+            return new Config(true, debug ? "DEBUG" : "WARN", null, true);
+        }
+    }
+
+    /** Replaces the logging configuration; does nothing when SLF4J is bound to something other than Logback. */
+    static void configure(PrintStream console, Config config) {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            return;
+        }
+        context.reset();
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        if (!config.enabled()) {
+            root.setLevel(Level.OFF);
+            return;
+        }
+        root.setLevel(Level.toLevel(config.level(), Level.INFO));
+        if (config.toConsole()) {
+            OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
+            appender.setName("console");
+            appender.setContext(context);
+            appender.setEncoder(encoder(context));
+            appender.setOutputStream(new NonClosing(console));
+            appender.start();
+            root.addAppender(appender);
+        }
+        if (config.logFile() != null) {
+            FileAppender<ILoggingEvent> appender = new FileAppender<>();
+            appender.setName("file");
+            appender.setContext(context);
+            appender.setFile(config.logFile().toString());
+            appender.setAppend(true);
+            appender.setEncoder(encoder(context));
+            appender.start();
+            root.addAppender(appender);
+        }
+    }
+
+    private static PatternLayoutEncoder encoder(LoggerContext context) {
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern(PATTERN);
+        encoder.start();
+        return encoder;
+    }
+
+    /** The console belongs to the caller: resetting the logging configuration must not close it. */
+    private static final class NonClosing extends java.io.OutputStream {
+        private final PrintStream out;
+
+        NonClosing(PrintStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) {
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void flush() {
+            out.flush();
+        }
+
+        @Override
+        public void close() {
+            out.flush();
+        }
+    }
+}

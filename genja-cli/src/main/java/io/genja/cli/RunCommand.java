@@ -1,0 +1,160 @@
+package io.genja.cli;
+
+import io.genja.Genja;
+import io.genja.RunOptions;
+import io.genja.inventory.Filter;
+import io.genja.task.OptionConverters;
+import io.genja.task.TaskCatalog;
+import io.genja.task.TaskDefinition;
+import io.genja.task.TaskException;
+import io.genja.task.TaskOptionSpec;
+import io.genja.task.TaskOptions;
+import io.genja.task.TaskResults;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.TypeConversionException;
+
+/** {@code genja run TASK}: runs a task on the selected hosts and prints a result per host. */
+@Command(name = "run", description = "Runs a task on the selected hosts, then prints one result per host.")
+final class RunCommand implements Callable<Integer> {
+
+    @ParentCommand
+    GenjaCommand genja;
+
+    @Parameters(index = "0", paramLabel = "TASK", description = "The task name (see: genja tasks).")
+    String task;
+
+    @Option(names = {"-o", "--option"}, paramLabel = "KEY=VALUE", description = "A task option; repeatable.")
+    Map<String, String> options = new LinkedHashMap<>();
+
+    @Option(names = "--filter", paramLabel = "EXPR", description = "Only the hosts this filter selects.")
+    String filter;
+
+    @Option(names = "--workers", paramLabel = "N", description = "Worker threads (default: runner.worker_count).")
+    Integer workers;
+
+    @Option(names = "--runner", paramLabel = "NAME", description = "serial, threaded or async (default: runner.plugin).")
+    String runner;
+
+    @Option(names = "--dry-run", description = "Tasks report what they would change without changing it.")
+    boolean dryRun;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Time budget of each host's task tree: 30s, 2m, 500ms, PT1M.")
+    Duration timeout;
+
+    @Option(names = "--retries", paramLabel = "N", description = "Retries of retryable failures (default: 0).")
+    int retries;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON to FILE.")
+    Path json;
+
+    @Override
+    public Integer call() throws IOException {
+        CliContext context = genja.context();
+        TaskDefinition definition = findTask(context.catalog(), task);
+        TaskOptions taskOptions = checkOptions(context.catalog(), definition, options);
+        RunOptions runOptions = runOptions(taskOptions);
+        Workspace workspace = Workspace.load(genja);
+        try (Genja all = workspace.open(context)) {
+            Genja selected = filter == null ? all : all.filter(CliFilters.parse(filter));
+            if (selected.hosts().isEmpty()) {
+                throw new CliException("the filter \"" + filter + "\" selects none of the "
+                        + all.hosts().size() + " hosts");
+            }
+            TaskResults results = selected.run(definition, runOptions);
+            ResultTable.print(results, context.out(), context.terminal() ? Ansi.ON : Ansi.OFF);
+            if (json != null) {
+                Files.writeString(context.resolve(json), ResultsJson.write(results));
+            }
+            return results.anyFailed() ? ExitStatus.HOSTS_FAILED : ExitStatus.OK;
+        }
+    }
+
+    private RunOptions runOptions(TaskOptions taskOptions) {
+        RunOptions runOptions = RunOptions.defaults().options(taskOptions).dryRun(dryRun).retries(retries);
+        if (timeout != null) {
+            runOptions = runOptions.timeout(timeout);
+        }
+        if (workers != null) {
+            runOptions = runOptions.workers(workers);
+        }
+        if (runner != null) {
+            runOptions = runOptions.runner(runner);
+        }
+        return runOptions;
+    }
+
+    /** The task called {@code name}, or an error that lists the known tasks. */
+    static TaskDefinition findTask(TaskCatalog catalog, String name) {
+        return catalog.find(name).orElseThrow(() -> new CliException("no task \"" + name + "\"; known tasks: "
+                + (catalog.names().isEmpty() ? "none" : String.join(", ", catalog.names())) + "."
+                + Suggestions.didYouMean(name, catalog.names())));
+    }
+
+    /**
+     * The {@code -o} options as task options, after checking that the task (or one of its sub-tasks, which see
+     * the same options) declares each of them: a typo must not be silently ignored.
+     */
+    static TaskOptions checkOptions(TaskCatalog catalog, TaskDefinition definition, Map<String, String> given) {
+        Map<String, TaskOptionSpec> declared = new LinkedHashMap<>();
+        collectOptions(catalog, definition, declared, new LinkedHashSet<>());
+        List<String> problems = new ArrayList<>();
+        for (String name : given.keySet()) {
+            if (!declared.containsKey(name)) {
+                problems.add("task \"" + definition.name() + "\" has no option \"" + name + "\"; "
+                        + (declared.isEmpty() ? "it takes none." : "its options: "
+                        + String.join(", ", declared.keySet()) + "." + Suggestions.didYouMean(name, declared.keySet())));
+            }
+        }
+        if (problems.size() == 1) {
+            throw new CliException(problems.get(0));
+        }
+        if (!problems.isEmpty()) {
+            throw new CliException(problems.size() + " unknown options:", problems);
+        }
+        return TaskOptions.of(given);
+    }
+
+    private static void collectOptions(TaskCatalog catalog, TaskDefinition definition,
+                                       Map<String, TaskOptionSpec> into, Set<String> seen) {
+        if (!seen.add(definition.name())) {
+            return;
+        }
+        definition.options().forEach(option -> into.putIfAbsent(option.name(), option));
+        for (String sub : definition.subTasks()) {
+            catalog.find(sub).ifPresent(subDefinition -> collectOptions(catalog, subDefinition, into, seen));
+        }
+    }
+
+    /** {@code --timeout}: the same durations task options accept. */
+    static final class DurationConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            try {
+                Duration duration = OptionConverters.toDuration(value, "--timeout");
+                if (duration.isZero() || duration.isNegative()) {
+                    throw new TypeConversionException("--timeout must be positive, got " + value);
+                }
+                return duration;
+            } catch (TaskException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.genja.cli;
+
+import io.genja.task.TaskDefinition;
+import io.genja.task.TaskOptionSpec;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code genja tasks}: the task catalog on the class path. */
+@Command(name = "tasks", description = "Lists the tasks on the class path: plugin, processors, sub-tasks, options.")
+final class TasksCommand implements Callable<Integer> {
+
+    @ParentCommand
+    GenjaCommand genja;
+
+    @Option(names = "--json", description = "Print the catalog as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        List<TaskDefinition> tasks = genja.context().catalog().all();
+        PrintStream out = genja.context().out();
+        if (json) {
+            out.println(Json.write(tasks.stream().map(TasksCommand::toMap).toList()));
+            return ExitStatus.OK;
+        }
+        if (tasks.isEmpty()) {
+            out.println("No tasks on the class path. Annotate task classes with @GenjaTask and compile them with"
+                    + " genja-processor on the annotation processor path.");
+            return ExitStatus.OK;
+        }
+        int width = tasks.stream().mapToInt(t -> t.name().length()).max().orElse(0);
+        for (TaskDefinition task : tasks) {
+            out.println(TextTable.pad(task.name(), width) + "  " + TextTable.pad(task.connectionPluginName().orElse("-"), 8) + "  "
+                    + task.description());
+            String indent = " ".repeat(width + 2);
+            if (!task.subTasks().isEmpty()) {
+                out.println(indent + "sub-tasks:  " + String.join(", ", task.subTasks()));
+            }
+            if (!task.processors().isEmpty()) {
+                out.println(indent + "processors: " + String.join(", ", task.processors()));
+            }
+            for (TaskOptionSpec option : task.options()) {
+                out.println(indent + "-o " + option.name() + "=<" + simpleType(option.type()) + ">"
+                        + (option.required() ? " (required)" : "")
+                        + (option.description().isEmpty() ? "" : "  " + option.description()));
+            }
+        }
+        return ExitStatus.OK;
+    }
+
+    /** The same fields as the processor's {@code META-INF/genja/task-catalog.json}. */
+    private static Map<String, Object> toMap(TaskDefinition task) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("name", task.name());
+        map.put("class", task.taskClass().getName());
+        map.put("connectionPluginName", task.connectionPluginName().orElse(null));
+        map.put("processors", task.processors());
+        map.put("subTasks", task.subTasks());
+        map.put("options", task.options().stream().map(option -> {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("name", option.name());
+            o.put("type", option.type());
+            o.put("required", option.required());
+            o.put("description", option.description());
+            return o;
+        }).toList());
+        map.put("description", task.description());
+        map.put("async", task.isAsync());
+        return map;
+    }
+
+    /** {@code java.util.List<java.lang.String>} reads as {@code List<String>}. */
+    static String simpleType(String type) {
+        return type.replaceAll("\\b(?:[a-z_][a-z0-9_]*\\.)+([A-Z])", "$1");
+    }
+}

@@ -1,0 +1,47 @@
+package io.genja.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.genja.task.TaskCatalog;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GenjaCommandTest {
+
+    @Test
+    void withoutASubcommandItPrintsUsageAndExitsTwo() {
+        CliRun run = CliRun.execute(Fixtures.cli());
+
+        assertThat(run.status()).isEqualTo(ExitStatus.BAD_INPUT);
+        assertThat(run.err()).contains("Usage: genja").contains("run").contains("check");
+    }
+
+    @Test
+    void anUnknownSubcommandIsAShortUsageError() {
+        CliRun run = CliRun.execute(Fixtures.cli(), "rnu", "greet");
+
+        assertThat(run.status()).isEqualTo(ExitStatus.BAD_INPUT);
+        assertThat(run.err()).isEqualTo("genja: error: unknown command \"rnu\"; commands: tasks, inventory, run, "
+                + "check. Did you mean \"run\"?\nTry 'genja --help' for more information.\n");
+    }
+
+    @Test
+    void printsTheVersion() {
+        CliRun run = CliRun.execute(Fixtures.cli(), "--version");
+
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).startsWith("genja 0.");
+    }
+
+    @Test
+    void aBugIsAnInternalErrorWithoutAStackTraceUnlessDebugging() {
+        TaskCatalog broken = TaskCatalog.of(List.of(FakeTask.of("boom", (host, context) -> null).thatCannotBeInstantiated()));
+        CliRun quiet = CliRun.execute(Fixtures.cli().catalog(broken), "run", "boom");
+        CliRun debug = CliRun.execute(Fixtures.cli().catalog(broken), "run", "boom", "--debug");
+
+        assertThat(quiet.status()).isEqualTo(ExitStatus.INTERNAL_ERROR);
+        assertThat(quiet.err()).startsWith("genja: internal error: ").contains("(rerun with --debug for details)");
+        assertThat(quiet.err().lines()).hasSize(1);
+        assertThat(debug.err()).contains("\tat io.genja.");
+    }
+}
