@@ -1,0 +1,168 @@
+package io.genja.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every {@code ```java} block of the README and of {@code docs/} compiles against the real modules, with the
+ * annotation processor running on it, so the guide cannot drift from the code. The rules for writers are in
+ * {@code docs/README.md}: a block that declares a type is a compilation unit; any other block is a method body
+ * that may use the variables {@link #CONTEXT} declares; the packages in {@link #IMPORTS} are imported.
+ */
+class DocsCompileTest {
+
+    /** Imported into every block, so snippets need not repeat them. */
+    static final List<String> IMPORTS = List.of("io.genja", "io.genja.annotations", "io.genja.task",
+            "io.genja.inventory", "io.genja.connection", "io.genja.plugin", "io.genja.settings", "io.genja.cli",
+            "java.nio.file", "java.time", "java.util", "java.util.concurrent");
+
+    /** What a statement block may use without declaring it; a block may also declare its own. */
+    static final String CONTEXT = """
+                Inventory inventory;
+                Settings settings;
+                PluginManager plugins;
+                Genja genja;
+                TaskResults results;
+                Host host;
+                TaskRuntimeContext context;
+            """;
+
+    private static final Pattern TYPE_DECLARATION = Pattern.compile(
+            "(?m)^(?:@\\w+.*\\n)*(?:public |final |abstract |sealed |non-sealed )*(class|interface|record|enum|@interface) (\\w+)");
+    private static final Pattern PUBLIC_TYPE = Pattern.compile(
+            "(?m)^(?:public )(?:final |abstract |sealed |non-sealed )*(?:class|interface|record|enum|@interface) (\\w+)");
+
+    private static Path root;
+
+    @BeforeAll
+    static void findRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isDirectory(dir.resolve("docs"))) {
+            dir = dir.getParent();
+        }
+        assertThat(dir).as("a docs/ directory above " + Path.of("").toAbsolutePath()).isNotNull();
+        root = dir;
+    }
+
+    @Test
+    void everyJavaSnippetCompiles(@TempDir Path out) throws IOException {
+        List<Unit> units = new ArrayList<>();
+        for (Path page : pages()) {
+            List<MarkdownSnippets.Snippet> snippets = MarkdownSnippets.read(page);
+            List<String> pagePackages = snippets.stream().map(s -> packageOf(s)).toList();
+            for (MarkdownSnippets.Snippet snippet : snippets) {
+                units.add(Unit.of(snippet, packageOf(snippet), pagePackages));
+            }
+        }
+        assertThat(units).as("Java snippets in README.md and docs/").isNotEmpty();
+
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        List<String> options = List.of("-d", out.toString(), "-classpath", System.getProperty("java.class.path"),
+                "--release", "17", "-Xlint:none");
+        boolean compiled = javac.getTask(new StringWriter(), null, diagnostics, options, null, units).call();
+
+        List<String> errors = diagnostics.getDiagnostics().stream()
+                .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+                .map(d -> ((Unit) d.getSource()).where(d) + ": " + d.getMessage(Locale.ROOT))
+                .toList();
+        assertThat(errors).as("compile errors in the docs' Java snippets").isEmpty();
+        assertThat(compiled).isTrue();
+    }
+
+    @Test
+    void everyLinkToAPageLeadsToAPage() throws IOException {
+        List<String> broken = new ArrayList<>();
+        for (Path page : pages()) {
+            for (String link : MarkdownSnippets.localLinks(page)) {
+                if (!Files.isRegularFile(page.getParent().resolve(link))) {
+                    broken.add(root.relativize(page) + " links to " + link + ", which does not exist");
+                }
+            }
+        }
+        assertThat(broken).isEmpty();
+    }
+
+    private static List<Path> pages() throws IOException {
+        List<Path> pages = new ArrayList<>();
+        pages.add(root.resolve("README.md"));
+        try (Stream<Path> docs = Files.walk(root.resolve("docs"))) {
+            docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(pages::add);
+        }
+        return pages;
+    }
+
+    /** {@code docs/tasks.md} line 40 → {@code docs.tasks.line40}: one package per block, so names may repeat. */
+    private static String packageOf(MarkdownSnippets.Snippet snippet) {
+        String page = root.relativize(snippet.file()).toString().replaceAll("\\.md$", "")
+                .replaceAll("[^A-Za-z0-9]+", "_").toLowerCase(Locale.ROOT);
+        return "docs." + page + ".line" + snippet.firstLine();
+    }
+
+    /** One block as a Java source, remembering how to map its lines back to the Markdown file. */
+    static final class Unit extends SimpleJavaFileObject {
+        private final MarkdownSnippets.Snippet snippet;
+        private final String source;
+        private final int linesBefore;
+
+        private Unit(MarkdownSnippets.Snippet snippet, String fileName, String source, int linesBefore) {
+            super(URI.create("string:///" + fileName), Kind.SOURCE);
+            this.snippet = snippet;
+            this.source = source;
+            this.linesBefore = linesBefore;
+        }
+
+        static Unit of(MarkdownSnippets.Snippet snippet, String pkg, List<String> pagePackages) {
+            // Line 1 holds the package and every import, so the block's own lines keep their numbers.
+            StringBuilder first = new StringBuilder("package " + pkg + ";");
+            IMPORTS.forEach(p -> first.append(" import ").append(p).append(".*;"));
+            pagePackages.stream().filter(p -> !p.equals(pkg)).forEach(p -> first.append(" import ").append(p).append(".*;"));
+            String code = Pattern.compile("(?m)^(?:import [\\w.*]+;|package [\\w.]+;)").matcher(snippet.code())
+                    .replaceAll(match -> {
+                        if (match.group().startsWith("import")) {
+                            first.append(' ').append(match.group());
+                        }
+                        return "";
+                    });
+            String path = pkg.replace('.', '/') + "/";
+            if (TYPE_DECLARATION.matcher(code).find()) {
+                Matcher publicType = PUBLIC_TYPE.matcher(code);
+                String name = publicType.find() ? publicType.group(1) : "Snippet";
+                return new Unit(snippet, path + name + ".java", first + "\n" + code + "\n", 1);
+            }
+            String wrapper = "class Snippet {\n" + CONTEXT + "void snippet() throws Exception {\n";
+            return new Unit(snippet, path + "Snippet.java", first + "\n" + wrapper + code + "\n}\n}\n",
+                    1 + (int) wrapper.lines().count());
+        }
+
+        @Override
+        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+            return source;
+        }
+
+        String where(Diagnostic<? extends JavaFileObject> diagnostic) {
+            long line = diagnostic.getLineNumber() - linesBefore + snippet.firstLine() - 1;
+            return root.relativize(snippet.file()) + ":" + line;
+        }
+    }
+}
