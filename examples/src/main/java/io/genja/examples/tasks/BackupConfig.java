@@ -13,7 +13,7 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * Backs up each device's running configuration to {@code <directory>/<host>.cfg}; {@code changed} when it
- * differs from the last backup, with a unified diff.
+ * differs from the last backup, with a unified diff. The command depends on the host's platform.
  */
 @GenjaTask(name = "backup_config", connectionPluginName = "ssh", processors = "audit")
 public class BackupConfig implements Task {
@@ -23,7 +23,7 @@ public class BackupConfig implements Task {
 
     @Override
     public HostTaskResult start(Host host, TaskRuntimeContext context) throws Exception {
-        String config = RunningConfig.withoutVolatileLines(context.executeCommand("show running-config"));
+        String config = RunningConfig.withoutVolatileLines(context.executeCommand(RunningConfig.command(host)));
         Path file = directory.resolve(host.name() + ".cfg");
         String previous = Files.exists(file) ? Files.readString(file) : null;
         long lines = config.lines().count();

@@ -1,5 +1,6 @@
 package io.genja.examples.tasks;
 
+import io.genja.inventory.Host;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -12,6 +13,16 @@ final class RunningConfig {
                     + "|Building configuration\\.\\.\\.|Current configuration : \\d+ bytes)$");
 
     private RunningConfig() {
+    }
+
+    /** The command that prints the configuration on the host's platform. */
+    static String command(Host host) {
+        String platform = host.platform() == null ? "" : host.platform();
+        return switch (platform) {
+            case "linux" -> "cat /etc/network/interfaces";
+            case "juniper_junos", "junos" -> "show configuration | display set";
+            default -> "show running-config";
+        };
     }
 
     static String withoutVolatileLines(String output) {

@@ -14,9 +14,12 @@ import java.util.regex.Pattern;
 @GenjaTask(name = "show_version", connectionPluginName = "ssh")
 public class ShowVersion implements Task {
 
-    /** IOS/IOS-XE/NX-OS "Version 15.2(4)M7,", EOS "Software image version: 4.28.3M", Junos "Junos: 21.4R3". */
+    /**
+     * IOS/IOS-XE/NX-OS "Version 15.2(4)M7,", EOS "Software image version: 4.28.3M", Junos "Junos: 21.4R3",
+     * Linux "Kernel: 6.1.0-13-amd64".
+     */
     private static final Pattern VERSION = Pattern.compile(
-            "(?im)(?:\\bversion:?|^junos:)\\s+([0-9][\\w.()\\-]*[\\w)])");
+            "(?im)(?:\\bversion:?|^junos:|^kernel:)\\s+([0-9][\\w.()\\-]*[\\w)])");
     /** IOS "router1 uptime is 1 week, 2 days", EOS "Uptime: 3 weeks", Linux "up 5 days". */
     private static final Pattern UPTIME = Pattern.compile("(?im)(?:uptime is|uptime:|\\bup)\\s+([^\\n,]+(?:, [^\\n,]+)*)");
 

@@ -20,6 +20,7 @@ class ShowVersionTest {
                 + "r1 uptime is 1 year, 2 weeks, 3 days, 4 hours, 5 minutes\\n| 15.2(4)E8 | 1 year, 2 weeks, 3 days, 4 hours, 5 minutes",
         "Arista DCS-7050TX-64-R\\nSoftware image version: 4.28.3M\\nUptime: 3 weeks, 2 days and 1 hour\\n| 4.28.3M | 3 weeks, 2 days and 1 hour",
         "Hostname: r1\\nModel: mx204\\nJunos: 21.4R3-S2.3\\n| 21.4R3-S2.3 |",
+        "Hostname: r1\\nOperating System: Debian GNU/Linux 12 (bookworm)\\nKernel: 6.1.0-13-amd64 #1 SMP\\n| 6.1.0-13-amd64 |",
     })
     void parsesVersionAndUptime(String output, String version, String uptime) throws Exception {
         HostTaskResult result = new ShowVersion().start(R1, new ScriptedContext(R1,
