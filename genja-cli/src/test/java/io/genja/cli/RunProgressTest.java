@@ -1,0 +1,63 @@
+package io.genja.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.genja.inventory.Host;
+import io.genja.task.FailureKind;
+import io.genja.task.HostTaskResult;
+import io.genja.task.TaskFailure;
+import io.genja.task.TaskInfo;
+import io.genja.task.TaskResults;
+import io.genja.task.TaskSuccess;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RunProgressTest {
+
+    private static final TaskInfo TASK = new TaskInfo("backup", "ssh", 0, 0, false);
+    private static final TaskInfo SUB_TASK = new TaskInfo("show_version", "ssh", 1, 1, false);
+
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+    private final List<Host> hosts = Fixtures.inventory().hosts();
+
+    @Test
+    void plainLinesCountHostsAndFailuresOfTheTaskThatWasRun() {
+        RunProgress progress = new RunProgress(out, false);
+        runHooks(progress);
+
+        assertThat(text().lines()).hasSize(3);
+        assertThat(text().lines().toList().get(2)).matches("progress: 3/3 hosts, 1 failed, [\\d.]+ hosts/s, done");
+        assertThat(text()).contains("progress: 2/3 hosts, 1 failed").doesNotContain("show_version");
+    }
+
+    @Test
+    void onATerminalItDrawsABarWithTheFailedCount() {
+        RunProgress progress = new RunProgress(out, true);
+        runHooks(progress);
+
+        assertThat(text()).contains("backup").contains("3/3").contains("1 failed").contains("\r");
+        assertThat(text()).doesNotContain("progress:");
+    }
+
+    private void runHooks(RunProgress progress) {
+        progress.onTaskStart(TASK, hosts);
+        HostTaskResult passed = HostTaskResult.passed(new TaskSuccess());
+        HostTaskResult failed = HostTaskResult.failed(TaskFailure.of(FailureKind.COMMAND, "% Invalid input"));
+        progress.onSubTaskFinish(SUB_TASK, hosts.get(0), failed);
+        assertThat(progress.onHostFinish(TASK, hosts.get(0), passed)).isSameAs(passed);
+        progress.onHostFinish(TASK, hosts.get(1), failed);
+        progress.onHostFinish(SUB_TASK, hosts.get(2), failed);
+        progress.onHostFinish(TASK, hosts.get(2), passed);
+        progress.onTaskFinish(TASK, new TaskResults("backup", Map.of(), Map.of(), Duration.ZERO));
+    }
+
+    private String text() {
+        return buffer.toString(StandardCharsets.UTF_8);
+    }
+}
