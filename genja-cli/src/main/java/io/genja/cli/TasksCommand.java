@@ -26,7 +26,7 @@ final class TasksCommand implements Callable<Integer> {
         List<TaskDefinition> tasks = genja.context().catalog().all();
         PrintStream out = genja.context().out();
         if (json) {
-            out.println(Json.write(tasks.stream().map(TasksCommand::toMap).toList()));
+            out.println(Json.write(Map.of("tasks", tasks.stream().map(TasksCommand::toMap).toList())));
             return ExitStatus.OK;
         }
         if (tasks.isEmpty()) {
@@ -54,12 +54,12 @@ final class TasksCommand implements Callable<Integer> {
         return ExitStatus.OK;
     }
 
-    /** The same fields as the processor's {@code META-INF/genja/task-catalog.json}. */
+    /** The same document as the processor's {@code META-INF/genja/task-catalog.json}, for every module at once. */
     private static Map<String, Object> toMap(TaskDefinition task) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("name", task.name());
         map.put("class", task.taskClass().getName());
-        map.put("connectionPluginName", task.connectionPluginName().orElse(null));
+        map.put("connectionPlugin", task.connectionPluginName().orElse(null));
         map.put("processors", task.processors());
         map.put("subTasks", task.subTasks());
         map.put("options", task.options().stream().map(option -> {
@@ -71,7 +71,6 @@ final class TasksCommand implements Callable<Integer> {
             return o;
         }).toList());
         map.put("description", task.description());
-        map.put("async", task.isAsync());
         return map;
     }
 

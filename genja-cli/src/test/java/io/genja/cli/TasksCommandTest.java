@@ -25,12 +25,12 @@ class TasksCommandTest {
         CliRun run = CliRun.execute(Fixtures.cli(), "tasks", "--json");
 
         assertThat(run.status()).as(run.toString()).isZero();
-        JsonNode tasks = new ObjectMapper().readTree(run.out());
+        JsonNode tasks = new ObjectMapper().readTree(run.out()).get("tasks");
         assertThat(tasks).hasSize(5);
         JsonNode configure = tasks.get(1);
         assertThat(configure.get("name").asText()).isEqualTo("configure");
         assertThat(configure.get("options").get(0).get("name").asText()).isEqualTo("template");
         assertThat(configure.get("options").get(0).get("required").asBoolean()).isTrue();
-        assertThat(tasks.get(0).get("connectionPluginName").asText()).isEqualTo("mem");
+        assertThat(tasks.get(0).get("connectionPlugin").asText()).isEqualTo("mem");
     }
 }
