@@ -63,7 +63,7 @@ final class GenjaCommand implements Callable<Integer> {
             return context.resolve(Path.of(fromEnv));
         }
         Path local = context.resolve(Path.of("config.yaml"));
-        return local.toFile().isFile() ? local : null;
+        return java.nio.file.Files.isRegularFile(local) ? local : null;
     }
 
     boolean debug() {

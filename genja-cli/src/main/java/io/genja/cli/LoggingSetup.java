@@ -49,7 +49,12 @@ final class LoggingSetup {
             root.setLevel(Level.OFF);
             return;
         }
-        root.setLevel(Level.toLevel(config.level(), Level.INFO));
+        Level level = Level.toLevel(config.level(), Level.INFO);
+        root.setLevel(level);
+        if (level.isGreaterOrEqual(Level.INFO)) {
+            // MINA SSHD reports every closed socket at WARN and its life story at INFO; DEBUG shows it all
+            context.getLogger("org.apache.sshd").setLevel(Level.ERROR);
+        }
         if (config.toConsole()) {
             OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
             appender.setName("console");

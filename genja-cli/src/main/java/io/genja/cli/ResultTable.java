@@ -15,6 +15,7 @@ final class ResultTable {
     /** Prints the table and totals of {@code results}; colours the status column when {@code ansi} is on. */
     static void print(TaskResults results, PrintStream out, Ansi ansi) {
         List<HostOutcome> outcomes = HostOutcome.of(results);
+        out.println();
         TextTable table = new TextTable("HOST", "STATUS", "TIME", "DETAIL");
         for (HostOutcome outcome : outcomes) {
             table.row(outcome.host(), outcome.status(), format(outcome.duration()), outcome.detail());

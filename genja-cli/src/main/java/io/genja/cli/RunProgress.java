@@ -24,6 +24,7 @@ final class RunProgress implements TaskProcessor {
 
     private final PrintStream out;
     private final boolean terminal;
+    /** Hosts done; the progress bar keeps its own count. */
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
     private volatile int total;
@@ -66,16 +67,15 @@ final class RunProgress implements TaskProcessor {
         if (task.depth() != 0) {
             return result;
         }
-        int failedNow = result.isFailed() ? failed.incrementAndGet() : failed.get();
-        int doneNow = done.incrementAndGet();
         ProgressBar current = bar;
         if (current != null) {
+            int failedNow = result.isFailed() ? failed.incrementAndGet() : failed.get();
             current.step();
             if (failedNow > 0) {
                 current.setExtraMessage(failedNow + " failed");
             }
-        } else if (isMilestone(doneNow)) {
-            out.println(plainLine(doneNow, failedNow));
+        } else {
+            countPlain(result.isFailed());
         }
         return result;
     }
@@ -93,6 +93,15 @@ final class RunProgress implements TaskProcessor {
         bar = null;
         if (current != null) {
             current.close();
+        }
+    }
+
+    /** Counts and prints under one lock, so lines from many hosts' threads come out in order. */
+    private synchronized void countPlain(boolean hostFailed) {
+        int failedNow = hostFailed ? failed.incrementAndGet() : failed.get();
+        int doneNow = done.incrementAndGet();
+        if (isMilestone(doneNow)) {
+            out.println(plainLine(doneNow, failedNow));
         }
     }
 

@@ -37,7 +37,7 @@ public class AuditProcessor implements TaskProcessor {
             AUDIT.info("{} {}: {}{}", task.name(), host.name(), passed.success().changed() ? "changed" : "ok",
                     passed.success().summary() == null ? "" : " - " + passed.success().summary());
         } else if (result instanceof HostTaskResult.Failed failed) {
-            AUDIT.warn("{} {}: failed - {}: {}", task.name(), host.name(), failed.failure().kind(),
+            AUDIT.info("{} {}: failed - {}: {}", task.name(), host.name(), failed.failure().kind(),
                     failed.failure().message());
         } else if (result instanceof HostTaskResult.Skipped skipped) {
             AUDIT.info("{} {}: skipped - {}", task.name(), host.name(), skipped.skip().reason());

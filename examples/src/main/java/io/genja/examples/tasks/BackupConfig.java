@@ -18,8 +18,11 @@ import java.nio.file.StandardCopyOption;
 @GenjaTask(name = "backup_config", connectionPluginName = "ssh", processors = "audit")
 public class BackupConfig implements Task {
 
+    /** Where backups go unless the {@code directory} option says otherwise, relative to the working directory. */
+    public static final String DEFAULT_DIRECTORY = "backups";
+
     @TaskOption(description = "the directory backups are written to")
-    Path directory = Path.of("backups");
+    Path directory = Path.of(DEFAULT_DIRECTORY);
 
     @Override
     public HostTaskResult start(Host host, TaskRuntimeContext context) throws Exception {
