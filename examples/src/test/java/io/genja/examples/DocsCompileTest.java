@@ -48,7 +48,10 @@ class DocsCompileTest {
             """;
 
     private static final Pattern TYPE_DECLARATION = Pattern.compile(
-            "(?m)^(?:@\\w+.*\\n)*(?:public |final |abstract |sealed |non-sealed )*(class|interface|record|enum|@interface) (\\w+)");
+            "(?m)^(?:public |final |abstract |sealed |non-sealed |static )*(class|interface|record|enum|@interface) (\\w+)");
+    /** A line that starts a top-level declaration: an annotation, a modifier or a type keyword at column 0. */
+    private static final Pattern TYPE_START = Pattern.compile(
+            "(?:@\\w|public |final |abstract |sealed |non-sealed |class |interface |record |enum |/\\*\\*)");
     private static final Pattern PUBLIC_TYPE = Pattern.compile(
             "(?m)^(?:public )(?:final |abstract |sealed |non-sealed )*(?:class|interface|record|enum|@interface) (\\w+)");
 
@@ -71,7 +74,7 @@ class DocsCompileTest {
             List<MarkdownSnippets.Snippet> snippets = MarkdownSnippets.read(page);
             List<String> pagePackages = snippets.stream().map(s -> packageOf(s)).toList();
             for (MarkdownSnippets.Snippet snippet : snippets) {
-                units.add(Unit.of(snippet, packageOf(snippet), pagePackages));
+                units.addAll(Unit.of(snippet, packageOf(snippet), pagePackages));
             }
         }
         assertThat(units).as("Java snippets in README.md and docs/").isNotEmpty();
@@ -132,7 +135,11 @@ class DocsCompileTest {
             this.linesBefore = linesBefore;
         }
 
-        static Unit of(MarkdownSnippets.Snippet snippet, String pkg, List<String> pagePackages) {
+        /**
+         * The block as compilation units: a statement block wrapped in a method; a block of types split into one
+         * file per top-level type (so that several public types may share a block).
+         */
+        static List<Unit> of(MarkdownSnippets.Snippet snippet, String pkg, List<String> pagePackages) {
             // Line 1 holds the package and every import, so the block's own lines keep their numbers.
             StringBuilder first = new StringBuilder("package " + pkg + ";");
             IMPORTS.forEach(p -> first.append(" import ").append(p).append(".*;"));
@@ -145,14 +152,33 @@ class DocsCompileTest {
                         return "";
                     });
             String path = pkg.replace('.', '/') + "/";
-            if (TYPE_DECLARATION.matcher(code).find()) {
-                Matcher publicType = PUBLIC_TYPE.matcher(code);
-                String name = publicType.find() ? publicType.group(1) : "Snippet";
-                return new Unit(snippet, path + name + ".java", first + "\n" + code + "\n", 1);
+            if (!TYPE_DECLARATION.matcher(code).find()) {
+                String wrapper = "class Snippet {\n" + CONTEXT + "void snippet() throws Exception {\n";
+                return List.of(new Unit(snippet, path + "Snippet.java", first + "\n" + wrapper + code + "\n}\n}\n",
+                        1 + (int) wrapper.lines().count()));
             }
-            String wrapper = "class Snippet {\n" + CONTEXT + "void snippet() throws Exception {\n";
-            return new Unit(snippet, path + "Snippet.java", first + "\n" + wrapper + code + "\n}\n}\n",
-                    1 + (int) wrapper.lines().count());
+            List<Unit> units = new ArrayList<>();
+            List<String> lines = code.lines().toList();
+            int start = 0;
+            int depth = 0;
+            boolean typeSeen = false;
+            for (int i = 0; i <= lines.size(); i++) {
+                String line = i < lines.size() ? lines.get(i) : null;
+                boolean split = line == null || depth == 0 && typeSeen && TYPE_START.matcher(line).lookingAt();
+                if (split) {
+                    String chunk = String.join("\n", lines.subList(start, i));
+                    Matcher publicType = PUBLIC_TYPE.matcher(chunk);
+                    String name = publicType.find() ? publicType.group(1) : "Snippet" + start;
+                    units.add(new Unit(snippet, path + name + ".java", first + "\n" + "\n".repeat(start) + chunk + "\n", 1));
+                    start = i;
+                    typeSeen = false;
+                }
+                if (line != null) {
+                    typeSeen |= TYPE_DECLARATION.matcher(line).lookingAt();
+                    depth += (int) line.chars().filter(c -> c == '{').count() - (int) line.chars().filter(c -> c == '}').count();
+                }
+            }
+            return units;
         }
 
         @Override

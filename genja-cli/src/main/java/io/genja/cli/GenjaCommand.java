@@ -53,7 +53,10 @@ final class GenjaCommand implements Callable<Integer> {
         return context;
     }
 
-    /** The configuration file to use: {@code -c}, else {@code $GENJA_CONFIG}, else ./config.yaml if present. */
+    /**
+     * The configuration file to use: {@code -c}, else {@code $GENJA_CONFIG}, else ./config.yaml if present, unless
+     * an embedding application gave the inventory (then only an explicit configuration is read).
+     */
     Path configFile() {
         if (config != null) {
             return context.resolve(config);
@@ -61,6 +64,9 @@ final class GenjaCommand implements Callable<Integer> {
         String fromEnv = context.env().get("GENJA_CONFIG");
         if (fromEnv != null && !fromEnv.isBlank()) {
             return context.resolve(Path.of(fromEnv));
+        }
+        if (context.injectedInventory().isPresent()) {
+            return null;
         }
         Path local = context.resolve(Path.of("config.yaml"));
         return java.nio.file.Files.isRegularFile(local) ? local : null;
