@@ -1,0 +1,7 @@
+package io.genja.processor.model;
+
+import com.palantir.javapoet.ClassName;
+
+/** One validated connection plugin or processor class and the name it is known by. */
+public record ComponentModel(ComponentKind kind, String name, ClassName type) {
+}
