@@ -53,8 +53,8 @@ final class AdapterWriter {
     static JavaFile file(TaskModel task, Element origin) {
         ClassName taskClass = task.taskClass();
         TypeSpec.Builder adapter = TypeSpec.classBuilder(task.adapterClass())
-                .addJavadoc("The {@link $T} of task {@code $L}: creates {@link $T}, binds its options and starts it.\n",
-                        TASK_DEFINITION, task.name(), taskClass)
+                .addJavadoc("The {@link $T} of {@link $T}, task {@code $L}.\n", TASK_DEFINITION, taskClass, task.name())
+                .addJavadoc("Creates the task, binds its options and starts it, without reflection.\n")
                 .addAnnotation(Generated.ANNOTATION)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(TASK_DEFINITION)
@@ -96,9 +96,11 @@ final class AdapterWriter {
         CodeBlock.Builder specs = CodeBlock.builder().add("$T.of(\n$>$>", List.class);
         for (int i = 0; i < task.options().size(); i++) {
             OptionModel option = task.options().get(i);
-            specs.add("new $T($S, $S, $L, $S)$L", TASK_OPTION_SPEC, option.name(), option.typeText(),
-                    option.required(), option.description(), i + 1 < task.options().size() ? ",\n" : ")$<$<");
+            specs.add(i == 0 ? "" : ",\n");
+            specs.add("new $T($S, $S, $L, $S)", TASK_OPTION_SPEC, option.name(), option.typeText(), option.required(),
+                    option.description());
         }
+        specs.add(")$<$<");
         return FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(List.class), TASK_OPTION_SPEC), "OPTIONS",
                         Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer(specs.build())
@@ -148,7 +150,7 @@ final class AdapterWriter {
         for (int i = 0; i < task.options().size(); i++) {
             OptionModel option = task.options().get(i);
             if (option.required()) {
-                method.addStatement("$T $N = options.raw($S).orElseThrow(() -> $T.missing(NAME, $S))", Object.class,
+                method.addStatement("$T $N = options.raw($S)\n.orElseThrow(() -> $T.missing(NAME, $S))", Object.class,
                         rawNames.get(i), option.name(), OPTION_CONVERTERS, option.name());
             } else {
                 method.addStatement("$T $N = options.raw($S).orElse(null)", Object.class, rawNames.get(i), option.name());
@@ -161,8 +163,9 @@ final class AdapterWriter {
             if (option.required()) {
                 method.addStatement("$T $N = $L", option.javaType(), valueNames.get(i), conversion);
             } else {
-                method.addStatement("$T $N = $N == null ? null : $L", option.javaType().box(), valueNames.get(i),
-                        rawNames.get(i), conversion);
+                // long conversions (enums) go on their own line, as one would write them by hand
+                String format = conversion.toString().length() > 60 ? "$T $N = $N == null ? null\n: $L" : "$T $N = $N == null ? null : $L";
+                method.addStatement(format, option.javaType().box(), valueNames.get(i), rawNames.get(i), conversion);
             }
         }
         method.addCode("\n");
@@ -195,13 +198,13 @@ final class AdapterWriter {
                 .returns(HOST_TASK_RESULT)
                 .addParameter(Object.class, "task")
                 .addParameter(HOST, "host")
-                .addParameter(TASK_RUNTIME_CONTEXT, "context");
+                .addParameter(TASK_RUNTIME_CONTEXT, "ctx");
         if (task.async()) {
             return method.addStatement("throw new $T($S)", UnsupportedOperationException.class,
                     "task \"" + task.name() + "\" is an AsyncTask: call startAsync").build();
         }
         return method.addException(Exception.class)
-                .addStatement("return (($T) task).start(host, context)", task.taskClass())
+                .addStatement("return (($T) task).start(host, ctx)", task.taskClass())
                 .build();
     }
 
@@ -212,12 +215,12 @@ final class AdapterWriter {
                 .returns(ParameterizedTypeName.get(ClassName.get(CompletionStage.class), HOST_TASK_RESULT))
                 .addParameter(Object.class, "task")
                 .addParameter(HOST, "host")
-                .addParameter(TASK_RUNTIME_CONTEXT, "context");
+                .addParameter(TASK_RUNTIME_CONTEXT, "ctx");
         if (!task.async()) {
             return method.addStatement("throw new $T($S)", UnsupportedOperationException.class,
                     "task \"" + task.name() + "\" is not an AsyncTask: call start").build();
         }
-        return method.addStatement("return (($T) task).startAsync(host, context)", task.taskClass()).build();
+        return method.addStatement("return (($T) task).startAsync(host, ctx)", task.taskClass()).build();
     }
 
     private static String decapitalize(String name) {
