@@ -163,9 +163,8 @@ final class AdapterWriter {
             if (option.required()) {
                 method.addStatement("$T $N = $L", option.javaType(), valueNames.get(i), conversion);
             } else {
-                // long conversions (enums) go on their own line, as one would write them by hand
-                String format = conversion.toString().length() > 60 ? "$T $N = $N == null ? null\n: $L" : "$T $N = $N == null ? null : $L";
-                method.addStatement(format, option.javaType().box(), valueNames.get(i), rawNames.get(i), conversion);
+                method.addStatement("$T $N = $N == null ? null\n: $L", option.javaType().box(), valueNames.get(i),
+                        rawNames.get(i), conversion);
             }
         }
         method.addCode("\n");
