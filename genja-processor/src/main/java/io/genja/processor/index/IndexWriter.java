@@ -33,8 +33,8 @@ public final class IndexWriter {
     public void write(IndexEntry entry, ClassName type, Element origin) throws IOException {
         ClassName indexClass = indexClassName(entry.kind(), type);
         TypeSpec spec = TypeSpec.classBuilder(indexClass)
-                .addJavadoc("Index entry: $L $S is {@link $T}. Read by the Genja processor of later compilations.\n",
-                        entry.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), entry.name(), type)
+                .addJavadoc("Index entry: $L $S is {@code $L}. Read by the Genja processor of later compilations.\n",
+                        entry.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), entry.name(), entry.type())
                 .addAnnotation(Generated.ANNOTATION)
                 .addAnnotation(AnnotationSpec.builder(GenjaIndexEntry.class)
                         .addMember("kind", "$T.$L", GenjaIndexEntry.Kind.class, entry.kind().name())
