@@ -38,7 +38,8 @@ public final class DeclarationChecks {
         if (type.getModifiers().contains(Modifier.ABSTRACT)) {
             report.error(Messages.isAbstract(what, name), type, mirror, null);
         }
-        boolean staticNested = type.getNestingKind() == NestingKind.MEMBER && type.getModifiers().contains(Modifier.STATIC);
+        boolean staticNested = type.getNestingKind() == NestingKind.MEMBER
+                && type.getModifiers().contains(Modifier.STATIC);
         if (type.getNestingKind() != NestingKind.TOP_LEVEL && !staticNested) {
             report.error(Messages.innerClass(what, name), type, mirror, null);
         }

@@ -27,7 +27,7 @@ public final class ValidationReport {
         items.add(new Item(Diagnostic.Kind.ERROR, message, element, mirror, value));
     }
 
-    /** Adds a finding of the given kind (name checks are errors or, with {@code -Agenja.validation=warning}, warnings). */
+    /** Adds a finding of the given kind: name checks are errors, or warnings with {@code -Agenja.validation=warning}. */
     public void add(Diagnostic.Kind kind, String message, Element element, AnnotationMirror mirror,
                     AnnotationValue value) {
         items.add(new Item(kind, message, element, mirror, value));

@@ -11,7 +11,6 @@ import io.genja.processor.index.IndexWriter;
 import io.genja.processor.index.KnownNames;
 import io.genja.processor.model.ComponentKind;
 import io.genja.processor.model.ComponentModel;
-import io.genja.processor.model.TaskModel;
 import io.genja.processor.output.ServiceFiles;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -91,7 +90,7 @@ public final class ComponentStep implements ProcessingStep {
             validator.checkNames(ComponentDeclaration.parse(kind, type), known).printTo(messager);
         }
         services.write(kind.serviceInterface(),
-                components.values().stream().map(component -> TaskModel.binaryName(component.type())).toList(),
+                components.values().stream().map(ComponentModel::binaryName).toList(),
                 origins.toArray(Element[]::new));
     }
 

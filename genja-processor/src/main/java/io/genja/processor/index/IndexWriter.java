@@ -58,7 +58,8 @@ public final class IndexWriter {
             case CONNECTION_PLUGIN -> "ConnectionPlugin";
             case PROCESSOR -> "Processor";
         };
-        return ClassName.get(PACKAGE, prefix + "_" + String.join("_", type.simpleNames()) + "_" + hash(type.canonicalName()));
+        return ClassName.get(PACKAGE,
+                prefix + "_" + String.join("_", type.simpleNames()) + "_" + hash(type.canonicalName()));
     }
 
     private static String hash(String text) {

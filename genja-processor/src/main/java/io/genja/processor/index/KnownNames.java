@@ -26,7 +26,8 @@ public final class KnownNames {
     public KnownNames(List<IndexEntry> compiled, List<IndexEntry> index, ProcessorOptions options) {
         this.compiled = List.copyOf(compiled);
         this.classpath = index.stream()
-                .filter(entry -> compiled.stream().noneMatch(c -> c.kind() == entry.kind() && c.type().equals(entry.type())))
+                .filter(entry -> compiled.stream().noneMatch(c -> c.kind() == entry.kind()
+                        && c.type().equals(entry.type())))
                 .toList();
         this.options = options;
     }
@@ -56,7 +57,8 @@ public final class KnownNames {
 
     private static Optional<IndexEntry> otherWithName(Collection<IndexEntry> entries, IndexEntry entry) {
         return entries.stream()
-                .filter(e -> e.kind() == entry.kind() && e.name().equals(entry.name()) && !e.type().equals(entry.type()))
+                .filter(e -> e.kind() == entry.kind() && e.name().equals(entry.name())
+                        && !e.type().equals(entry.type()))
                 .findFirst();
     }
 }

@@ -17,7 +17,8 @@ public enum ComponentKind {
     private final String serviceInterface;
     private final GenjaIndexEntry.Kind indexKind;
 
-    ComponentKind(String annotation, String what, String noun, String serviceInterface, GenjaIndexEntry.Kind indexKind) {
+    ComponentKind(String annotation, String what, String noun, String serviceInterface,
+                  GenjaIndexEntry.Kind indexKind) {
         this.annotation = annotation;
         this.what = what;
         this.noun = noun;

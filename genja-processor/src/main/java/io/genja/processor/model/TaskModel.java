@@ -30,14 +30,8 @@ public record TaskModel(ClassName taskClass, String name, String connectionPlugi
         return ClassName.get(taskClass.packageName(), String.join("_", taskClass.simpleNames()) + "_GenjaAdapter");
     }
 
-    /** The binary name ServiceLoader and {@code Class.forName} use ({@code com.acme.Outer$Inner}). */
+    /** The binary name of the task class ({@code com.acme.Outer$Inner}). */
     public String binaryName() {
-        return binaryName(taskClass);
-    }
-
-    /** The binary name of {@code type}: nested classes joined with {@code $}. */
-    public static String binaryName(ClassName type) {
-        String prefix = type.packageName().isEmpty() ? "" : type.packageName() + ".";
-        return prefix + String.join("$", type.simpleNames());
+        return BinaryName.of(taskClass);
     }
 }

@@ -153,7 +153,8 @@ final class AdapterWriter {
                 method.addStatement("$T $N = options.raw($S)\n.orElseThrow(() -> $T.missing(NAME, $S))", Object.class,
                         rawNames.get(i), option.name(), OPTION_CONVERTERS, option.name());
             } else {
-                method.addStatement("$T $N = options.raw($S).orElse(null)", Object.class, rawNames.get(i), option.name());
+                method.addStatement("$T $N = options.raw($S).orElse(null)", Object.class, rawNames.get(i),
+                        option.name());
             }
         }
         method.addCode("\n");

@@ -49,7 +49,8 @@ final class OptionTypes {
             case "java.lang.Character" -> OptionType.CHAR;
             case "java.time.Duration" -> OptionType.DURATION;
             case "java.nio.file.Path" -> OptionType.PATH;
-            case "java.util.List" -> arguments.size() == 1 && isString(arguments.get(0)) ? OptionType.STRING_LIST : null;
+            case "java.util.List" -> arguments.size() == 1 && isString(arguments.get(0))
+                    ? OptionType.STRING_LIST : null;
             default -> null;
         });
     }

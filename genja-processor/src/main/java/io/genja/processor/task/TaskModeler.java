@@ -13,6 +13,7 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -39,9 +40,10 @@ final class TaskModeler {
         }
         List<OptionModel> options = new ArrayList<>();
         for (TaskDeclaration.Option option : task.options()) {
+            TypeMirror fieldType = option.field().asType();
             options.add(new OptionModel(option.field().getSimpleName().toString(), option.name(), option.required(),
-                    describe(option.description(), option.field()), OptionTypes.of(option.field().asType()).orElseThrow(),
-                    TypeName.get(option.field().asType()), option.field().asType().toString()));
+                    describe(option.description(), option.field()), OptionTypes.of(fieldType).orElseThrow(),
+                    TypeName.get(fieldType), fieldType.toString()));
         }
         return new TaskModel(ClassName.get(task.type()), task.name(), task.connectionPlugin(),
                 task.processors().stream().map(TaskDeclaration.Named::name).toList(), subTasks, options,
@@ -74,13 +76,14 @@ final class TaskModeler {
             }
             body.append(line).append(' ');
         }
-        String text = INLINE_TAG.matcher(body).replaceAll(match -> Matcher.quoteReplacement(label(match.group(1), match.group(2))));
+        String text = INLINE_TAG.matcher(body)
+                .replaceAll(match -> Matcher.quoteReplacement(label(match.group(1), match.group(2))));
         text = text.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip();
         Matcher end = SENTENCE_END.matcher(text);
         return end.find() ? text.substring(0, end.start() + 1) : text;
     }
 
-    /** {@code {@link Foo#bar label}} reads as its label, {@code {@link Foo#bar}} as {@code Foo.bar}, others as their text. */
+    /** {@code {@link Foo#bar label}} reads as its label, {@code {@link Foo#bar}} as {@code Foo.bar}, others as text. */
     private static String label(String tag, String content) {
         String text = content.strip();
         if (!tag.startsWith("link")) {

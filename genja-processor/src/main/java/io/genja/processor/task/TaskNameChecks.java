@@ -49,7 +49,8 @@ final class TaskNameChecks {
         Set<String> processors = known.names(GenjaIndexEntry.Kind.PROCESSOR);
         for (TaskDeclaration.Named processor : task.processors()) {
             if (!processors.contains(processor.name())) {
-                report.add(options.nameCheckKind(), Messages.unknownProcessor(task.name(), processor.name(), processors),
+                report.add(options.nameCheckKind(),
+                        Messages.unknownProcessor(task.name(), processor.name(), processors),
                         type, task.mirror(), processor.value());
             }
         }

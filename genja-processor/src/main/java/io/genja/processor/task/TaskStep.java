@@ -11,6 +11,7 @@ import io.genja.processor.ValidationReport;
 import io.genja.processor.index.IndexEntry;
 import io.genja.processor.index.IndexWriter;
 import io.genja.processor.index.KnownNames;
+import io.genja.processor.model.BinaryName;
 import io.genja.processor.model.TaskModel;
 import io.genja.processor.output.CatalogWriter;
 import io.genja.processor.output.ServiceFiles;
@@ -107,7 +108,7 @@ public final class TaskStep implements ProcessingStep {
         }
         Element[] originating = origins.stream().filter(Objects::nonNull).toArray(Element[]::new);
         services.write("io.genja.task.TaskDefinition",
-                tasks.values().stream().map(task -> TaskModel.binaryName(task.adapterClass())).toList(), originating);
+                tasks.values().stream().map(task -> BinaryName.of(task.adapterClass())).toList(), originating);
         catalog.write(tasks.values(), originating);
     }
 
