@@ -123,6 +123,11 @@ public final class Messages {
                 + ", which Genja cannot convert options to. Supported: " + supported;
     }
 
+    public static String optionTypePrivate(String field, String type, String fieldType) {
+        return "[genja.option-type-private] @TaskOption field " + field + " of " + type + " has type " + fieldType
+                + ", which is private: the generated adapter cannot name it; make the type package-private or public";
+    }
+
     public static String invalidOptionName(String option, String field, String type) {
         return "[genja.option-name] option name \"" + option + "\" of field " + field + " in " + type
                 + " must be non-blank and may only contain letters, digits, '_', '.' and '-'";

@@ -258,6 +258,17 @@ class CompileTimeChecksTest {
         }
 
         @Test
+        void optionTypeMustNotBePrivate() {
+            JavaFileObject file = task("Opt", "@GenjaTask(name = \"opt\")", """
+                        private enum Mode { FAST, SAFE }
+
+                        @TaskOption Mode mode;
+                    """);
+            assertThat(compile(file)).hadErrorContaining("[genja.option-type-private] @TaskOption field mode of com.acme.Opt has type com.acme.Opt.Mode, which is private")
+                    .inFile(file).onLineContaining("Mode mode;");
+        }
+
+        @Test
         void listOptionMustBeAListOfStrings() {
             JavaFileObject file = task("Opt", "@GenjaTask(name = \"opt\")", "    @TaskOption java.util.List<Integer> ports;\n");
             assertThat(compile(file)).hadErrorContaining("[genja.option-type] @TaskOption field ports")

@@ -9,10 +9,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
 
 /**
  * The checks of one {@code @GenjaTask} class on its own: its shape, its interface, its name's form, its sub-task
@@ -86,6 +88,9 @@ final class TaskValidator {
             if (OptionTypes.of(field.asType()).isEmpty()) {
                 report.error(Messages.optionType(fieldName, task.qualifiedName(), field.asType().toString(),
                         OptionType.SUPPORTED), field, option.mirror(), null);
+            } else if (isPrivateType(field.asType())) {
+                report.error(Messages.optionTypePrivate(fieldName, task.qualifiedName(), field.asType().toString()),
+                        field, option.mirror(), null);
             }
             AnnotationValue nameValue = Annotations.explicit(option.mirror(), "name").orElse(null);
             if (!DeclarationChecks.NAME.matcher(option.name()).matches()) {
@@ -98,5 +103,18 @@ final class TaskValidator {
                         task.qualifiedName()), field, option.mirror(), nameValue);
             }
         }
+    }
+
+    /** Whether the type (a nested enum, say) or a class enclosing it is private, so other classes cannot name it. */
+    private static boolean isPrivateType(TypeMirror type) {
+        if (!(type instanceof DeclaredType declared)) {
+            return false;
+        }
+        for (Element e = declared.asElement(); e instanceof TypeElement; e = e.getEnclosingElement()) {
+            if (e.getModifiers().contains(Modifier.PRIVATE)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
