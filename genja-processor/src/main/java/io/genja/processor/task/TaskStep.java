@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -106,7 +105,7 @@ public final class TaskStep implements ProcessingStep {
             origins.add(type);
             nameChecks.check(parser.parse(type), known).printTo(messager);
         }
-        Element[] originating = origins.stream().filter(Objects::nonNull).toArray(Element[]::new);
+        Element[] originating = origins.toArray(Element[]::new);
         services.write("io.genja.task.TaskDefinition",
                 tasks.values().stream().map(task -> BinaryName.of(task.adapterClass())).toList(), originating);
         catalog.write(tasks.values(), originating);
