@@ -3,6 +3,7 @@ package io.genja.processor.task;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import io.genja.processor.Annotations;
+import io.genja.processor.DeclarationChecks;
 import io.genja.processor.model.OptionModel;
 import io.genja.processor.model.TaskModel;
 import java.util.ArrayList;
@@ -15,7 +16,6 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
-import javax.lang.model.util.Types;
 
 /** Turns a validated {@link TaskDeclaration} into the {@link TaskModel} the writers use. */
 final class TaskModeler {
@@ -24,11 +24,11 @@ final class TaskModeler {
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?](\\s|$)");
 
     private final Elements elements;
-    private final Types types;
+    private final DeclarationChecks checks;
 
-    TaskModeler(Elements elements, Types types) {
+    TaskModeler(Elements elements, DeclarationChecks checks) {
         this.elements = elements;
-        this.types = types;
+        this.checks = checks;
     }
 
     /** The model of {@code task}, whose validation report was clean. */
@@ -51,8 +51,7 @@ final class TaskModeler {
     }
 
     private boolean isAsync(TypeElement type) {
-        TypeElement async = elements.getTypeElement(TaskValidator.ASYNC_TASK);
-        return types.isAssignable(types.erasure(type.asType()), types.erasure(async.asType()));
+        return checks.isSubtype(type, elements.getTypeElement(TaskValidator.ASYNC_TASK));
     }
 
     /** The annotation's description, else the first sentence of the element's Javadoc, else empty. */

@@ -58,7 +58,7 @@ public final class TaskStep implements ProcessingStep {
         DeclarationChecks checks = new DeclarationChecks(env.getElementUtils(), env.getTypeUtils());
         this.parser = new TaskParser(checks);
         this.validator = new TaskValidator(checks);
-        this.modeler = new TaskModeler(env.getElementUtils(), env.getTypeUtils());
+        this.modeler = new TaskModeler(env.getElementUtils(), checks);
         this.nameChecks = new TaskNameChecks(options);
         this.adapters = new AdapterWriter(env.getFiler());
         this.index = new IndexWriter(env.getFiler());
