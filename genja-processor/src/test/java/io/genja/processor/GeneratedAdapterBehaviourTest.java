@@ -22,6 +22,7 @@ import java.lang.reflect.Field;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -215,6 +216,30 @@ class GeneratedAdapterBehaviourTest {
             assertThat(resultOf(results.hostResult("r3"))).isEqualTo("r3: show version x1 TEXT 30s []");
             assertThat(Touched.events()).containsExactly("connect r1", "start r1", "connect r2", "start r2",
                     "connect r3", "start r3");
+        }
+    }
+
+    @Test
+    void taskUsesAPluginRegisteredOnlyAtRunTime() throws IOException {
+        Compilation compilation = Compilations.compile(List.of("-Agenja.connectionPlugins=memory"), source("Uptime", """
+                @GenjaTask(name = "uptime", connectionPluginName = "memory")
+                public class Uptime implements Task {
+                    @Override
+                    public HostTaskResult start(Host host, TaskRuntimeContext context) throws Exception {
+                        return HostTaskResult.passed(new TaskSuccess().withResult(
+                                context.connection().orElseThrow().executeCommand("uptime")));
+                    }
+                }
+                """));
+        assertThat(compilation).succeededWithoutWarnings();
+        PluginManager plugins = new PluginManager().register(new MemoryConnectionPlugin());
+        try (URLClassLoader uptimeLoader = Compilations.load(compilation, output.resolve("uptime"));
+             Genja genja = Genja.builder(THREE_HOSTS).catalog(TaskCatalog.load(uptimeLoader)).plugins(plugins).build()) {
+            TaskResults results = genja.run("uptime");
+            assertThat(results.hosts()).containsExactly("r1", "r2", "r3");
+            assertThat(resultOf(results.hostResult("r1"))).isEqualTo("r1 ran uptime");
+            assertThat(resultOf(results.hostResult("r2"))).isEqualTo("r2 ran uptime");
+            assertThat(resultOf(results.hostResult("r3"))).isEqualTo("r3 ran uptime");
         }
     }
 
