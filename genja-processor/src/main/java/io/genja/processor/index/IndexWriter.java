@@ -6,7 +6,7 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import io.genja.annotations.GenjaIndexEntry;
-import io.genja.processor.Generated;
+import io.genja.processor.GeneratedAnnotation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -35,7 +35,7 @@ public final class IndexWriter {
         TypeSpec spec = TypeSpec.classBuilder(indexClass)
                 .addJavadoc("Index entry: $L $S is {@code $L}. Read by the Genja processor of later compilations.\n",
                         entry.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), entry.name(), entry.type())
-                .addAnnotation(Generated.ANNOTATION)
+                .addAnnotation(GeneratedAnnotation.ANNOTATION)
                 .addAnnotation(AnnotationSpec.builder(GenjaIndexEntry.class)
                         .addMember("kind", "$T.$L", GenjaIndexEntry.Kind.class, entry.kind().name())
                         .addMember("name", "$S", entry.name())

@@ -9,7 +9,7 @@ import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import io.genja.processor.Generated;
+import io.genja.processor.GeneratedAnnotation;
 import io.genja.processor.model.OptionModel;
 import io.genja.processor.model.OptionType;
 import io.genja.processor.model.TaskModel;
@@ -55,7 +55,7 @@ final class AdapterWriter {
         TypeSpec.Builder adapter = TypeSpec.classBuilder(task.adapterClass())
                 .addJavadoc("The {@link $T} of {@link $T}, task {@code $L}.\n", TASK_DEFINITION, taskClass, task.name())
                 .addJavadoc("Creates the task, binds its options and starts it, without reflection.\n")
-                .addAnnotation(Generated.ANNOTATION)
+                .addAnnotation(GeneratedAnnotation.ANNOTATION)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(TASK_DEFINITION)
                 .addOriginatingElement(origin)

@@ -4,7 +4,7 @@ import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 
 /** The {@code @Generated} annotation every generated class carries: the processor's name and no date. */
-public final class Generated {
+public final class GeneratedAnnotation {
 
     /** {@code @javax.annotation.processing.Generated("io.genja.processor.GenjaProcessor")}. */
     public static final AnnotationSpec ANNOTATION =
@@ -12,6 +12,6 @@ public final class Generated {
                     .addMember("value", "$S", GenjaProcessor.class.getCanonicalName())
                     .build();
 
-    private Generated() {
+    private GeneratedAnnotation() {
     }
 }
