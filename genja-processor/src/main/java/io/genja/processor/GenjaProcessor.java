@@ -7,6 +7,7 @@ import io.genja.processor.index.IndexEntry;
 import io.genja.processor.index.KnownNames;
 import io.genja.processor.model.ComponentKind;
 import io.genja.processor.task.TaskStep;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -25,7 +26,8 @@ import javax.tools.Diagnostic;
 /**
  * The Genja annotation processor: a thin shell that hands each annotation to its {@link ProcessingStep} and, once
  * every round is seen, lets the steps check names across the compilation and the classpath index and write their
- * resources. It never lets an exception escape: a bug is reported as {@code [genja.internal]} with its trace.
+ * resources. It never lets an exception escape: a file it cannot write is reported as {@code [genja.write-failed]},
+ * a bug as {@code [genja.internal]} with its trace.
  *
  * <p>Options: {@code -Agenja.connectionPlugins=a,b} and {@code -Agenja.processors=a,b} name plugins registered
  * only at run time; {@code -Agenja.validation=warning} reports unknown and duplicate names as warnings.
@@ -73,6 +75,8 @@ public final class GenjaProcessor extends AbstractProcessor {
             if (round.processingOver()) {
                 finish();
             }
+        } catch (IOException e) {
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Messages.writeFailed(e.getMessage()));
         } catch (Throwable t) {
             StringWriter trace = new StringWriter();
             t.printStackTrace(new PrintWriter(trace));

@@ -20,6 +20,11 @@ public final class Messages {
                 + "please report it with this trace:\n" + trace;
     }
 
+    public static String writeFailed(String detail) {
+        return "[genja.write-failed] the Genja annotation processor could not write a generated file: " + detail
+                + ". Another annotation processor may write a file of the same name";
+    }
+
     public static String badOption(String option, String value, String expected) {
         return "[genja.bad-option] -A" + option + "=" + value + " is not valid; expected " + expected;
     }

@@ -89,4 +89,15 @@ class MultiRoundTest {
         assertThat(compilation).hadErrorContaining("[genja.unresolved-type] com.acme.Backup could not be processed: sub-task")
                 .inFile(backup).onLineContaining("subTasks = com.acme.gen.Missing.class");
     }
+
+    @Test
+    void fileAnotherProcessorAlreadyWroteIsAnErrorNotACrash() {
+        JavaFileObject backup = task("Backup", "backup");
+        Compilation compilation = Compiler.javac()
+                .withProcessors(new SourceGeneratingProcessor(Map.of("com.acme.Backup_GenjaAdapter",
+                        "package com.acme;\n\nfinal class Backup_GenjaAdapter {\n}\n")), new GenjaProcessor())
+                .compile(backup);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("[genja.write-failed] the Genja annotation processor could not write a generated file");
+    }
 }
