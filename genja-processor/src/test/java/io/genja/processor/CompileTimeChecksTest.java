@@ -9,6 +9,9 @@ import static io.genja.processor.Fixtures.source;
 import static io.genja.processor.Fixtures.task;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import io.genja.annotations.GenjaTask;
+import java.io.File;
 import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Nested;
@@ -101,6 +104,22 @@ class CompileTimeChecksTest {
             assertThat(compile(file)).hadErrorContaining("[genja.task-and-async-task] @GenjaTask class com.acme.Both implements both")
                     .inFile(file).onLineContaining("@GenjaTask(name = \"both\")");
         }
+    }
+
+    @Test
+    void runtimeMissingFromTheClassPathIsNamed() throws Exception {
+        JavaFileObject file = Compilations.source("com.acme.Lonely", """
+                package com.acme;
+
+                @io.genja.annotations.GenjaTask(name = "lonely")
+                public class Lonely {
+                }
+                """);
+        File annotationsOnly = new File(GenjaTask.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Compilation compilation = Compiler.javac().withProcessors(new GenjaProcessor())
+                .withClasspath(List.of(annotationsOnly)).compile(file);
+        assertThat(compilation).hadErrorContaining("[genja.runtime-missing] io.genja.task.Task is not on the compile class path; add a dependency on io.genja:genja-runtime")
+                .inFile(file).onLineContaining("@io.genja.annotations.GenjaTask(name = \"lonely\")");
     }
 
     @Nested
