@@ -23,7 +23,8 @@ class MainProcessTest {
         ProcessRun run = genja("tasks");
 
         assertThat(run.status()).as(run.toString()).isZero();
-        assertThat(run.out()).startsWith("greet").contains("The greet task.");
+        assertThat(run.out()).startsWith("greet").contains("Greets each host.")
+                .contains("-o greeting=<String>  the word to greet with");
     }
 
     @Test
