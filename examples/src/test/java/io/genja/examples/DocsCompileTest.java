@@ -37,6 +37,7 @@ class DocsCompileTest {
     /** Imported into every block, so snippets need not repeat them. */
     static final List<String> IMPORTS = List.of("io.genja", "io.genja.annotations", "io.genja.task",
             "io.genja.inventory", "io.genja.connection", "io.genja.plugin", "io.genja.settings", "io.genja.cli",
+            "io.genja.ssh", "io.genja.testkit", "org.junit.jupiter.api", "org.junit.jupiter.api.extension",
             "java.nio.file", "java.time", "java.util", "java.util.concurrent");
 
     /** What a statement block may use without declaring it; a block may also declare its own. */
@@ -50,6 +51,8 @@ class DocsCompileTest {
                 TaskRuntimeContext context;
             """;
 
+    /** A block whose first line declares a member (a method, usually {@code @Override}): it goes in a class body. */
+    private static final Pattern MEMBER_START = Pattern.compile("^\\s*(?:/\\*\\*.*|@Override\\b.*|(?:public|protected|private) .*)");
     private static final Pattern TYPE_DECLARATION = Pattern.compile(
             "(?m)^(?:public |final |abstract |sealed |non-sealed |static )*(class|interface|record|enum|@interface) (\\w+)");
     /** A line that starts a top-level declaration: an annotation, a modifier or a type keyword at column 0. */
@@ -165,9 +168,12 @@ class DocsCompileTest {
         static List<Unit> of(MarkdownSnippets.Snippet snippet, String pkg, List<String> pagePackages) {
             // Line 1 holds the package and every import, so the block's own lines keep their numbers.
             StringBuilder first = new StringBuilder("package " + pkg + ";");
-            IMPORTS.forEach(p -> first.append(" import ").append(p).append(".*;"));
+            // a package that is not on the class path (a module not built yet) has nothing to import
+            IMPORTS.stream().filter(p -> p.startsWith("java.")
+                            || DocsCompileTest.class.getClassLoader().getResource(p.replace('.', '/')) != null)
+                    .forEach(p -> first.append(" import ").append(p).append(".*;"));
             pagePackages.stream().filter(p -> !p.equals(pkg)).forEach(p -> first.append(" import ").append(p).append(".*;"));
-            String code = Pattern.compile("(?m)^(?:import [\\w.*]+;|package [\\w.]+;)").matcher(snippet.code())
+            String code = Pattern.compile("(?m)^(?:import (?:static )?[\\w.*]+;|package [\\w.]+;)").matcher(snippet.code())
                     .replaceAll(match -> {
                         if (match.group().startsWith("import")) {
                             first.append(' ').append(match.group());
@@ -175,6 +181,12 @@ class DocsCompileTest {
                         return "";
                     });
             String path = pkg.replace('.', '/') + "/";
+            if (!TYPE_DECLARATION.matcher(code).find() && MEMBER_START.matcher(code.strip()).lookingAt()) {
+                // @Override needs a supertype; a blank keeps the line numbers
+                String members = code.replaceAll("(?m)^(\\s*)@Override\\b", "$1");
+                return List.of(new Unit(snippet, path + "Snippet.java", first + "\nabstract class Snippet {\n" + CONTEXT
+                        + members + "\n}\n", 2 + (int) CONTEXT.lines().count()));
+            }
             if (!TYPE_DECLARATION.matcher(code).find()) {
                 String wrapper = "class Snippet {\n" + CONTEXT + "void snippet() throws Exception {\n";
                 return List.of(new Unit(snippet, path + "Snippet.java", first + "\n" + wrapper + code + "\n}\n}\n",
