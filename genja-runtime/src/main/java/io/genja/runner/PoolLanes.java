@@ -1,0 +1,57 @@
+package io.genja.runner;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Lanes on a fixed pool of daemon threads that lives for one run. */
+final class PoolLanes implements Lanes {
+
+    /** How long closing waits for interrupted work to let go of its thread. */
+    private static final long CLOSE_WAIT_MILLIS = 1_000;
+    private static final AtomicInteger RUNS = new AtomicInteger();
+
+    private final ThreadPoolExecutor pool;
+    private final int maxInFlight;
+
+    PoolLanes(String runner, int threads, int maxInFlight) {
+        this.maxInFlight = maxInFlight;
+        String prefix = "genja-" + runner + "-" + RUNS.incrementAndGet() + "-";
+        AtomicInteger count = new AtomicInteger();
+        ThreadFactory factory = step -> {
+            Thread thread = new Thread(step, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                factory);
+    }
+
+    @Override
+    public int maxInFlight() {
+        return maxInFlight;
+    }
+
+    @Override
+    public void execute(Runnable step) {
+        pool.execute(step);
+    }
+
+    @Override
+    public void await(CountDownLatch done) throws InterruptedException {
+        done.await();
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
