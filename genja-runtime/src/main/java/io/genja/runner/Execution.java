@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -118,9 +119,7 @@ public final class Execution {
             abort();
         } finally {
             lanes.close();
-            if (scheduler != null) {
-                scheduler.shutdownNow();
-            }
+            stopScheduler();
         }
         long endNanos = System.nanoTime();
         Instant finishedAt = startedAt.plusNanos(endNanos - startNanos);
@@ -135,6 +134,18 @@ public final class Execution {
             throw new RunFailedException(results);
         }
         return results;
+    }
+
+    private void stopScheduler() {
+        if (scheduler == null) {
+            return;
+        }
+        scheduler.shutdownNow();
+        try {
+            scheduler.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Claims hosts and runs them until none are left or one waits on a stage (it drains on when it finishes). */
