@@ -277,7 +277,7 @@ public final class Execution {
             children[i] = flatten(plan.subTasks().get(i), index, flat);
         }
         List<TaskProcessor> subTaskHooks = parent < 0 ? List.of() : distinct(hooks.processors(), plan.processors());
-        flat.set(index, new Node(plan, parent, children, subTaskHooks));
+        flat.set(index, new Node(plan, parent, children, flat.size() - 1, subTaskHooks));
         return index;
     }
 
@@ -315,9 +315,10 @@ public final class Execution {
      *
      * @param parent the parent's number, or -1 for the task that was run
      * @param children the sub-tasks' numbers, in declared order
-     * @param subTaskHooks the processors whose {@code onSubTask*} hooks run around this node
+     * @param last the number of the last node of this node's sub-tree (itself when it has no sub-tasks)
+     * @param subTaskHooks the processors whose {@code onSubTask*} hooks run around this node and its sub-tree
      */
-    record Node(TaskPlan plan, int parent, int[] children, List<TaskProcessor> subTaskHooks) {
+    record Node(TaskPlan plan, int parent, int[] children, int last, List<TaskProcessor> subTaskHooks) {
         TaskInfo info() {
             return plan.info();
         }

@@ -19,6 +19,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
  * One host's walk through the task tree, as a small state machine. {@link #advance()} runs steps until the host
@@ -57,8 +58,11 @@ final class HostRun {
     private long hostStart;
     private ScheduledFuture<?> budget;
 
-    /** The sub-task whose {@code onSubTaskStart} ran and whose {@code onSubTaskFinish} is still due, or -1. */
-    private volatile int openSubTask = -1;
+    /**
+     * 1 for each sub-task whose {@code onSubTaskStart} ran and whose {@code onSubTaskFinish} is still due (after
+     * its whole sub-tree); whoever clears it calls the finish hook, the host's thread or the budget's timer.
+     */
+    private final AtomicIntegerArray openSubTasks;
     // Guarded by this: the thread blocked in a task or an open, which the budget's timer may interrupt.
     private Thread blockedThread;
     private boolean interruptedByBudget;
@@ -68,6 +72,7 @@ final class HostRun {
         this.nodes = run.nodes();
         this.index = index;
         this.host = host;
+        this.openSubTasks = nodes.length > 1 ? new AtomicIntegerArray(nodes.length) : null;
     }
 
     /** Starts the host; true if it finished before returning, false if it goes on later (or was taken over). */
@@ -110,12 +115,13 @@ final class HostRun {
                     TaskSkip skip = skipReason(nodes[node]);
                     if (skip != null) {
                         run.sink().offer(node, index, HostTaskResult.skipped(skip));
+                        closeSubTrees(node);
                         node++;
                         continue;
                     }
                     if (node > 0) {
                         run.hooks().subTaskStart(nodes[node].subTaskHooks(), nodes[node].info(), host);
-                        openSubTask = node;
+                        openSubTasks.set(node, 1);
                     }
                     nodeStart = System.nanoTime();
                     run.sink().started(node, index, nodeStart);
@@ -206,10 +212,8 @@ final class HostRun {
                     HostTaskResult timed = result.withDuration(Duration.ofNanos(System.nanoTime() - nodeStart));
                     result = null;
                     connection = null;
-                    if (run.sink().offer(node, index, timed) && node > 0) {
-                        openSubTask = -1;
-                        run.hooks().subTaskFinish(nodes[node].subTaskHooks(), nodes[node].info(), host, timed);
-                    }
+                    run.sink().offer(node, index, timed);
+                    closeSubTrees(node);
                     node++;
                     phase = Phase.NODE;
                 }
@@ -226,6 +230,18 @@ final class HostRun {
                     return true;
                 }
                 default -> throw new IllegalStateException("unknown phase " + phase);
+            }
+        }
+    }
+
+    /**
+     * Node {@code finished} has its result: calls {@code onSubTaskFinish} for it and for every ancestor whose
+     * sub-tree ends with it, innermost first.
+     */
+    private void closeSubTrees(int finished) {
+        for (int k = finished; k > 0 && nodes[k].last() == finished; k = nodes[k].parent()) {
+            if (openSubTasks.compareAndSet(k, 1, 0)) {
+                run.hooks().subTaskFinish(nodes[k].subTaskHooks(), nodes[k].info(), host, run.sink().get(k, index));
             }
         }
     }
@@ -337,15 +353,18 @@ final class HostRun {
                 run.connections().discard(host.name(), plugin);
             }
         }
-        int open = openSubTask;
         Duration elapsed = Duration.ofNanos(System.nanoTime() - hostStart);
         for (int k = 0; k < nodes.length; k++) {
             HostTaskResult failed = HostTaskResult.failed(failure);
             if (run.sink().get(k, index) == null && run.sink().started(k, index) != 0) {
                 failed = failed.withDuration(elapsed);
             }
-            if (run.sink().offer(k, index, failed) && k == open) {
-                run.hooks().subTaskFinish(nodes[k].subTaskHooks(), nodes[k].info(), host, failed);
+            run.sink().offer(k, index, failed);
+        }
+        // Started sub-tasks form a chain of ancestors; deeper ones have higher numbers, so this is innermost first.
+        for (int k = nodes.length - 1; k > 0; k--) {
+            if (openSubTasks.compareAndSet(k, 1, 0)) {
+                run.hooks().subTaskFinish(nodes[k].subTaskHooks(), nodes[k].info(), host, run.sink().get(k, index));
             }
         }
         finishRoot();
