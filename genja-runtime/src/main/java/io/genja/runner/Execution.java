@@ -47,7 +47,7 @@ public final class Execution {
     private final List<Host> hosts;
     private final int hostCount;
     private final RunOptions options;
-    private final Settings settings;
+    private final boolean raiseOnError;
     private final ConnectionManager connections;
     private final Set<String> failedHosts;
     private final Set<String> failedBefore;
@@ -61,16 +61,16 @@ public final class Execution {
     private ScheduledExecutorService scheduler;
     private volatile boolean aborted;
 
-    private Execution(TaskPlan plan, List<Host> hosts, RunOptions options, Settings settings,
+    private Execution(TaskPlan plan, List<Host> hosts, RunOptions options, Runner runner, boolean raiseOnError,
                       ConnectionManager connections, Set<String> failedHosts) {
         this.hosts = hosts;
         this.hostCount = hosts.size();
         this.options = options;
-        this.settings = settings;
+        this.raiseOnError = raiseOnError;
         this.connections = connections;
         this.failedHosts = failedHosts;
         this.failedBefore = options.skipFailedHosts() ? Set.copyOf(failedHosts) : Set.of();
-        this.runner = Runner.select(options, settings);
+        this.runner = runner;
         this.hooks = new Hooks(distinct(plan.processors(), options.processors()));
         List<Node> flat = new ArrayList<>();
         flatten(plan, -1, flat);
@@ -97,7 +97,14 @@ public final class Execution {
      */
     public static TaskResults run(TaskPlan plan, List<Host> hosts, RunOptions options, Settings settings,
                                   ConnectionManager connections, Set<String> failedHosts) {
-        return new Execution(plan, List.copyOf(hosts), options, settings, connections, failedHosts).run();
+        return run(plan, hosts, options, Runner.select(options, settings), settings.raiseOnError(), connections,
+                failedHosts);
+    }
+
+    /** {@link #run(TaskPlan, List, RunOptions, Settings, ConnectionManager, Set)} with the settings spelled out. */
+    static TaskResults run(TaskPlan plan, List<Host> hosts, RunOptions options, Runner runner, boolean raiseOnError,
+                           ConnectionManager connections, Set<String> failedHosts) {
+        return new Execution(plan, List.copyOf(hosts), options, runner, raiseOnError, connections, failedHosts).run();
     }
 
     private TaskResults run() {
@@ -130,7 +137,7 @@ public final class Execution {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        if (settings.raiseOnError() && (results.anyFailed() || !results.hookErrors().isEmpty())) {
+        if (raiseOnError && (results.anyFailed() || !results.hookErrors().isEmpty())) {
             throw new RunFailedException(results);
         }
         return results;
