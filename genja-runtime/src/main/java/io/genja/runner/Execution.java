@@ -31,10 +31,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * One run of a planned task tree over a list of hosts: every host gets exactly one result per task node.
  *
- * <p>Hosts are claimed in inventory order by at most {@link Lanes#maxInFlight()} drains. A drain runs hosts one
- * after another; when a host waits on a stage (an asynchronous task or connection, a retry's back-off) the drain
- * ends and the host carries on, on a lane, when the stage completes, then drains further hosts. So the in-flight
- * limit holds without any thread blocking on a limit.
+ * <p>Hosts are claimed in inventory order by drains, one per lane thread. A drain takes a permit (at most
+ * {@link Lanes#maxInFlight()} hosts are in flight) and runs a host until it finishes or waits on a stage (an
+ * asynchronous task or connection, a retry's back-off); either way it claims the next host while permits last.
+ * A host that waited carries on, on a lane, when its stage completes; when it finishes it returns its permit and
+ * drains on. So the in-flight limit holds without any thread blocking on it.
  */
 public final class Execution {
 
@@ -56,6 +57,7 @@ public final class Execution {
     private final List<String> plugins;
     private final ResultSink sink;
     private final AtomicInteger next = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
     private final CountDownLatch done;
     private Lanes lanes;
     private ScheduledExecutorService scheduler;
@@ -117,7 +119,7 @@ public final class Execution {
         }
         boolean interrupted = false;
         try {
-            for (int i = Math.min(lanes.maxInFlight(), hostCount); i > 0; i--) {
+            for (int i = Math.min(Math.min(lanes.parallelism(), lanes.maxInFlight()), hostCount); i > 0; i--) {
                 lanes.execute(this::drain);
             }
             lanes.await(done);
@@ -155,11 +157,20 @@ public final class Execution {
         }
     }
 
-    /** Claims hosts and runs them until none are left or one waits on a stage (it drains on when it finishes). */
+    /** Claims hosts and runs them while hosts and in-flight permits are left. */
     void drain() {
+        int max = lanes.maxInFlight();
         while (!aborted) {
+            int current = inFlight.get();
+            if (current >= max) {
+                return;
+            }
+            if (!inFlight.compareAndSet(current, current + 1)) {
+                continue;
+            }
             int index = next.getAndIncrement();
             if (index >= hostCount) {
+                inFlight.decrementAndGet();
                 return;
             }
             Host host = hosts.get(index);
@@ -169,12 +180,11 @@ public final class Execution {
                 for (int node = 0; node < nodes.length; node++) {
                     sink.offer(node, index, skipped);
                 }
-                done.countDown();
+                hostFinished();
                 continue;
             }
-            if (!new HostRun(this, index, host).start()) {
-                return;
-            }
+            // Finished or waiting on a stage, the drain goes on: a waiting host keeps its permit.
+            new HostRun(this, index, host).start();
         }
     }
 
@@ -230,7 +240,9 @@ public final class Execution {
         }
     }
 
+    /** A host has all its results: its permit returns and the run counts it as done. */
     void hostFinished() {
+        inFlight.decrementAndGet();
         done.countDown();
     }
 

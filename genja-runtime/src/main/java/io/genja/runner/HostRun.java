@@ -327,7 +327,11 @@ final class HostRun {
                 + "budget of " + Execution.describe(run.options().timeout().orElseThrow()) + " before this task "
                 + "finished", null, false, null);
         if (takeOver(failure, true)) {
-            run.lanes().execute(run::drain);
+            try {
+                run.lanes().execute(run::drain);
+            } catch (RejectedExecutionException e) {
+                // The run already ended.
+            }
         }
     }
 

@@ -12,6 +12,9 @@ interface Lanes extends Executor {
     /** At most this many hosts are in flight at once. */
     int maxInFlight();
 
+    /** How many threads run steps at once: the number of drains a run starts with. */
+    int parallelism();
+
     /** Waits until {@code done} reaches zero; a lane on the calling thread runs its queued work meanwhile. */
     void await(CountDownLatch done) throws InterruptedException;
 

@@ -36,6 +36,11 @@ final class PoolLanes implements Lanes {
     }
 
     @Override
+    public int parallelism() {
+        return pool.getCorePoolSize();
+    }
+
+    @Override
     public void execute(Runnable step) {
         pool.execute(step);
     }

@@ -21,6 +21,11 @@ final class SerialRunner implements Runner {
         }
 
         @Override
+        public int parallelism() {
+            return 1;
+        }
+
+        @Override
         public void execute(Runnable step) {
             queue.add(step);
         }
