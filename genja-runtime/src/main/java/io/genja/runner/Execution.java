@@ -5,7 +5,6 @@ import io.genja.RunOptions;
 import io.genja.inventory.Host;
 import io.genja.settings.Settings;
 import io.genja.task.FailureKind;
-import io.genja.task.HookError;
 import io.genja.task.HostTaskResult;
 import io.genja.task.TaskFailure;
 import io.genja.task.TaskInfo;

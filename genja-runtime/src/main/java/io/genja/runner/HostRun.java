@@ -11,6 +11,7 @@ import io.genja.task.TaskSkip;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -393,7 +394,7 @@ final class HostRun {
     private static Object outcome(CompletableFuture<?> future) {
         try {
             return future.join();
-        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+        } catch (CompletionException | CancellationException e) {
             return unwrap(e);
         }
     }
@@ -409,7 +410,8 @@ final class HostRun {
 
     private static ConnectionException asConnectionException(Throwable error) {
         return error instanceof ConnectionException connection ? connection
-                : new ConnectionException(FailureKind.CONNECTION, String.valueOf(error.getMessage()), error);
+                : new ConnectionException(FailureKind.CONNECTION, error.getMessage() != null ? error.getMessage()
+                        : error.toString(), error);
     }
 
     /** A thrown exception as a failure: a connection's kind and retryability are kept. */
