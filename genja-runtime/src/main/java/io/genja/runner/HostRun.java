@@ -8,6 +8,8 @@ import io.genja.task.FailureKind;
 import io.genja.task.HostTaskResult;
 import io.genja.task.TaskFailure;
 import io.genja.task.TaskSkip;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,7 +21,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
@@ -43,7 +44,18 @@ final class HostRun {
     private final Node[] nodes;
     private final int index;
     private final Host host;
-    private final AtomicInteger state = new AtomicInteger(RUNNING);
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(HostRun.class, "state", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** {@link #RUNNING}, {@link #FINISHING} or {@link #DONE}; a field with a VarHandle, one object less per host. */
+    private volatile int state = RUNNING;
 
     // Step state: touched by one lane thread at a time, handed over through the lanes' executor.
     private Phase phase = Phase.NODE;
@@ -104,7 +116,7 @@ final class HostRun {
 
     private boolean steps() {
         while (true) {
-            if (state.get() != RUNNING || run.aborted()) {
+            if (state != RUNNING || run.aborted()) {
                 return false;
             }
             switch (phase) {
@@ -219,14 +231,14 @@ final class HostRun {
                     phase = Phase.NODE;
                 }
                 case FINISH -> {
-                    if (!state.compareAndSet(RUNNING, FINISHING)) {
+                    if (!STATE.compareAndSet(this, RUNNING, FINISHING)) {
                         return false;
                     }
                     if (budget != null) {
                         budget.cancel(false);
                     }
                     finishRoot();
-                    state.set(DONE);
+                    state = DONE;
                     run.hostFinished();
                     return true;
                 }
@@ -344,7 +356,7 @@ final class HostRun {
      * @return whether this call finished the host (false if it had already finished)
      */
     private boolean takeOver(TaskFailure failure, boolean budgetRanOut) {
-        if (!state.compareAndSet(RUNNING, DONE)) {
+        if (!STATE.compareAndSet(this, RUNNING, DONE)) {
             return false;
         }
         if (budgetRanOut) {

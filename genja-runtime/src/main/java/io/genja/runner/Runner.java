@@ -35,7 +35,11 @@ interface Runner {
             case "serial":
                 return new SerialRunner();
             case "threaded":
-                return new ThreadedRunner(options.workers().orElse(settings.workerCount()));
+                int workers = options.workers().orElse(settings.workerCount());
+                if (workers < 1) {
+                    throw new GenjaException("runner.worker_count must be 1 or more, got " + workers);
+                }
+                return new ThreadedRunner(workers);
             case "async":
                 return new AsyncRunner(options.workers().orElse(Integer.MAX_VALUE),
                         Math.max(2, Runtime.getRuntime().availableProcessors()));

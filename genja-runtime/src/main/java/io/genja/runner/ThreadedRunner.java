@@ -5,10 +5,8 @@ final class ThreadedRunner implements Runner {
 
     private final int workers;
 
+    /** @param workers 1 or more (checked by {@link Runner#select}) */
     ThreadedRunner(int workers) {
-        if (workers < 1) {
-            throw new IllegalArgumentException("the threaded runner needs at least 1 worker, got " + workers);
-        }
         this.workers = workers;
     }
 

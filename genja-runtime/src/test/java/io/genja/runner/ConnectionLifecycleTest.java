@@ -112,6 +112,29 @@ class ConnectionLifecycleTest {
     }
 
     @Test
+    void closesConnectionsAfterAnInterruptedRun() throws Exception {
+        CountDownLatch started = new CountDownLatch(2);
+        CountDownLatch never = new CountDownLatch(1);
+        TestTask block = TestTask.named("block").plugin("mem").body((host, ctx) -> {
+            started.countDown();
+            never.await();
+            return TestTask.ok();
+        });
+        Genja genja = genja(6, block);
+        Thread caller = new Thread(() -> genja.run("block", RunOptions.defaults().workers(2)));
+        caller.start();
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        caller.interrupt();
+        caller.join(10_000);
+
+        genja.close();
+
+        assertThat(caller.isAlive()).isFalse();
+        assertThat(mem.connections()).hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(c -> assertThat(c.closes.get()).isEqualTo(1));
+    }
+
+    @Test
     void racingThreadsOpenOnce() throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
         mem.holdOpens(gate);

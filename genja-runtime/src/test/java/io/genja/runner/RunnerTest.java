@@ -240,15 +240,20 @@ class RunnerTest {
             if (host.name().equals("h1")) {
                 throw new TaskException(FailureKind.COMMAND, "syntax error");
             }
+            if (host.name().equals("h2") && attempt < 2) {
+                throw new TaskException(FailureKind.TIMEOUT, "no prompt within 10 s");
+            }
             return TestTask.ok();
         });
-        try (Genja genja = Fixtures.genja(2, flaky)) {
+        try (Genja genja = Fixtures.genja(3, flaky)) {
             TaskResults results = genja.run("flaky", RunOptions.defaults().retries(3).retryBackoff(Duration.ofMillis(2)));
 
             assertThat(results.hostResult("h0").isPassed()).isTrue();
             assertThat(attempts.get("h0").get()).isEqualTo(3);
             assertThat(results.hostResult("h1").isFailed()).isTrue();
             assertThat(attempts.get("h1").get()).as("a non-retryable failure is not retried").isEqualTo(1);
+            assertThat(results.hostResult("h2").isPassed()).as("timeouts are retryable").isTrue();
+            assertThat(attempts.get("h2").get()).isEqualTo(2);
         }
     }
 
