@@ -13,19 +13,25 @@ import io.genja.task.TaskResults;
 import io.genja.task.TaskSkip;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One run of a planned task tree over a list of hosts: every host gets exactly one result per task node.
@@ -42,6 +48,8 @@ public final class Execution {
     public static final String PARENT_FAILED = "parent failed";
     /** The reason recorded for hosts skipped because they failed in an earlier run. */
     public static final String FAILED_EARLIER = "failed earlier";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Execution.class);
 
     private final Node[] nodes;
     private final List<Host> hosts;
@@ -109,6 +117,7 @@ public final class Execution {
     }
 
     private TaskResults run() {
+        LOG.debug("running task \"{}\" on {} host(s) with {}", rootInfo().name(), hostCount, options);
         Instant startedAt = Instant.now();
         long startNanos = System.nanoTime();
         hooks.taskStart(rootInfo(), hosts);
@@ -135,6 +144,7 @@ public final class Execution {
         rememberFailedHosts();
         hooks.taskFinish(rootInfo(), results);
         results = results.withHookErrors(hooks.errors());
+        LOG.debug("task \"{}\" finished in {}: {}", rootInfo().name(), results.duration(), results.summary());
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
@@ -202,12 +212,12 @@ public final class Execution {
 
     private TaskResults assemble(int index, Instant runStart, long runStartNanos, Instant runEnd) {
         Node node = nodes[index];
-        Map<String, HostTaskResult> byHost = new LinkedHashMap<>(hostCount * 4 / 3 + 1);
+        HostTaskResult[] results = new HostTaskResult[hostCount];
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
         for (int host = 0; host < hostCount; host++) {
             HostTaskResult result = sink.get(index, host);
-            byHost.put(hosts.get(host).name(), result);
+            results[host] = result;
             long started = sink.started(index, host);
             if (started != 0) {
                 first = Math.min(first, started);
@@ -216,8 +226,8 @@ public final class Execution {
         }
         Map<String, TaskResults> subTasks = new LinkedHashMap<>();
         for (int child : node.children()) {
-            TaskResults results = assemble(child, runStart, runStartNanos, runEnd);
-            subTasks.put(results.taskName(), results);
+            TaskResults sub = assemble(child, runStart, runStartNanos, runEnd);
+            subTasks.put(sub.taskName(), sub);
         }
         Instant start = runStart;
         Instant end = runEnd;
@@ -225,7 +235,8 @@ public final class Execution {
             start = first == Long.MAX_VALUE ? runStart : runStart.plusNanos(first - runStartNanos);
             end = last == Long.MIN_VALUE ? start : runStart.plusNanos(last - runStartNanos);
         }
-        return new TaskResults(node.info().name(), byHost, subTasks, start, end, List.of());
+        // TaskResults copies the map; handing it a view over the arrays makes that the only copy.
+        return new TaskResults(node.info().name(), new ResultsView(results), subTasks, start, end, List.of());
     }
 
     private void rememberFailedHosts() {
@@ -326,6 +337,46 @@ public final class Execution {
     static String describe(Duration duration) {
         long millis = duration.toMillis();
         return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+    }
+
+    /** The results of one node as a map from host name, in host order, without copying them. */
+    private final class ResultsView extends AbstractMap<String, HostTaskResult> {
+        private final HostTaskResult[] results;
+
+        ResultsView(HostTaskResult[] results) {
+            this.results = results;
+        }
+
+        @Override
+        public Set<Entry<String, HostTaskResult>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public Iterator<Entry<String, HostTaskResult>> iterator() {
+                    return new Iterator<>() {
+                        private int next;
+
+                        @Override
+                        public boolean hasNext() {
+                            return next < results.length;
+                        }
+
+                        @Override
+                        public Entry<String, HostTaskResult> next() {
+                            if (next >= results.length) {
+                                throw new NoSuchElementException();
+                            }
+                            int host = next++;
+                            return new SimpleImmutableEntry<>(hosts.get(host).name(), results[host]);
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    return results.length;
+                }
+            };
+        }
     }
 
     /**

@@ -128,6 +128,37 @@ class RunnerTest {
     }
 
     @Test
+    void serialRunsAsyncTasksOneHostAtATimeAndResumesOnTheCallingThread() {
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger maxInFlight = new AtomicInteger();
+        Set<Thread> resumedOn = ConcurrentHashMap.newKeySet();
+        TestTask later = TestTask.named("later").subTasks("after").asyncBody((host, ctx) -> {
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            CompletableFuture<HostTaskResult> done = new CompletableFuture<>();
+            clock.schedule(() -> {
+                inFlight.decrementAndGet();
+                done.complete(TestTask.ok());
+            }, 5, TimeUnit.MILLISECONDS);
+            return done;
+        });
+        TestTask after = TestTask.named("after").body((host, ctx) -> {
+            resumedOn.add(Thread.currentThread());
+            return TestTask.ok();
+        });
+        try (Genja genja = Fixtures.genja(10, later, after)) {
+            TaskResults results = genja.run("later", RunOptions.defaults().runner("serial"));
+
+            assertThat(results.summary().passed()).isEqualTo(10);
+            assertThat(results.subTask("after").summary().passed()).isEqualTo(10);
+            assertThat(maxInFlight.get()).isEqualTo(1);
+            assertThat(resumedOn).containsExactly(Thread.currentThread());
+        } finally {
+            clock.shutdownNow();
+        }
+    }
+
+    @Test
     void asyncTasksKeepThousandsOfHostsInFlightOnAFewThreads() {
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
         AtomicInteger inFlight = new AtomicInteger();
