@@ -109,7 +109,16 @@ public final class Genja implements AutoCloseable {
         return execute(TaskPlan.of(definition, task, options, shared.catalog, shared.plugins), options);
     }
 
-    /** Plans {@code definition} (failing before any host is touched) and runs it on every selected host. */
+    /**
+     * Plans {@code definition} (failing before any host is touched) and runs it on every selected host with the
+     * runner the options or settings name; see {@code docs/runners.md}. Every selected host gets exactly one result
+     * per task node. Hosts that fail are added to {@link #failedHosts()}.
+     *
+     * @throws GenjaException when a task, sub-task, plugin, processor or runner is unknown or an option is invalid
+     * @throws RunFailedException when {@code core.raise_on_error} is set and a host failed or a processor hook threw
+     *     (after every host finished; the exception carries the results)
+     * @throws IllegalStateException when this {@code Genja} is closed
+     */
     public TaskResults run(TaskDefinition definition, RunOptions options) {
         return execute(TaskPlan.of(definition, null, options, shared.catalog, shared.plugins), options);
     }
