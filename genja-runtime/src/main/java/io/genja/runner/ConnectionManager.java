@@ -97,20 +97,23 @@ public final class ConnectionManager {
 
     /**
      * The parameters the plugin opens {@code host} with. The one place where connection parameters are resolved
-     * before an open.
+     * before an open (every open, synchronous or not, goes through here).
+     *
+     * @throws ConnectionException when they cannot be resolved; the host fails with its kind, nothing is opened
      */
-    private ResolvedConnectionParams resolveParams(Host host, String plugin) {
+    private ResolvedConnectionParams resolveParams(Host host, String plugin) throws ConnectionException {
         return inventory.resolveConnection(host.name(), plugin);
     }
 
     private void open(Slot slot, Host host, String plugin) {
         CompletionStage<Void> opening;
         try {
+            ResolvedConnectionParams params = resolveParams(host, plugin);
             ConnectionPlugin factory = plugins.connectionPlugin(plugin);
             usedPlugins.add(factory);
             slot.connection = factory.create(slot.key);
-            opening = slot.connection.openAsync(resolveParams(host, plugin));
-        } catch (RuntimeException e) {
+            opening = slot.connection.openAsync(params);
+        } catch (ConnectionException | RuntimeException e) {
             opening = CompletableFuture.failedFuture(e);
         }
         opening.whenComplete((ignored, error) -> {
