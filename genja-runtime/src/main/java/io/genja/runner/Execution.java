@@ -28,7 +28,6 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +67,7 @@ public final class Execution {
     private final CountDownLatch done;
     private Lanes lanes;
     private ScheduledExecutorService scheduler;
+    private DaemonThreads timerThread;
     private volatile boolean aborted;
 
     private Execution(TaskPlan plan, List<Host> hosts, RunOptions options, Runner runner, boolean raiseOnError,
@@ -123,7 +123,10 @@ public final class Execution {
         hooks.taskStart(rootInfo(), hosts);
         lanes = runner.open(hostCount);
         if (options.timeout().isPresent() || options.retries() > 0) {
-            scheduler = newScheduler();
+            timerThread = new DaemonThreads("genja-timer-");
+            ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, timerThread);
+            timer.setRemoveOnCancelPolicy(true);
+            scheduler = timer;
         }
         boolean interrupted = false;
         try {
@@ -159,11 +162,7 @@ public final class Execution {
             return;
         }
         scheduler.shutdownNow();
-        try {
-            scheduler.awaitTermination(1, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        timerThread.join(1_000);
     }
 
     /** Claims hosts and runs them while hosts and in-flight permits are left. */
@@ -321,16 +320,6 @@ public final class Execution {
             }
         }
         return List.copyOf(ordered);
-    }
-
-    private static ScheduledExecutorService newScheduler() {
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, step -> {
-            Thread thread = new Thread(step, "genja-timer");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.setRemoveOnCancelPolicy(true);
-        return timer;
     }
 
     /** Formats a time budget for messages: {@code 1 s}, {@code 1500 ms}. */

@@ -2,7 +2,6 @@ package io.genja.runner;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,19 +14,14 @@ final class PoolLanes implements Lanes {
     private static final AtomicInteger RUNS = new AtomicInteger();
 
     private final ThreadPoolExecutor pool;
+    private final DaemonThreads threads;
     private final int maxInFlight;
 
     PoolLanes(String runner, int threads, int maxInFlight) {
         this.maxInFlight = maxInFlight;
-        String prefix = "genja-" + runner + "-" + RUNS.incrementAndGet() + "-";
-        AtomicInteger count = new AtomicInteger();
-        ThreadFactory factory = step -> {
-            Thread thread = new Thread(step, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+        this.threads = new DaemonThreads("genja-" + runner + "-" + RUNS.incrementAndGet() + "-");
         this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-                factory);
+                this.threads);
     }
 
     @Override
@@ -53,10 +47,6 @@ final class PoolLanes implements Lanes {
     @Override
     public void close() {
         pool.shutdownNow();
-        try {
-            pool.awaitTermination(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        threads.join(CLOSE_WAIT_MILLIS);
     }
 }
