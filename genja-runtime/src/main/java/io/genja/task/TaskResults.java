@@ -66,7 +66,8 @@ public final class TaskResults {
 
     /** A copy with {@code hookErrors} instead of this one's (the host results are shared, not copied). */
     public TaskResults withHookErrors(List<HookError> hookErrors) {
-        return new TaskResults(taskName, byHost, subTasks, startedAt, finishedAt, List.copyOf(hookErrors), Trusted.COPIED);
+        return new TaskResults(taskName, byHost, subTasks, startedAt, finishedAt, List.copyOf(hookErrors),
+                Trusted.COPIED);
     }
 
     public String taskName() {

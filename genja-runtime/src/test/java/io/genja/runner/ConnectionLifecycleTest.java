@@ -204,7 +204,8 @@ class ConnectionLifecycleTest {
         mem.failOpens(key -> key.host().equals("h1") && attempts.incrementAndGet() < 3
                 ? new ConnectionException(FailureKind.CONNECTION, "Connection refused", null, true) : null);
         try (Genja genja = genja(2, usingConnection("show"))) {
-            TaskResults results = genja.run("show", RunOptions.defaults().retries(2).retryBackoff(Duration.ofMillis(1)));
+            TaskResults results = genja.run("show",
+                    RunOptions.defaults().retries(2).retryBackoff(Duration.ofMillis(1)));
 
             assertThat(results.summary().passed()).isEqualTo(2);
             assertThat(attempts.get()).isEqualTo(3);
@@ -216,7 +217,8 @@ class ConnectionLifecycleTest {
         mem.failOpens(key -> key.host().equals("h1")
                 ? new ConnectionException(FailureKind.CONNECTION, "Connection refused", null, true) : null);
         try (Genja genja = genja(2, usingConnection("show"))) {
-            TaskResults results = genja.run("show", RunOptions.defaults().retries(2).retryBackoff(Duration.ofMillis(1)));
+            TaskResults results = genja.run("show",
+                    RunOptions.defaults().retries(2).retryBackoff(Duration.ofMillis(1)));
 
             assertThat(results.hostResult("h1")).isInstanceOfSatisfying(HostTaskResult.Failed.class,
                     f -> assertThat(f.failure().retryable()).isTrue());
@@ -295,7 +297,8 @@ class ConnectionLifecycleTest {
 
                 @Override
                 public java.util.concurrent.CompletionStage<String> executeCommandAsync(String command) {
-                    return java.util.concurrent.CompletableFuture.supplyAsync(() -> key.host() + ": " + command, ioThread);
+                    return java.util.concurrent.CompletableFuture.supplyAsync(() -> key.host() + ": " + command,
+                            ioThread);
                 }
 
                 @Override

@@ -252,7 +252,8 @@ class RunnerTest {
             subRuns.set(0);
             TaskResults skipping = genja.run("parent", RunOptions.defaults().skipSubTasksOnFailure(true));
             assertThat(subRuns.get()).isEqualTo(4);
-            for (TaskResults sub : List.of(skipping.subTask("child"), skipping.subTask("child").subTask("grandchild"))) {
+            TaskResults child = skipping.subTask("child");
+            for (TaskResults sub : List.of(child, child.subTask("grandchild"))) {
                 assertThat(sub.hostResult("h1")).isInstanceOfSatisfying(HostTaskResult.Skipped.class,
                         s -> assertThat(s.skip().reason()).isEqualTo("parent failed"));
                 assertThat(sub.passedHosts()).containsExactly("h0", "h2");
@@ -277,7 +278,8 @@ class RunnerTest {
             return TestTask.ok();
         });
         try (Genja genja = Fixtures.genja(3, flaky)) {
-            TaskResults results = genja.run("flaky", RunOptions.defaults().retries(3).retryBackoff(Duration.ofMillis(2)));
+            TaskResults results = genja.run("flaky",
+                    RunOptions.defaults().retries(3).retryBackoff(Duration.ofMillis(2)));
 
             assertThat(results.hostResult("h0").isPassed()).isTrue();
             assertThat(attempts.get("h0").get()).isEqualTo(3);

@@ -14,7 +14,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * A hand-written {@link TaskDefinition} for tests (generated adapters cannot be used here: the annotation processor
- * builds after the runtime). {@code TestTask.named("backup").plugin("mem").subTasks("a", "b").body((host, ctx) -> ...)}.
+ * builds after the runtime):
+ * {@code TestTask.named("backup").plugin("mem").subTasks("a", "b").body((host, ctx) -> ...)}.
  */
 public final class TestTask implements TaskDefinition {
 
