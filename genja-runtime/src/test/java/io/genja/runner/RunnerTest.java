@@ -252,8 +252,8 @@ class RunnerTest {
             subRuns.set(0);
             TaskResults skipping = genja.run("parent", RunOptions.defaults().skipSubTasksOnFailure(true));
             assertThat(subRuns.get()).isEqualTo(4);
-            TaskResults child = skipping.subTask("child");
-            for (TaskResults sub : List.of(child, child.subTask("grandchild"))) {
+            TaskResults skippedChild = skipping.subTask("child");
+            for (TaskResults sub : List.of(skippedChild, skippedChild.subTask("grandchild"))) {
                 assertThat(sub.hostResult("h1")).isInstanceOfSatisfying(HostTaskResult.Skipped.class,
                         s -> assertThat(s.skip().reason()).isEqualTo("parent failed"));
                 assertThat(sub.passedHosts()).containsExactly("h0", "h2");
