@@ -49,6 +49,27 @@ class RunnerTest {
     }
 
     @Test
+    void theThreadedRunnerKeepsWorkerCountHostsInFlightTwentyByDefault() {
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger maxInFlight = new AtomicInteger();
+        CountDownLatch twenty = new CountDownLatch(20);
+        TestTask task = TestTask.named("task").body((host, ctx) -> {
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            twenty.countDown();
+            boolean reached = twenty.await(10, TimeUnit.SECONDS);
+            inFlight.decrementAndGet();
+            return reached ? TestTask.ok() : HostTaskResult.failed(
+                    io.genja.task.TaskFailure.of(FailureKind.INTERNAL, "fewer than 20 hosts in flight"));
+        });
+        try (Genja genja = Fixtures.genja(100, task)) {
+            TaskResults results = genja.run("task");
+
+            assertThat(results.summary().passed()).isEqualTo(100);
+            assertThat(maxInFlight.get()).isEqualTo(20);
+        }
+    }
+
+    @Test
     void hostsPastTheirBudgetTimeOutWhileTheOthersPass() {
         Set<String> hanging = Set.of("h3", "h17", "h42", "h60", "h99");
         CountDownLatch never = new CountDownLatch(1);
