@@ -364,6 +364,7 @@ final class HostRun {
                 if (blockedThread != null) {
                     interruptedByBudget = true;
                     blockedThread.interrupt();
+                    run.lanes().threadAbandoned();
                 }
             }
             for (String plugin : run.plugins()) {
@@ -399,6 +400,7 @@ final class HostRun {
             // The interrupt was meant for the task that ran out of time, not for the next one on this thread.
             Thread.interrupted();
             interruptedByBudget = false;
+            run.lanes().abandonedThreadReturned();
         }
     }
 

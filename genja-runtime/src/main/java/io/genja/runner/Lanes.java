@@ -18,6 +18,17 @@ interface Lanes extends Executor {
     /** Waits until {@code done} reaches zero; a lane on the calling thread runs its queued work meanwhile. */
     void await(CountDownLatch done) throws InterruptedException;
 
+    /**
+     * A lane thread is stuck in a task whose host ran out of its time budget: add a thread for the other hosts
+     * until {@link #abandonedThreadReturned()}. Lanes that cannot grow (the calling thread) do nothing.
+     */
+    default void threadAbandoned() {
+    }
+
+    /** The thread given up in {@link #threadAbandoned()} came back: drop the extra thread again. */
+    default void abandonedThreadReturned() {
+    }
+
     /** Ends the lanes' threads, interrupting work still running (a task past its host's time budget). */
     void close();
 }

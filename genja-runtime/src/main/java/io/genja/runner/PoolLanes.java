@@ -6,7 +6,10 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Lanes on a fixed pool of daemon threads that lives for one run. */
+/**
+ * Lanes on a fixed pool of daemon threads that lives for one run. While a thread is stuck in a task past its
+ * host's budget, the pool has one thread more, so stuck tasks cannot starve the hosts still to run.
+ */
 final class PoolLanes implements Lanes {
 
     /** How long closing waits for interrupted work to let go of its thread. */
@@ -42,6 +45,20 @@ final class PoolLanes implements Lanes {
     @Override
     public void await(CountDownLatch done) throws InterruptedException {
         done.await();
+    }
+
+    @Override
+    public synchronized void threadAbandoned() {
+        int size = pool.getMaximumPoolSize() + 1;
+        pool.setMaximumPoolSize(size);
+        pool.setCorePoolSize(size);
+    }
+
+    @Override
+    public synchronized void abandonedThreadReturned() {
+        int size = pool.getCorePoolSize() - 1;
+        pool.setCorePoolSize(size);
+        pool.setMaximumPoolSize(size);
     }
 
     @Override

@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class RunnerTest {
 
@@ -101,6 +102,41 @@ class RunnerTest {
             assertThat(results.summary().passed()).isEqualTo(95);
             assertThat(took).isLessThan(Duration.ofSeconds(10));
             assertThat(awaitQuietly(interrupted)).as("the hung tasks were interrupted").isTrue();
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void tasksThatIgnoreInterruptionCannotStarveTheOtherHosts() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Set<Thread> stuck = ConcurrentHashMap.newKeySet();
+        TestTask stubborn = TestTask.named("stubborn").body((host, ctx) -> {
+            if (host.name().equals("h0") || host.name().equals("h1")) {
+                stuck.add(Thread.currentThread());
+                while (release.getCount() > 0) {
+                    try {
+                        release.await();
+                    } catch (InterruptedException ignored) {
+                        // This task ignores interruption on purpose.
+                    }
+                }
+            }
+            return TestTask.ok();
+        });
+        try (Genja genja = Fixtures.genja(6, stubborn)) {
+            long started = System.nanoTime();
+            // Both workers get stuck; the pool must add threads for h2..h5.
+            TaskResults results = genja.run("stubborn", RunOptions.defaults().runner("threaded").workers(2)
+                    .timeout(Duration.ofMillis(300)));
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+            assertThat(results.failedHosts()).containsExactly("h0", "h1");
+            assertThat(results.passedHosts()).containsExactly("h2", "h3", "h4", "h5");
+        } finally {
+            release.countDown();
+            for (Thread thread : stuck) {
+                thread.join(10_000);
+            }
         }
     }
 
