@@ -191,6 +191,28 @@ class ProcessorHooksTest {
     }
 
     @Test
+    void skippedWorkGetsNoHooks() {
+        Recorder audit = new Recorder("audit");
+        TestTask task = TestTask.named("task").processors("audit").subTasks("sub").body((host, ctx) -> {
+            if (host.name().equals("h1")) {
+                throw new IllegalStateException("boom");
+            }
+            return TestTask.ok();
+        });
+        TestTask sub = TestTask.named("sub");
+        try (Genja genja = Fixtures.genja(2, List.of(task, sub), List.of(), List.of(audit))) {
+            genja.run("task", RunOptions.defaults().skipSubTasksOnFailure(true));
+            assertThat(audit.forHost("h1")).containsExactly("hostStart:task@h1", "hostFinish:task@h1");
+
+            audit.events.clear();
+            TaskResults again = genja.run("task", RunOptions.defaults().skipFailedHosts(true));
+            assertThat(audit.forHost("h1")).isEmpty();
+            assertThat(audit.forHost("h0")).hasSize(4);
+            assertThat(again.hostResult("h1").isSkipped()).isTrue();
+        }
+    }
+
+    @Test
     void aTimedOutHostStillGetsItsFinishHooks() {
         Recorder audit = new Recorder("audit");
         CountDownLatch never = new CountDownLatch(1);
