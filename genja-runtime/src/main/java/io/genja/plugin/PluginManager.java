@@ -53,7 +53,8 @@ public final class PluginManager {
      * @throws GenjaException when another plugin of a different class already has that name
      */
     public PluginManager register(ConnectionPlugin plugin) {
-        ConnectionPlugin earlier = connectionPlugins.putIfAbsent(plugin.name(), plugin);
+        ConnectionPlugin earlier = connectionPlugins.putIfAbsent(nameOf("connection plugin", plugin,
+                plugin == null ? null : plugin.name()), plugin);
         if (earlier != null && earlier != plugin) {
             if (earlier.getClass() == plugin.getClass()) {
                 connectionPlugins.put(plugin.name(), plugin);
@@ -70,7 +71,8 @@ public final class PluginManager {
      * @throws GenjaException when another processor of a different class already has that name
      */
     public PluginManager register(TaskProcessor processor) {
-        TaskProcessor earlier = processors.putIfAbsent(processor.name(), processor);
+        TaskProcessor earlier = processors.putIfAbsent(nameOf("processor", processor,
+                processor == null ? null : processor.name()), processor);
         if (earlier != null && earlier != processor) {
             if (earlier.getClass() == processor.getClass()) {
                 processors.put(processor.name(), processor);
@@ -136,9 +138,21 @@ public final class PluginManager {
         return plugins.isEmpty() ? "none" : String.join(", ", new TreeMap<>(plugins).keySet());
     }
 
+    private static String nameOf(String what, Object plugin, String name) {
+        if (plugin == null) {
+            throw new GenjaException("cannot register a null " + what);
+        }
+        if (name == null || name.isBlank()) {
+            throw new GenjaException(what + " " + plugin.getClass().getName() + " has no name; name() must return "
+                    + "the name tasks use, for example \"ssh\"");
+        }
+        return name;
+    }
+
     private static GenjaException duplicate(String what, String name, Object earlier, Object later) {
         return new GenjaException("two " + what + "s are named \"" + name + "\": " + earlier.getClass().getName()
-                + " and " + later.getClass().getName() + "; names must be unique");
+                + " and " + later.getClass().getName() + "; names must be unique: rename one, or remove one of the "
+                + "jars from the class path");
     }
 
     @Override
