@@ -22,6 +22,7 @@ final class ResultTable {
         }
         table.print(out, 1, cell -> ansi.string("@|" + colour(cell.trim()) + " " + cell + "|@"));
         out.println();
+        results.hookErrors().forEach(error -> out.println("hook error: " + error));
         out.println(totals(results.taskName(), outcomes, results.duration()));
     }
 

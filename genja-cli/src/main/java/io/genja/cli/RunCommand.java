@@ -1,6 +1,7 @@
 package io.genja.cli;
 
 import io.genja.Genja;
+import io.genja.RunFailedException;
 import io.genja.RunOptions;
 import io.genja.inventory.Filter;
 import io.genja.task.OptionConverters;
@@ -77,12 +78,21 @@ final class RunCommand implements Callable<Integer> {
                 throw new CliException("the filter \"" + filter + "\" selects none of the "
                         + all.hosts().size() + " hosts");
             }
-            TaskResults results = selected.run(definition, runOptions);
+            RunProgress progress = new RunProgress(context.out(), context.terminal());
+            TaskResults results;
+            try {
+                results = selected.run(definition, runOptions.processor(progress));
+            } catch (RunFailedException e) {
+                // core.raise_on_error: the run is over and complete; report it like any run with failures
+                results = e.results();
+            } finally {
+                progress.finish();
+            }
             ResultTable.print(results, context.out(), context.terminal() ? Ansi.ON : Ansi.OFF);
             if (json != null) {
-                Files.writeString(context.resolve(json), ResultsJson.write(results));
+                Files.writeString(context.resolve(json), results.toPrettyJson());
             }
-            return results.anyFailed() ? ExitStatus.HOSTS_FAILED : ExitStatus.OK;
+            return results.anyFailed() || !results.hookErrors().isEmpty() ? ExitStatus.HOSTS_FAILED : ExitStatus.OK;
         }
     }
 

@@ -2,8 +2,18 @@ package io.genja.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.genja.task.HostTaskResult;
+import io.genja.task.TaskCatalog;
+import io.genja.task.TaskSuccess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RunCommandTest {
 
@@ -106,5 +116,57 @@ class RunCommandTest {
 
         assertThat(run.status()).isEqualTo(ExitStatus.BAD_INPUT);
         assertThat(run.err()).startsWith("genja: error: no configuration: give -c config.yaml or set GENJA_CONFIG");
+    }
+
+    @Test
+    void progressIsPrintedAsPlainLinesWhenNotOnATerminal() {
+        CliRun run = CliRun.execute(Fixtures.cli(), "run", "flaky");
+
+        assertThat(run.out()).containsPattern("(?m)^progress: 3/3 hosts, 1 failed, [\\d.]+ hosts/s, done$");
+        assertThat(run.out().indexOf("progress: 3/3")).isLessThan(run.out().indexOf("HOST "));
+    }
+
+    @Test
+    void writesTheResultsAsJson(@TempDir Path directory) throws Exception {
+        Path file = directory.resolve("results.json");
+
+        CliRun run = CliRun.execute(Fixtures.cli(), "run", "parent", "--json", file.toString());
+
+        assertThat(run.status()).as(run.toString()).isEqualTo(ExitStatus.HOSTS_FAILED);
+        JsonNode json = new ObjectMapper().readTree(file.toFile());
+        assertThat(json.toString()).contains("\"parent\"").contains("\"flaky\"").contains("r2");
+        assertThat(Files.readString(file)).doesNotContain(Fixtures.SECRET);
+    }
+
+    @Test
+    void dryRunReachesTheTasks() {
+        CliRun run = CliRun.execute(Fixtures.cli().catalog(TaskCatalog.of(List.of(FakeTask.of("probe",
+                (host, context) -> HostTaskResult.passed(new TaskSuccess()
+                        .withSummary("dry run " + context.task().dryRun())))))), "run", "probe", "--dry-run");
+
+        assertThat(run.status()).as(run.toString()).isZero();
+        assertThat(run.out()).containsPattern("(?m)^r1\\s+ok\\s+.*dry run true$");
+    }
+
+    @Test
+    void aHostOverItsTimeBudgetIsATimeoutAndTheOthersFinish() {
+        CountDownLatch never = new CountDownLatch(1);
+        TaskCatalog catalog = TaskCatalog.of(List.of(FakeTask.of("hang", (host, context) -> {
+            if (host.name().equals("r2")) {
+                never.await();
+            }
+            return HostTaskResult.passed(new TaskSuccess().withSummary("quick"));
+        })));
+
+        CliRun run;
+        try {
+            run = CliRun.execute(Fixtures.cli().catalog(catalog), "run", "hang", "--timeout", "500ms");
+        } finally {
+            never.countDown();
+        }
+
+        assertThat(run.status()).as(run.toString()).isEqualTo(ExitStatus.HOSTS_FAILED);
+        assertThat(run.out()).containsPattern("(?m)^r2\\s+unreachable\\s+.*TIMEOUT: ");
+        assertThat(run.out()).containsPattern("(?m)^r1\\s+ok\\s+.*quick$");
     }
 }
