@@ -1,5 +1,6 @@
 package io.genja.inventory;
 
+import io.genja.secret.SecretResolver;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,15 @@ public record Attributes(String hostname, Integer port, String username, String 
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** A builder starting from these attributes, for changing some of them. */
+    public Builder toBuilder() {
+        Builder builder = new Builder().hostname(hostname).port(port).username(username).password(password)
+                .platform(platform).groups(groups.toArray(String[]::new));
+        builder.data.putAll(data);
+        builder.connectionOptions.putAll(connectionOptions);
+        return builder;
     }
 
     /** A builder for inventories written in code: {@code Attributes.builder().hostname("10.0.0.1").groups("core").build()}. */
@@ -94,7 +104,7 @@ public record Attributes(String hostname, Integer port, String username, String 
     @Override
     public String toString() {
         return "Attributes[hostname=" + hostname + ", port=" + port + ", username=" + username
-                + ", password=" + (password == null ? "null" : "********") + ", platform=" + platform
+                + ", password=" + (password == null ? "null" : SecretResolver.mask(password)) + ", platform=" + platform
                 + ", groups=" + groups + ", data=" + data.keySet() + ", connectionOptions=" + connectionOptions + "]";
     }
 }

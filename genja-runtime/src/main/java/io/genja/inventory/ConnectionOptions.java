@@ -1,5 +1,6 @@
 package io.genja.inventory;
 
+import io.genja.secret.SecretResolver;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,7 +22,7 @@ public record ConnectionOptions(String hostname, Integer port, String username, 
     @Override
     public String toString() {
         return "ConnectionOptions[hostname=" + hostname + ", port=" + port + ", username=" + username
-                + ", password=" + (password == null ? "null" : "********") + ", platform=" + platform
-                + ", extras=" + extras + "]";
+                + ", password=" + (password == null ? "null" : SecretResolver.mask(password)) + ", platform=" + platform
+                + ", extras=" + SecretResolver.maskExtras(extras) + "]";
     }
 }

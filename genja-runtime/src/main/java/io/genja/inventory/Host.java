@@ -1,37 +1,46 @@
 package io.genja.inventory;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Function;
 
 /**
  * One host of an inventory, as resolved: each attribute comes from the host itself, else its groups (in listed
- * order, each group before its own parents), else the defaults. Immutable and safe to share between threads.
- * {@link #toString()} never shows the password.
+ * order, each group before its own parents, each group once), else the defaults. Immutable and safe to share
+ * between threads; what was loaded is never changed. {@link #toString()} never shows the password.
  */
 public final class Host {
 
     private final String name;
     private final Attributes own;
     /** The sources in precedence order: the host, its groups depth-first, the defaults. */
-    private final List<Source> chain;
-    private final Set<String> allGroups;
-    private final Map<String, Object> data;
+    private final Source[] chain;
+    private final String hostname;
+    private final Integer port;
+    private final String username;
+    private final String password;
+    private final String platform;
+    /** Merged on first use; a race computes equal maps, so a plain volatile publish is enough. */
+    private volatile Map<String, Object> data;
+    /** Copy-on-write cache of {@link #connectionParams(String)} per plugin. */
+    private volatile Map<String, ResolvedConnectionParams> connections = Map.of();
 
-    Host(String name, Attributes own, List<Source> chain, Set<String> allGroups) {
+    Host(String name, Source[] chain) {
         this.name = Objects.requireNonNull(name, "name");
-        this.own = own;
-        this.chain = List.copyOf(chain);
-        this.allGroups = Collections.unmodifiableSet(allGroups);
-        Map<String, Object> merged = new LinkedHashMap<>();
-        for (Source source : this.chain) {
-            source.attributes().data().forEach(merged::putIfAbsent);
-        }
-        this.data = Collections.unmodifiableMap(merged);
+        this.chain = chain;
+        this.own = chain[0].attributes();
+        String resolvedHostname = first(Attributes::hostname);
+        this.hostname = resolvedHostname != null ? resolvedHostname : name;
+        this.port = first(Attributes::port);
+        this.username = first(Attributes::username);
+        this.password = first(Attributes::password);
+        this.platform = first(Attributes::platform);
     }
 
     public String name() {
@@ -40,25 +49,24 @@ public final class Host {
 
     /** The resolved hostname; the host's name when no source sets one (as Nornir does). */
     public String hostname() {
-        String hostname = first(Attributes::hostname);
-        return hostname != null ? hostname : name;
+        return hostname;
     }
 
     public Integer port() {
-        return first(Attributes::port);
+        return port;
     }
 
     public String username() {
-        return first(Attributes::username);
+        return username;
     }
 
     /** The password as written (possibly a secret reference such as {@code ${env:NAME}}), or {@code null}. */
     public String password() {
-        return first(Attributes::password);
+        return password;
     }
 
     public String platform() {
-        return first(Attributes::platform);
+        return platform;
     }
 
     /** The groups the host lists itself, in order. */
@@ -73,51 +81,122 @@ public final class Host {
 
     /** The value at a dotted path into the merged data, for example {@code data("site.rack")}. */
     public Optional<Object> data(String dottedPath) {
-        Object current = data;
-        for (String part : dottedPath.split("\\.", -1)) {
+        Object current = data();
+        int start = 0;
+        while (true) {
+            int dot = dottedPath.indexOf('.', start);
+            String part = dot < 0 ? dottedPath.substring(start) : dottedPath.substring(start, dot);
             if (!(current instanceof Map<?, ?> map) || !map.containsKey(part)) {
                 return Optional.empty();
             }
             current = map.get(part);
+            if (dot < 0) {
+                return Optional.ofNullable(current);
+            }
+            start = dot + 1;
         }
-        return Optional.ofNullable(current);
     }
 
-    /** The merged data: the host's, its groups' and the defaults' {@code data}, by top-level key, most specific first. */
+    /**
+     * The merged data: the host's, its groups' and the defaults' {@code data}, by top-level key, the most
+     * specific source winning per key.
+     */
     public Map<String, Object> data() {
-        return data;
+        Map<String, Object> merged = data;
+        if (merged == null) {
+            merged = mergeMaps(source -> source.attributes().data());
+            data = merged;
+        }
+        return merged;
     }
 
     /** Whether the host belongs to {@code group} directly or through a parent group. */
     public boolean inGroup(String group) {
-        return allGroups.contains(group);
+        for (int i = 1; i < chain.length - 1; i++) {
+            if (chain[i].name().equals(group)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every group the host belongs to, directly or through parents, in precedence order. */
+    public List<String> allGroups() {
+        List<String> groups = new ArrayList<>(chain.length - 2);
+        for (int i = 1; i < chain.length - 1; i++) {
+            groups.add(chain[i].name());
+        }
+        return Collections.unmodifiableList(groups);
     }
 
     /** The sources this host inherits from, in precedence order: the host, its groups, the defaults. */
     List<Source> chain() {
-        return chain;
+        return List.of(chain);
     }
 
-    /** The connection parameters for {@code plugin}: {@code connection_options[plugin]} anywhere beats plain attributes. */
+    /**
+     * The parameters {@code plugin} needs to connect to this host: a field set in {@code connection_options[plugin]}
+     * at any level beats the plain attribute at any level; {@code extras} merge by top-level key. Secret
+     * references are returned as written. Cached: later calls return the same instance.
+     */
     public ResolvedConnectionParams connectionParams(String plugin) {
-        Map<String, Object> extras = new LinkedHashMap<>();
-        for (Source source : chain) {
-            ConnectionOptions options = source.attributes().connectionOptions().get(plugin);
-            if (options != null) {
-                options.extras().forEach(extras::putIfAbsent);
+        ResolvedConnectionParams cached = connections.get(plugin);
+        if (cached != null) {
+            return cached;
+        }
+        ResolvedConnectionParams resolved = resolve(plugin);
+        synchronized (this) {
+            Map<String, ResolvedConnectionParams> current = connections;
+            ResolvedConnectionParams earlier = current.get(plugin);
+            if (earlier != null) {
+                return earlier;
+            }
+            if (current.isEmpty()) {
+                connections = Map.of(plugin, resolved);
+            } else {
+                Map<String, ResolvedConnectionParams> copy = new HashMap<>(current);
+                copy.put(plugin, resolved);
+                connections = Map.copyOf(copy);
             }
         }
-        String hostname = firstOption(plugin, ConnectionOptions::hostname, Attributes::hostname);
-        return new ResolvedConnectionParams(
-                hostname != null ? hostname : name,
-                firstOption(plugin, ConnectionOptions::port, Attributes::port),
-                firstOption(plugin, ConnectionOptions::username, Attributes::username),
-                firstOption(plugin, ConnectionOptions::password, Attributes::password),
-                firstOption(plugin, ConnectionOptions::platform, Attributes::platform),
-                extras);
+        return resolved;
     }
 
-    private <T> T first(java.util.function.Function<Attributes, T> field) {
+    private ResolvedConnectionParams resolve(String plugin) {
+        ConnectionOptions[] options = new ConnectionOptions[chain.length];
+        boolean any = false;
+        for (int i = 0; i < chain.length; i++) {
+            options[i] = chain[i].attributes().connectionOptions().get(plugin);
+            any |= options[i] != null;
+        }
+        if (!any) {
+            return new ResolvedConnectionParams(hostname, port, username, password, platform, Map.of());
+        }
+        return new ResolvedConnectionParams(
+                option(options, ConnectionOptions::hostname, hostname),
+                option(options, ConnectionOptions::port, port),
+                option(options, ConnectionOptions::username, username),
+                option(options, ConnectionOptions::password, password),
+                option(options, ConnectionOptions::platform, platform),
+                mergeMaps(source -> {
+                    ConnectionOptions o = source.attributes().connectionOptions().get(plugin);
+                    return o == null ? Map.of() : o.extras();
+                }));
+    }
+
+    private static <T> T option(ConnectionOptions[] options, Function<ConnectionOptions, T> field, T plain) {
+        for (ConnectionOptions o : options) {
+            if (o != null) {
+                T value = field.apply(o);
+                if (value != null) {
+                    return value;
+                }
+            }
+        }
+        return plain;
+    }
+
+    private <T> T first(Function<Attributes, T> field) {
         for (Source source : chain) {
             T value = field.apply(source.attributes());
             if (value != null) {
@@ -127,26 +206,32 @@ public final class Host {
         return null;
     }
 
-    private <T> T firstOption(String plugin, java.util.function.Function<ConnectionOptions, T> option,
-                              java.util.function.Function<Attributes, T> plain) {
+    /** Merges by top-level key, most specific first; when one source has entries its map is shared as is. */
+    private Map<String, Object> mergeMaps(Function<Source, Map<String, Object>> maps) {
+        Map<String, Object> only = null;
+        Map<String, Object> merged = null;
         for (Source source : chain) {
-            ConnectionOptions options = source.attributes().connectionOptions().get(plugin);
-            if (options != null) {
-                T value = option.apply(options);
-                if (value != null) {
-                    return value;
+            Map<String, Object> map = maps.apply(source);
+            if (map.isEmpty()) {
+                continue;
+            }
+            if (only == null) {
+                only = map;
+            } else {
+                if (merged == null) {
+                    merged = new LinkedHashMap<>(only);
                 }
+                map.forEach(merged::putIfAbsent);
             }
         }
-        return first(plain);
+        if (merged != null) {
+            return Collections.unmodifiableMap(merged);
+        }
+        return only != null ? only : Map.of();
     }
 
     @Override
     public String toString() {
-        return "Host[" + name + ", hostname=" + hostname() + ", platform=" + platform() + ", groups=" + groups() + "]";
-    }
-
-    /** One place a host inherits from. */
-    record Source(String description, Attributes attributes) {
+        return "Host[" + name + ", hostname=" + hostname + ", platform=" + platform + ", groups=" + groups() + "]";
     }
 }

@@ -1,5 +1,6 @@
 package io.genja.inventory;
 
+import io.genja.secret.SecretResolver;
 import java.util.Map;
 
 /**
@@ -19,7 +20,7 @@ public record ResolvedConnectionParams(String hostname, Integer port, String use
     @Override
     public String toString() {
         return "ResolvedConnectionParams[hostname=" + hostname + ", port=" + port + ", username=" + username
-                + ", password=" + (password == null ? "null" : "********") + ", platform=" + platform
-                + ", extras=" + extras + "]";
+                + ", password=" + (password == null ? "null" : SecretResolver.mask(password)) + ", platform=" + platform
+                + ", extras=" + SecretResolver.maskExtras(extras) + "]";
     }
 }

@@ -1,0 +1,85 @@
+package io.genja.document;
+
+import java.math.BigInteger;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Typing of plain YAML scalars by the YAML 1.2 core schema ({@code null ~ true false}, integers, floats; every
+ * other plain scalar is a string), and sharing of repeated short strings so that a large inventory keeps one
+ * copy of each group name and platform.
+ */
+final class Scalars {
+
+    private static final int SHARED_MAX_LENGTH = 64;
+
+    private final Map<String, String> shared = new HashMap<>();
+
+    /** One instance per distinct short string, so repeated values cost one reference each. */
+    String share(String value) {
+        if (value.length() > SHARED_MAX_LENGTH) {
+            return value;
+        }
+        String earlier = shared.putIfAbsent(value, value);
+        return earlier != null ? earlier : value;
+    }
+
+    /** The typed value of a plain (unquoted, untagged) scalar. */
+    Object resolvePlain(String text) {
+        if (text.isEmpty()) {
+            return null;
+        }
+        char first = text.charAt(0);
+        // Most scalars are names and addresses: decide cheaply that they are strings.
+        if (!(first >= '0' && first <= '9') && first != '-' && first != '+' && first != '.' && first != '~'
+                && first != 'n' && first != 'N' && first != 't' && first != 'T' && first != 'f' && first != 'F') {
+            return share(text);
+        }
+        switch (text) {
+            case "~", "null", "Null", "NULL":
+                return null;
+            case "true", "True", "TRUE":
+                return Boolean.TRUE;
+            case "false", "False", "FALSE":
+                return Boolean.FALSE;
+            case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF":
+                return Double.POSITIVE_INFINITY;
+            case "-.inf", "-.Inf", "-.INF":
+                return Double.NEGATIVE_INFINITY;
+            case ".nan", ".NaN", ".NAN":
+                return Double.NaN;
+            default:
+                break;
+        }
+        Object number = number(text);
+        return number != null ? number : share(text);
+    }
+
+    /** A value of the core schema's {@code !!int} or {@code !!float} shapes, or {@code null}. */
+    static Object number(String text) {
+        if (text.matches("[-+]?[0-9]+")) {
+            return integer(text.startsWith("+") ? text.substring(1) : text, 10);
+        }
+        if (text.matches("0o[0-7]+")) {
+            return integer(text.substring(2), 8);
+        }
+        if (text.matches("0x[0-9a-fA-F]+")) {
+            return integer(text.substring(2), 16);
+        }
+        if (text.matches("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?")) {
+            return Double.parseDouble(text);
+        }
+        return null;
+    }
+
+    private static Object integer(String digits, int radix) {
+        BigInteger value = new BigInteger(digits, radix);
+        if (value.bitLength() < 32) {
+            return value.intValue();
+        }
+        if (value.bitLength() < 64) {
+            return value.longValue();
+        }
+        return value;
+    }
+}
