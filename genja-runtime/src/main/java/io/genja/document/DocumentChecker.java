@@ -3,6 +3,7 @@ package io.genja.document;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,8 @@ import java.util.Map;
  * missing or wrong (the problem is recorded).
  */
 public final class DocumentChecker {
+
+    private static final int SMALL = 8;
 
     private final String file;
     private final List<Problem> problems;
@@ -33,27 +36,62 @@ public final class DocumentChecker {
     }
 
     /**
-     * The entries of a map by key text, reporting duplicate keys and empty keys ({@code what} names the kind
-     * of key, e.g. {@code host name}). {@code null} (an empty value) is an empty map.
+     * The entries of a map in order, a duplicate key reported and left out ({@code where} names the map in
+     * messages). {@code null} (an empty value) is an empty map.
      */
-    public Map<String, MapNode.Entry> entries(Node node, String where) {
-        if (node == null || node instanceof ScalarNode scalar && scalar.value() == null) {
-            return Map.of();
+    public List<MapNode.Entry> entries(Node node, String where) {
+        if (isNull(node)) {
+            return List.of();
         }
         if (!(node instanceof MapNode map)) {
             problem(node, where + " must be a map, not " + node.describe());
-            return Map.of();
+            return List.of();
         }
-        Map<String, MapNode.Entry> entries = new LinkedHashMap<>();
-        for (MapNode.Entry entry : map.entries()) {
-            ScalarNode key = entry.key();
-            MapNode.Entry earlier = entries.putIfAbsent(key.asText(), entry);
-            if (earlier != null) {
-                problem(key, "duplicate key \"" + key.asText() + "\" in " + where + " (first at line "
-                        + earlier.key().line() + ")");
+        List<MapNode.Entry> all = map.entries();
+        if (all.size() <= SMALL) {
+            // Small maps (almost all of them) are checked pairwise: cheaper than hashing.
+            List<MapNode.Entry> unique = null;
+            for (int i = 1; i < all.size(); i++) {
+                for (int j = 0; j < i; j++) {
+                    if (all.get(i).key().asText().equals(all.get(j).key().asText())) {
+                        duplicate(all.get(i).key(), all.get(j).key(), where);
+                        if (unique == null) {
+                            unique = new ArrayList<>(all.subList(0, i));
+                        }
+                        break;
+                    }
+                    if (j == i - 1 && unique != null) {
+                        unique.add(all.get(i));
+                    }
+                }
+            }
+            return unique != null ? unique : all;
+        }
+        Map<String, ScalarNode> seen = new HashMap<>();
+        List<MapNode.Entry> unique = new ArrayList<>(all.size());
+        for (MapNode.Entry entry : all) {
+            if (firstOccurrence(entry.key(), seen, where)) {
+                unique.add(entry);
             }
         }
-        return entries;
+        return unique;
+    }
+
+    /**
+     * Whether {@code key} is the first of its text in {@code seen} (which it joins); reports a duplicate
+     * otherwise. For maps streamed entry by entry.
+     */
+    public boolean firstOccurrence(ScalarNode key, Map<String, ScalarNode> seen, String where) {
+        ScalarNode earlier = seen.putIfAbsent(key.asText(), key);
+        if (earlier != null) {
+            duplicate(key, earlier, where);
+            return false;
+        }
+        return true;
+    }
+
+    private void duplicate(ScalarNode key, ScalarNode earlier, String where) {
+        problem(key, "duplicate key \"" + key.asText() + "\" in " + where + " (first at line " + earlier.line() + ")");
     }
 
     /** Reports {@code key} as unknown, suggesting the nearest of {@code known}. */
@@ -153,13 +191,15 @@ public final class DocumentChecker {
             }
             return Collections.unmodifiableList(items);
         }
-        Map<String, MapNode.Entry> entries = entries(node, what);
+        List<MapNode.Entry> entries = entries(node, what);
         if (entries.isEmpty()) {
-            return Map.of();
+            return FrozenMap.of();
         }
         Map<String, Object> map = new LinkedHashMap<>(entries.size() * 4 / 3 + 1);
-        entries.forEach((key, entry) -> map.put(key, plain(entry.value(), what + "." + key)));
-        return Collections.unmodifiableMap(map);
+        for (MapNode.Entry entry : entries) {
+            map.put(entry.key().asText(), plain(entry.value(), what + "." + entry.key().asText()));
+        }
+        return FrozenMap.copyOf(map);
     }
 
     public static boolean isNull(Node node) {

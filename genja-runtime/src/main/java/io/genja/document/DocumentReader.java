@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * Reads a YAML or JSON file (by suffix: {@code .json} is JSON, anything else YAML) into {@link Node}s that keep
@@ -32,10 +33,21 @@ public final class DocumentReader {
      * @throws DocumentException when the file is missing, unreadable, malformed or over a limit
      */
     public Document read(Path path, String displayName) throws DocumentException {
+        return read(path, displayName, null);
+    }
+
+    /**
+     * Parses {@code path}; when its root is a map, each root entry goes to {@code topLevel} as soon as it is
+     * parsed and the document's root is an empty map (with the root's position). For files too large to hold
+     * as nodes; duplicate root keys are the sink's to find.
+     *
+     * @param topLevel {@code null} to keep every entry in the document
+     */
+    public Document read(Path path, String displayName, Consumer<MapNode.Entry> topLevel) throws DocumentException {
         try (InputStream in = Files.newInputStream(path)) {
             Node root = isJson(path)
-                    ? new JsonComposer(displayName, limits).compose(in)
-                    : new YamlComposer(displayName, limits).compose(in);
+                    ? new JsonComposer(displayName, limits).compose(in, topLevel)
+                    : new YamlComposer(displayName, limits).compose(in, topLevel);
             return new Document(displayName, root);
         } catch (NoSuchFileException e) {
             throw new DocumentException(new Problem(displayName, 0, 0, "file not found"));

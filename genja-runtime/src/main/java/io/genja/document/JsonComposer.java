@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Builds {@link Node}s from Jackson's streaming parser, which knows the line and column of every token. */
 final class JsonComposer {
@@ -24,7 +25,8 @@ final class JsonComposer {
         this.limits = limits;
     }
 
-    Node compose(InputStream in) throws DocumentException, IOException {
+    /** As {@link YamlComposer#compose}: root entries of a map go to {@code topLevel} when it is given. */
+    Node compose(InputStream in, Consumer<MapNode.Entry> topLevel) throws DocumentException, IOException {
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(limits.maxDepth())
@@ -37,7 +39,7 @@ final class JsonComposer {
             if (token == null) {
                 return null;
             }
-            Node root = node(token);
+            Node root = node(token, topLevel);
             JsonToken trailing = parser.nextToken();
             if (trailing != null) {
                 throw problem(parser.currentTokenLocation(), "unexpected content after the JSON value");
@@ -50,6 +52,10 @@ final class JsonComposer {
     }
 
     private Node node(JsonToken token) throws IOException, DocumentException {
+        return node(token, null);
+    }
+
+    private Node node(JsonToken token, Consumer<MapNode.Entry> sink) throws IOException, DocumentException {
         JsonLocation location = parser.currentTokenLocation();
         int line = location.getLineNr();
         int column = location.getColumnNr();
@@ -60,7 +66,12 @@ final class JsonComposer {
                     JsonLocation keyLocation = parser.currentTokenLocation();
                     String name = scalars.share(parser.currentName());
                     ScalarNode key = new ScalarNode(name, name, keyLocation.getLineNr(), keyLocation.getColumnNr());
-                    entries.add(new MapNode.Entry(key, node(parser.nextToken())));
+                    MapNode.Entry entry = new MapNode.Entry(key, node(parser.nextToken()));
+                    if (sink != null) {
+                        sink.accept(entry);
+                    } else {
+                        entries.add(entry);
+                    }
                 }
                 return new MapNode(entries, line, column);
             }

@@ -3,6 +3,7 @@ package io.genja.document;
 import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Typing of plain YAML scalars by the YAML 1.2 core schema ({@code null ~ true false}, integers, floats; every
@@ -12,6 +13,9 @@ import java.util.Map;
 final class Scalars {
 
     private static final int SHARED_MAX_LENGTH = 64;
+    private static final Pattern OCTAL = Pattern.compile("0o[0-7]+");
+    private static final Pattern HEX = Pattern.compile("0x[0-9a-fA-F]+");
+    private static final Pattern FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
 
     private final Map<String, String> shared = new HashMap<>();
 
@@ -57,19 +61,32 @@ final class Scalars {
 
     /** A value of the core schema's {@code !!int} or {@code !!float} shapes, or {@code null}. */
     static Object number(String text) {
-        if (text.matches("[-+]?[0-9]+")) {
+        if (isDigits(text, text.startsWith("-") || text.startsWith("+") ? 1 : 0)) {
             return integer(text.startsWith("+") ? text.substring(1) : text, 10);
         }
-        if (text.matches("0o[0-7]+")) {
+        if (OCTAL.matcher(text).matches()) {
             return integer(text.substring(2), 8);
         }
-        if (text.matches("0x[0-9a-fA-F]+")) {
+        if (HEX.matcher(text).matches()) {
             return integer(text.substring(2), 16);
         }
-        if (text.matches("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?")) {
+        if (FLOAT.matcher(text).matches()) {
             return Double.parseDouble(text);
         }
         return null;
+    }
+
+    private static boolean isDigits(String text, int from) {
+        if (text.length() <= from) {
+            return false;
+        }
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Object integer(String digits, int radix) {

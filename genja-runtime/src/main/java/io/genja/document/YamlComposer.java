@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -47,7 +48,11 @@ final class YamlComposer {
         this.limits = limits;
     }
 
-    Node compose(InputStream in) throws DocumentException, IOException {
+    /**
+     * The document's root node. With a {@code topLevel} sink and a map at the root, the root's entries go to
+     * the sink one by one as they are parsed (so a large file is never held as nodes) and the returned map is empty.
+     */
+    Node compose(InputStream in, Consumer<MapNode.Entry> topLevel) throws DocumentException, IOException {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(limits.maxCodePoints());
         options.setMaxAliasesForCollections(limits.maxCollectionAliases());
@@ -59,7 +64,7 @@ final class YamlComposer {
                 return null;
             }
             expect(Event.ID.DocumentStart);
-            Node root = parser.checkEvent(Event.ID.DocumentEnd) ? null : node(0);
+            Node root = parser.checkEvent(Event.ID.DocumentEnd) ? null : node(0, topLevel);
             expect(Event.ID.DocumentEnd);
             if (!parser.checkEvent(Event.ID.StreamEnd)) {
                 Mark mark = parser.peekEvent().getStartMark();
@@ -82,6 +87,10 @@ final class YamlComposer {
     }
 
     private Node node(int depth) throws DocumentException {
+        return node(depth, null);
+    }
+
+    private Node node(int depth, Consumer<MapNode.Entry> sink) throws DocumentException {
         Event event = parser.getEvent();
         if (depth > limits.maxDepth()) {
             throw problem(event.getStartMark(), "nesting deeper than " + limits.maxDepth() + " levels");
@@ -112,7 +121,7 @@ final class YamlComposer {
             node = new ListNode(items, line, column);
         } else if (event.is(Event.ID.MappingStart)) {
             checkTag((CollectionStartEvent) event);
-            node = mapping(line, column, depth);
+            node = mapping(line, column, depth, sink);
         } else {
             throw problem(event.getStartMark(), "unexpected " + event.getEventId());
         }
@@ -123,8 +132,9 @@ final class YamlComposer {
         return node;
     }
 
-    private MapNode mapping(int line, int column, int depth) throws DocumentException {
+    private MapNode mapping(int line, int column, int depth, Consumer<MapNode.Entry> sink) throws DocumentException {
         List<MapNode.Entry> entries = new ArrayList<>();
+        Set<String> streamed = sink == null ? null : new HashSet<>();
         List<MapNode> merges = new ArrayList<>();
         while (!parser.checkEvent(Event.ID.MappingEnd)) {
             Event keyEvent = parser.peekEvent();
@@ -135,6 +145,9 @@ final class YamlComposer {
             }
             if (keyEvent instanceof ScalarEvent se && se.isPlain() && "<<".equals(scalarKey.text())) {
                 collectMerge(value, merges, keyEvent.getStartMark());
+            } else if (sink != null) {
+                streamed.add(scalarKey.asText());
+                sink.accept(new MapNode.Entry(scalarKey, value));
             } else {
                 entries.add(new MapNode.Entry(scalarKey, value));
             }
@@ -142,12 +155,16 @@ final class YamlComposer {
         parser.getEvent();
         if (!merges.isEmpty()) {
             // YAML merge keys: explicit keys win, then the merged maps in the order listed.
-            Set<String> present = new HashSet<>();
+            Set<String> present = streamed != null ? streamed : new HashSet<>();
             entries.forEach(entry -> present.add(entry.key().asText()));
             for (MapNode merged : merges) {
                 for (MapNode.Entry entry : merged.entries()) {
                     if (present.add(entry.key().asText())) {
-                        entries.add(entry);
+                        if (sink != null) {
+                            sink.accept(entry);
+                        } else {
+                            entries.add(entry);
+                        }
                     }
                 }
             }

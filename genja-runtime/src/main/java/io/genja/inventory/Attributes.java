@@ -1,7 +1,7 @@
 package io.genja.inventory;
 
+import io.genja.document.FrozenMap;
 import io.genja.secret.SecretResolver;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +22,8 @@ public record Attributes(String hostname, Integer port, String username, String 
 
     public Attributes {
         groups = groups == null ? List.of() : List.copyOf(groups);
-        data = data == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(data));
-        connectionOptions = connectionOptions == null ? Map.of()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(connectionOptions));
+        data = data == null ? FrozenMap.of() : FrozenMap.copyOf(data);
+        connectionOptions = connectionOptions == null ? FrozenMap.of() : FrozenMap.copyOf(connectionOptions);
     }
 
     public static Builder builder() {

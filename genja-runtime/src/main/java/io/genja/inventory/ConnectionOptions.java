@@ -1,8 +1,7 @@
 package io.genja.inventory;
 
+import io.genja.document.FrozenMap;
 import io.genja.secret.SecretResolver;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -16,7 +15,7 @@ public record ConnectionOptions(String hostname, Integer port, String username, 
     public static final ConnectionOptions EMPTY = new ConnectionOptions(null, null, null, null, null, Map.of());
 
     public ConnectionOptions {
-        extras = extras == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extras));
+        extras = extras == null ? FrozenMap.of() : FrozenMap.copyOf(extras);
     }
 
     @Override

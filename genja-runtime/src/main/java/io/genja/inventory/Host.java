@@ -3,12 +3,10 @@ package io.genja.inventory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * One host of an inventory, as resolved: each attribute comes from the host itself, else its groups (in listed
@@ -19,8 +17,7 @@ public final class Host {
 
     private final String name;
     private final Attributes own;
-    /** The sources in precedence order: the host, its groups depth-first, the defaults. */
-    private final Source[] chain;
+    private final Lineage lineage;
     private final String hostname;
     private final Integer port;
     private final String username;
@@ -31,16 +28,15 @@ public final class Host {
     /** Copy-on-write cache of {@link #connectionParams(String)} per plugin. */
     private volatile Map<String, ResolvedConnectionParams> connections = Map.of();
 
-    Host(String name, Source[] chain) {
+    Host(String name, Attributes own, Lineage lineage) {
         this.name = Objects.requireNonNull(name, "name");
-        this.chain = chain;
-        this.own = chain[0].attributes();
-        String resolvedHostname = first(Attributes::hostname);
-        this.hostname = resolvedHostname != null ? resolvedHostname : name;
-        this.port = first(Attributes::port);
-        this.username = first(Attributes::username);
-        this.password = first(Attributes::password);
-        this.platform = first(Attributes::platform);
+        this.own = own;
+        this.lineage = lineage;
+        this.hostname = or(or(own.hostname(), lineage.hostname), name);
+        this.port = or(own.port(), lineage.port);
+        this.username = or(own.username(), lineage.username);
+        this.password = or(own.password(), lineage.password);
+        this.platform = or(own.platform(), lineage.platform);
     }
 
     public String name() {
@@ -104,7 +100,7 @@ public final class Host {
     public Map<String, Object> data() {
         Map<String, Object> merged = data;
         if (merged == null) {
-            merged = mergeMaps(source -> source.attributes().data());
+            merged = Lineage.merge(own.data(), lineage.data);
             data = merged;
         }
         return merged;
@@ -112,26 +108,25 @@ public final class Host {
 
     /** Whether the host belongs to {@code group} directly or through a parent group. */
     public boolean inGroup(String group) {
-        for (int i = 1; i < chain.length - 1; i++) {
-            if (chain[i].name().equals(group)) {
-                return true;
-            }
-        }
-        return false;
+        return lineage.contains(group);
     }
 
     /** Every group the host belongs to, directly or through parents, in precedence order. */
     public List<String> allGroups() {
-        List<String> groups = new ArrayList<>(chain.length - 2);
-        for (int i = 1; i < chain.length - 1; i++) {
-            groups.add(chain[i].name());
+        List<String> groups = new ArrayList<>();
+        for (Source source : lineage.groups()) {
+            groups.add(source.name());
         }
         return Collections.unmodifiableList(groups);
     }
 
     /** The sources this host inherits from, in precedence order: the host, its groups, the defaults. */
     List<Source> chain() {
-        return List.of(chain);
+        List<Source> chain = new ArrayList<>();
+        chain.add(new Source(Source.Kind.HOST, name, own));
+        Collections.addAll(chain, lineage.groups());
+        chain.add(lineage.defaults());
+        return chain;
     }
 
     /**
@@ -163,71 +158,22 @@ public final class Host {
     }
 
     private ResolvedConnectionParams resolve(String plugin) {
-        ConnectionOptions[] options = new ConnectionOptions[chain.length];
-        boolean any = false;
-        for (int i = 0; i < chain.length; i++) {
-            options[i] = chain[i].attributes().connectionOptions().get(plugin);
-            any |= options[i] != null;
-        }
-        if (!any) {
-            return new ResolvedConnectionParams(hostname, port, username, password, platform, Map.of());
+        ConnectionOptions inherited = lineage.options(plugin);
+        ConnectionOptions mine = own.connectionOptions().get(plugin);
+        if (mine == null) {
+            mine = ConnectionOptions.EMPTY;
         }
         return new ResolvedConnectionParams(
-                option(options, ConnectionOptions::hostname, hostname),
-                option(options, ConnectionOptions::port, port),
-                option(options, ConnectionOptions::username, username),
-                option(options, ConnectionOptions::password, password),
-                option(options, ConnectionOptions::platform, platform),
-                mergeMaps(source -> {
-                    ConnectionOptions o = source.attributes().connectionOptions().get(plugin);
-                    return o == null ? Map.of() : o.extras();
-                }));
+                or(or(mine.hostname(), inherited.hostname()), hostname),
+                or(or(mine.port(), inherited.port()), port),
+                or(or(mine.username(), inherited.username()), username),
+                or(or(mine.password(), inherited.password()), password),
+                or(or(mine.platform(), inherited.platform()), platform),
+                Lineage.merge(mine.extras(), inherited.extras()));
     }
 
-    private static <T> T option(ConnectionOptions[] options, Function<ConnectionOptions, T> field, T plain) {
-        for (ConnectionOptions o : options) {
-            if (o != null) {
-                T value = field.apply(o);
-                if (value != null) {
-                    return value;
-                }
-            }
-        }
-        return plain;
-    }
-
-    private <T> T first(Function<Attributes, T> field) {
-        for (Source source : chain) {
-            T value = field.apply(source.attributes());
-            if (value != null) {
-                return value;
-            }
-        }
-        return null;
-    }
-
-    /** Merges by top-level key, most specific first; when one source has entries its map is shared as is. */
-    private Map<String, Object> mergeMaps(Function<Source, Map<String, Object>> maps) {
-        Map<String, Object> only = null;
-        Map<String, Object> merged = null;
-        for (Source source : chain) {
-            Map<String, Object> map = maps.apply(source);
-            if (map.isEmpty()) {
-                continue;
-            }
-            if (only == null) {
-                only = map;
-            } else {
-                if (merged == null) {
-                    merged = new LinkedHashMap<>(only);
-                }
-                map.forEach(merged::putIfAbsent);
-            }
-        }
-        if (merged != null) {
-            return Collections.unmodifiableMap(merged);
-        }
-        return only != null ? only : Map.of();
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -192,55 +191,47 @@ public final class Inventory {
                 throw new InventoryException(problems);
             }
             Source defaultsSource = new Source(Source.Kind.DEFAULTS, null, defaults);
-            Map<String, Source[]> lineages = new HashMap<>();
+            Map<String, Source[]> groupOrders = new HashMap<>();
+            Map<List<String>, Lineage> lineages = new HashMap<>();
             Map<String, Host> resolved = new LinkedHashMap<>(hosts.size() * 4 / 3 + 1);
-            hosts.forEach((name, attributes) -> resolved.put(name,
-                    new Host(name, chain(name, attributes, defaultsSource, lineages))));
+            hosts.forEach((name, attributes) -> resolved.put(name, new Host(name, attributes,
+                    lineages.computeIfAbsent(attributes.groups(),
+                            listed -> new Lineage(order(listed, groupOrders), defaultsSource)))));
             return new Inventory(Collections.unmodifiableMap(resolved),
                     Collections.unmodifiableMap(new LinkedHashMap<>(groups)), defaults, secrets);
         }
 
-        /** The host, its groups' lineages with groups seen before left out, the defaults. */
-        private Source[] chain(String name, Attributes attributes, Source defaultsSource,
-                               Map<String, Source[]> lineages) {
-            List<String> listed = attributes.groups();
+        /**
+         * The listed groups, each followed by its parents depth-first, each group once. Leaving out of a later
+         * group's order what an earlier one holds gives the same order as one depth-first walk over all of them:
+         * a group seen before brought all its ancestors with it.
+         */
+        private Source[] order(List<String> listed, Map<String, Source[]> groupOrders) {
             if (listed.size() == 1) {
-                Source[] lineage = lineage(listed.get(0), lineages);
-                Source[] chain = new Source[lineage.length + 2];
-                chain[0] = new Source(Source.Kind.HOST, name, attributes);
-                System.arraycopy(lineage, 0, chain, 1, lineage.length);
-                chain[chain.length - 1] = defaultsSource;
-                return chain;
+                return order(listed.get(0), groupOrders);
             }
-            List<Source> chain = new ArrayList<>();
-            chain.add(new Source(Source.Kind.HOST, name, attributes));
+            List<Source> order = new ArrayList<>();
             Set<String> seen = new HashSet<>();
             for (String group : listed) {
-                for (Source source : lineage(group, lineages)) {
+                for (Source source : order(group, groupOrders)) {
                     if (seen.add(source.name())) {
-                        chain.add(source);
+                        order.add(source);
                     }
                 }
             }
-            chain.add(defaultsSource);
-            return chain.toArray(Source[]::new);
+            return order.toArray(Source[]::new);
         }
 
-        /**
-         * A group, then its parents depth-first, each once. Leaving out of a later lineage what an earlier one
-         * holds gives the same order as one depth-first walk over all of a host's groups: a group seen before
-         * brought all its ancestors with it.
-         */
-        private Source[] lineage(String group, Map<String, Source[]> lineages) {
-            Source[] lineage = lineages.get(group);
-            if (lineage == null) {
-                Set<String> seen = new LinkedHashSet<>();
+        /** A group, then its parents depth-first, each once. */
+        private Source[] order(String group, Map<String, Source[]> groupOrders) {
+            Source[] order = groupOrders.get(group);
+            if (order == null) {
                 List<Source> sources = new ArrayList<>();
-                walk(group, seen, sources);
-                lineage = sources.toArray(Source[]::new);
-                lineages.put(group, lineage);
+                walk(group, new HashSet<>(), sources);
+                order = sources.toArray(Source[]::new);
+                groupOrders.put(group, order);
             }
-            return lineage;
+            return order;
         }
 
         private void walk(String group, Set<String> seen, List<Source> sources) {

@@ -63,31 +63,27 @@ public final class InventoryFileReader {
      */
     public Inventory read(Path hostsFile, Path groupsFile, Path defaultsFile) {
         List<Problem> problems = new ArrayList<>();
-        Document hostsDoc = parse(hostsFile, problems);
-        Document groupsDoc = groupsFile == null ? null : parse(groupsFile, problems);
-        Document defaultsDoc = defaultsFile == null ? null : parse(defaultsFile, problems);
-
         Map<String, Entry> groups = new LinkedHashMap<>();
-        if (groupsDoc != null) {
-            DocumentChecker checker = new DocumentChecker(groupsDoc.file(), problems);
-            checker.entries(groupsDoc.root(), "the groups file").forEach((name, entry) ->
-                    groups.put(name, entry(checker, entry, "group", ENTRY_FIELDS)));
-        }
+        boolean groupsRead = groupsFile != null && parse(groupsFile, "the groups file", "group", groups, problems);
         Map<String, Entry> hosts = new LinkedHashMap<>();
-        if (hostsDoc != null) {
-            DocumentChecker checker = new DocumentChecker(hostsDoc.file(), problems);
-            checker.entries(hostsDoc.root(), "the hosts file").forEach((name, entry) ->
-                    hosts.put(name, entry(checker, entry, "host", ENTRY_FIELDS)));
-        }
+        parse(hostsFile, "the hosts file", "host", hosts, problems);
         Attributes defaults = Attributes.EMPTY;
-        if (defaultsDoc != null) {
-            DocumentChecker checker = new DocumentChecker(defaultsDoc.file(), problems);
-            defaults = attributes(checker, checker.entries(defaultsDoc.root(), "the defaults file"), "defaults",
-                    DEFAULTS_FIELDS).attributes;
+        if (defaultsFile != null) {
+            try {
+                Document document = reader.read(defaultsFile, defaultsFile.toString());
+                DocumentChecker checker = new DocumentChecker(document.file(), problems);
+                defaults = attributes(checker, checker.entries(document.root(), "the defaults file"), "defaults",
+                        DEFAULTS_FIELDS).attributes;
+            } catch (DocumentException e) {
+                problems.add(e.problem());
+            }
         }
-        String groupsName = groupsDoc != null ? groupsDoc.file() : groupsFile == null ? null : groupsFile.toString();
-        hosts.values().forEach(host -> checkRefs(host, groups, groupsName, problems));
-        groups.values().forEach(group -> checkRefs(group, groups, groupsName, problems));
+        String groupsName = groupsFile == null ? null : groupsFile.toString();
+        if (groupsFile == null || groupsRead) {
+            // Unknown groups are only worth reporting when the groups file could be read.
+            hosts.values().forEach(host -> checkRefs(host, groups, groupsName, problems));
+            groups.values().forEach(group -> checkRefs(group, groups, groupsName, problems));
+        }
         checkCycles(groups, problems);
 
         if (!problems.isEmpty()) {
@@ -101,12 +97,27 @@ public final class InventoryFileReader {
         return builder.build();
     }
 
-    private Document parse(Path file, List<Problem> problems) {
+    /**
+     * Reads a hosts or groups file entry by entry into {@code entries}; whether the file could be parsed.
+     * Streaming keeps only one host's nodes in memory at a time.
+     */
+    private boolean parse(Path file, String what, String kind, Map<String, Entry> entries, List<Problem> problems) {
+        DocumentChecker checker = new DocumentChecker(file.toString(), problems);
+        Map<String, ScalarNode> seen = new HashMap<>();
         try {
-            return reader.read(file, file.toString());
+            Document document = reader.read(file, file.toString(), node -> {
+                if (checker.firstOccurrence(node.key(), seen, what)) {
+                    entries.put(node.key().asText(), entry(checker, node, kind, ENTRY_FIELDS));
+                }
+            });
+            if (document.root() != null && !(document.root() instanceof MapNode)) {
+                checker.problem(document.root(), what + " must be a map of " + kind + " names to their "
+                        + "attributes, not " + document.root().describe());
+            }
+            return true;
         } catch (DocumentException e) {
             problems.add(e.problem());
-            return null;
+            return false;
         }
     }
 
@@ -138,7 +149,7 @@ public final class InventoryFileReader {
         return entry;
     }
 
-    private Entry attributes(DocumentChecker c, Map<String, MapNode.Entry> fields, String where, List<String> known) {
+    private Entry attributes(DocumentChecker c, List<MapNode.Entry> fields, String where, List<String> known) {
         String hostname = null;
         Integer port = null;
         String username = null;
@@ -148,7 +159,7 @@ public final class InventoryFileReader {
         List<ScalarNode> groupRefs = List.of();
         Map<String, Object> data = Map.of();
         Map<String, ConnectionOptions> connectionOptions = Map.of();
-        for (MapNode.Entry field : fields.values()) {
+        for (MapNode.Entry field : fields) {
             String key = field.key().asText();
             Node value = field.value();
             if (!known.contains(key)) {
@@ -208,7 +219,8 @@ public final class InventoryFileReader {
 
     private Map<String, ConnectionOptions> connectionOptions(DocumentChecker c, Node value, String where) {
         Map<String, ConnectionOptions> options = new LinkedHashMap<>();
-        c.entries(value, "connection_options of " + where).forEach((plugin, entry) -> {
+        for (MapNode.Entry entry : c.entries(value, "connection_options of " + where)) {
+            String plugin = entry.key().asText();
             String at = where + " connection_options." + plugin;
             if (plugin.isBlank()) {
                 c.problem(entry.key(), "empty plugin name in connection_options of " + where);
@@ -219,7 +231,7 @@ public final class InventoryFileReader {
             String password = null;
             String platform = null;
             Map<String, Object> extras = Map.of();
-            for (MapNode.Entry field : c.entries(entry.value(), at).values()) {
+            for (MapNode.Entry field : c.entries(entry.value(), at)) {
                 Node node = field.value();
                 switch (field.key().asText()) {
                     case "hostname" -> hostname = c.text(node, "hostname of " + at);
@@ -235,7 +247,7 @@ public final class InventoryFileReader {
                 }
             }
             options.put(plugin, new ConnectionOptions(hostname, port, username, password, platform, extras));
-        });
+        }
         return options;
     }
 
