@@ -48,7 +48,7 @@ public final class ConnectionManager {
             ConnectionPlugin factory = plugins.connectionPlugin(plugin);
             Connection created = factory.create(key);
             try {
-                created.open(inventory.resolveConnection(host.name(), plugin));
+                created.open(inventory.secrets().resolve(key, inventory.resolveConnection(host.name(), plugin)));
             } catch (ConnectionException | RuntimeException e) {
                 created.close();
                 throw e;
