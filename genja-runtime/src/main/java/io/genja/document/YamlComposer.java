@@ -73,7 +73,12 @@ final class YamlComposer {
             return root;
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            String context = e.getContext() != null ? e.getContext() + ": " : "";
+            String context = "";
+            if (e.getContext() != null) {
+                Mark at = e.getContextMark();
+                context = e.getContext() + (at != null && at != mark ? " (started at line " + (at.getLine() + 1)
+                        + ", column " + (at.getColumn() + 1) + ")" : "") + ": ";
+            }
             throw problem(mark, "malformed YAML: " + context + e.getProblem());
         } catch (YAMLException e) {
             if (e.getCause() instanceof CharacterCodingException coding) {

@@ -78,7 +78,7 @@ public final class InventoryFileReader {
                 problems.add(e.problem());
             }
         }
-        String groupsName = groupsFile == null ? null : groupsFile.toString();
+        String groupsName = groupsFile == null ? null : String.valueOf(groupsFile.getFileName());
         if (groupsFile == null || groupsRead) {
             // Unknown groups are only worth reporting when the groups file could be read.
             hosts.values().forEach(host -> checkRefs(host, groups, groupsName, problems));
