@@ -194,17 +194,35 @@ public final class SecretResolver {
         return matcher.matches() && !text.startsWith("$$") ? text : MASK;
     }
 
-    /** {@code extras} for display, with the values of secret-named keys masked. */
+    /** {@code extras} for display, with the values of secret-named keys masked, also in nested maps. */
     public static Map<String, Object> maskExtras(Map<String, Object> extras) {
-        boolean any = false;
-        for (String key : extras.keySet()) {
-            any |= isSecretKey(key);
-        }
-        if (!any) {
-            return extras;
-        }
         Map<String, Object> masked = new LinkedHashMap<>();
-        extras.forEach((key, value) -> masked.put(key, isSecretKey(key) ? mask(value) : value));
-        return masked;
+        boolean changed = false;
+        for (Map.Entry<String, Object> entry : extras.entrySet()) {
+            Object shown = isSecretKey(entry.getKey()) ? mask(entry.getValue()) : masked(entry.getValue());
+            changed |= shown != entry.getValue();
+            masked.put(entry.getKey(), shown);
+        }
+        return changed ? masked : extras;
+    }
+
+    private static Object masked(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((key, item) -> copy.put(String.valueOf(key), item));
+            Map<String, Object> shown = maskExtras(copy);
+            return shown == copy ? value : shown;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> shown = new ArrayList<>();
+            boolean changed = false;
+            for (Object item : list) {
+                Object masked = masked(item);
+                changed |= masked != item;
+                shown.add(masked);
+            }
+            return changed ? shown : value;
+        }
+        return value;
     }
 }
