@@ -13,19 +13,30 @@ import java.util.regex.Pattern;
 final class Scalars {
 
     private static final int SHARED_MAX_LENGTH = 64;
+    private static final int SHARED_MAX_ENTRIES = 4096;
     private static final Pattern OCTAL = Pattern.compile("0o[0-7]+");
     private static final Pattern HEX = Pattern.compile("0x[0-9a-fA-F]+");
     private static final Pattern FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
 
     private final Map<String, String> shared = new HashMap<>();
 
-    /** One instance per distinct short string, so repeated values cost one reference each. */
+    /**
+     * One instance per distinct short string, so repeated values cost one reference each. The table stops
+     * growing at {@link #SHARED_MAX_ENTRIES}: repeated values (keys, group names, platforms) show up early, while
+     * unique ones (host names, addresses) would only fill it.
+     */
     String share(String value) {
         if (value.length() > SHARED_MAX_LENGTH) {
             return value;
         }
-        String earlier = shared.putIfAbsent(value, value);
-        return earlier != null ? earlier : value;
+        String earlier = shared.get(value);
+        if (earlier != null) {
+            return earlier;
+        }
+        if (shared.size() < SHARED_MAX_ENTRIES) {
+            shared.put(value, value);
+        }
+        return value;
     }
 
     /** The typed value of a plain (unquoted, untagged) scalar. */
