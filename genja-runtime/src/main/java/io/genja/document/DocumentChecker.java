@@ -16,6 +16,8 @@ import java.util.Map;
 public final class DocumentChecker {
 
     private static final int SMALL = 8;
+    /** The most values one {@code data} or {@code extras} value may expand to. */
+    public static final int MAX_EXPANSION = 100_000;
 
     private final String file;
     private final List<Problem> problems;
@@ -179,15 +181,30 @@ public final class DocumentChecker {
         return map;
     }
 
-    /** Any node as plain Java values. */
+    /**
+     * Any node as plain Java values. Aliases make a document a graph whose expansion can be exponential
+     * ("billion laughs"); a value that expands to more than {@link #MAX_EXPANSION} values is reported instead.
+     */
     public Object plain(Node node, String what) {
+        try {
+            return convert(node, what, new int[1]);
+        } catch (ExpansionLimit e) {
+            problem(node, what + " expands to more than " + MAX_EXPANSION + " values through aliases");
+            return null;
+        }
+    }
+
+    private Object convert(Node node, String what, int[] count) {
+        if (++count[0] > MAX_EXPANSION) {
+            throw new ExpansionLimit();
+        }
         if (node instanceof ScalarNode scalar) {
             return scalar.value();
         }
         if (node instanceof ListNode list) {
             List<Object> items = new ArrayList<>(list.items().size());
             for (Node item : list.items()) {
-                items.add(plain(item, what));
+                items.add(convert(item, what, count));
             }
             return Collections.unmodifiableList(items);
         }
@@ -197,9 +214,18 @@ public final class DocumentChecker {
         }
         Map<String, Object> map = new LinkedHashMap<>(entries.size() * 4 / 3 + 1);
         for (MapNode.Entry entry : entries) {
-            map.put(entry.key().asText(), plain(entry.value(), what + "." + entry.key().asText()));
+            map.put(entry.key().asText(), convert(entry.value(), what + "." + entry.key().asText(), count));
         }
         return FrozenMap.copyOf(map);
+    }
+
+    /** Unwinds a conversion that grew past {@link #MAX_EXPANSION}. */
+    private static final class ExpansionLimit extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ExpansionLimit() {
+            super(null, null, false, false);
+        }
     }
 
     public static boolean isNull(Node node) {

@@ -6,8 +6,8 @@ package io.genja.document;
  */
 public record ReadLimits(int maxCodePoints, int maxCollectionAliases, int maxDepth) {
 
-    /** 256 Mi code points (an inventory of a million hosts fits), 100 collection aliases, depth 64. */
-    public static final ReadLimits DEFAULT = new ReadLimits(256 * 1024 * 1024, 100, 64);
+    /** 256 Mi code points (an inventory of a million hosts fits), 50 collection aliases (SnakeYAML's default), depth 64. */
+    public static final ReadLimits DEFAULT = new ReadLimits(256 * 1024 * 1024, 50, 64);
 
     public ReadLimits {
         if (maxCodePoints <= 0 || maxCollectionAliases < 0 || maxDepth <= 0) {
