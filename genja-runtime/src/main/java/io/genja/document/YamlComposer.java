@@ -2,6 +2,7 @@ package io.genja.document;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,9 +44,17 @@ final class YamlComposer {
     private int collectionAliases;
     private Parser parser;
 
+    /** Added to every line: a chunk of a larger file starts at this line. */
+    private final int lineOffset;
+
     YamlComposer(String file, ReadLimits limits) {
+        this(file, limits, 0);
+    }
+
+    YamlComposer(String file, ReadLimits limits, int lineOffset) {
         this.file = file;
         this.limits = limits;
+        this.lineOffset = lineOffset;
     }
 
     /**
@@ -53,12 +62,17 @@ final class YamlComposer {
      * the sink one by one as they are parsed (so a large file is never held as nodes) and the returned map is empty.
      */
     Node compose(InputStream in, Consumer<MapNode.Entry> topLevel) throws DocumentException, IOException {
+        return compose(new UnicodeReader(in), topLevel);
+    }
+
+    /** As {@link #compose(InputStream, Consumer)}, from text. */
+    Node compose(Reader in, Consumer<MapNode.Entry> topLevel) throws DocumentException, IOException {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(limits.maxCodePoints());
         options.setMaxAliasesForCollections(limits.maxCollectionAliases());
         options.setAllowDuplicateKeys(true); // reported by the readers, with both lines
         try {
-            parser = new ParserImpl(new StreamReader(new UnicodeReader(in)), options);
+            parser = new ParserImpl(new StreamReader(in), options);
             expect(Event.ID.StreamStart);
             if (parser.checkEvent(Event.ID.StreamEnd)) {
                 return null;
@@ -76,7 +90,7 @@ final class YamlComposer {
             String context = "";
             if (e.getContext() != null) {
                 Mark at = e.getContextMark();
-                context = e.getContext() + (at != null && at != mark ? " (started at line " + (at.getLine() + 1)
+                context = e.getContext() + (at != null && at != mark ? " (started at line " + (at.getLine() + 1 + lineOffset)
                         + ", column " + (at.getColumn() + 1) + ")" : "") + ": ";
             }
             throw problem(mark, "malformed YAML: " + context + e.getProblem());
@@ -100,7 +114,7 @@ final class YamlComposer {
         if (depth > limits.maxDepth()) {
             throw problem(event.getStartMark(), "nesting deeper than " + limits.maxDepth() + " levels");
         }
-        int line = event.getStartMark().getLine() + 1;
+        int line = event.getStartMark().getLine() + 1 + lineOffset;
         int column = event.getStartMark().getColumn() + 1;
         if (event instanceof AliasEvent alias) {
             Node target = anchors.get(alias.getAnchor());
@@ -248,6 +262,6 @@ final class YamlComposer {
 
     private DocumentException problem(Mark mark, String message) {
         return new DocumentException(mark == null ? new Problem(file, 0, 0, message)
-                : new Problem(file, mark.getLine() + 1, mark.getColumn() + 1, message));
+                : new Problem(file, mark.getLine() + 1 + lineOffset, mark.getColumn() + 1, message));
     }
 }

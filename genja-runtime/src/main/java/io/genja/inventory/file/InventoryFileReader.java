@@ -105,11 +105,13 @@ public final class InventoryFileReader {
         DocumentChecker checker = new DocumentChecker(file.toString(), problems);
         Map<String, ScalarNode> seen = new HashMap<>();
         try {
-            Document document = reader.read(file, file.toString(), node -> {
-                if (checker.firstOccurrence(node.key(), seen, what)) {
-                    entries.put(node.key().asText(), entry(checker, node, kind, ENTRY_FIELDS));
-                }
-            });
+            Document document = reader.readEntries(file, file.toString(), problems,
+                    (pieceChecker, node) -> entry(pieceChecker, node, kind, ENTRY_FIELDS),
+                    entry -> {
+                        if (checker.firstOccurrence(entry.nameNode, seen, what)) {
+                            entries.put(entry.nameNode.asText(), entry);
+                        }
+                    });
             if (document.root() != null && !(document.root() instanceof MapNode)) {
                 checker.problem(document.root(), what + " must be a map of " + kind + " names to their "
                         + "attributes, not " + document.root().describe());
