@@ -44,11 +44,14 @@ public final class InventoryLoadMain {
         measured = null;
 
         double[] loadMs = new double[rounds];
+        double[] loadCpuMs = new double[rounds];
         double[] resolveMs = new double[rounds];
         for (int round = 0; round < rounds; round++) {
+            long cpu = cpuNanos();
             long start = System.nanoTime();
             Inventory inventory = load(dir);
             long loaded = System.nanoTime();
+            loadCpuMs[round] = (cpuNanos() - cpu) / 1e6;
             int ports = resolveAll(inventory);
             long resolved = System.nanoTime();
             loadMs[round] = (loaded - start) / 1e6;
@@ -57,7 +60,10 @@ public final class InventoryLoadMain {
                 throw new IllegalStateException("resolved " + ports + " of " + hosts + " hosts");
             }
         }
-        System.out.printf("load:        min %.0f ms, median %.0f ms over %d rounds%n", min(loadMs), median(loadMs), rounds);
+        System.out.printf("load:        min %.0f ms, median %.0f ms over %d rounds (CPU time of the process: min %.0f ms;"
+                + " %d processors, system load average %.1f)%n", min(loadMs), median(loadMs), rounds, min(loadCpuMs),
+                Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.printf("resolve-all: min %.1f ms, median %.1f ms over %d rounds (ssh, %d hosts)%n",
                 min(resolveMs), median(resolveMs), rounds, hosts);
     }
@@ -75,6 +81,12 @@ public final class InventoryLoadMain {
             }
         }
         return withPort;
+    }
+
+    /** CPU time of the whole process (all threads, GC included), to read timings on a busy machine. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static void resetPeaks() {
