@@ -146,27 +146,6 @@ public final class DocumentChecker {
         return null;
     }
 
-    /** A list of non-empty strings. */
-    public List<String> names(Node node, String what) {
-        if (isNull(node)) {
-            return List.of();
-        }
-        if (!(node instanceof ListNode list)) {
-            problem(node, what + " must be a list of names, not " + node.describe());
-            return List.of();
-        }
-        List<String> names = new ArrayList<>(list.items().size());
-        for (Node item : list.items()) {
-            String name = text(item, "an entry of " + what);
-            if (name != null && name.isBlank()) {
-                problem(item, "an entry of " + what + " is empty");
-            } else if (name != null) {
-                names.add(name);
-            }
-        }
-        return names;
-    }
-
     /** A map of plain data as unmodifiable Java maps, lists and scalars; duplicate keys are reported. */
     public Map<String, Object> data(Node node, String what) {
         if (isNull(node)) {

@@ -4,6 +4,7 @@ import io.genja.document.Document;
 import io.genja.document.DocumentChecker;
 import io.genja.document.DocumentException;
 import io.genja.document.DocumentReader;
+import io.genja.document.ListNode;
 import io.genja.document.MapNode;
 import io.genja.document.Node;
 import io.genja.document.Problem;
@@ -72,8 +73,8 @@ public final class InventoryFileReader {
             try {
                 Document document = reader.read(defaultsFile, defaultsFile.toString());
                 DocumentChecker checker = new DocumentChecker(document.file(), problems);
-                defaults = attributes(checker, checker.entries(document.root(), "the defaults file"), "defaults",
-                        DEFAULTS_FIELDS).attributes;
+                defaults = attributes(checker, null, checker.entries(document.root(), "the defaults file"),
+                        "defaults", DEFAULTS_FIELDS).attributes();
             } catch (DocumentException e) {
                 problems.add(e.problem());
             }
@@ -92,8 +93,8 @@ public final class InventoryFileReader {
         Path base = hostsFile.toAbsolutePath().getParent();
         Inventory.Builder builder = Inventory.builder().defaults(defaults)
                 .secrets(base == null ? secrets : secrets.withBaseDirectory(base));
-        groups.forEach((name, group) -> builder.group(name, group.attributes));
-        hosts.forEach((name, host) -> builder.host(name, host.attributes));
+        groups.forEach((name, group) -> builder.group(name, group.attributes()));
+        hosts.forEach((name, host) -> builder.host(name, host.attributes()));
         return builder.build();
     }
 
@@ -108,8 +109,8 @@ public final class InventoryFileReader {
             Document document = reader.readEntries(file, file.toString(), problems,
                     (pieceChecker, node) -> entry(pieceChecker, node, kind, ENTRY_FIELDS),
                     entry -> {
-                        if (checker.firstOccurrence(entry.nameNode, seen, what)) {
-                            entries.put(entry.nameNode.asText(), entry);
+                        if (checker.firstOccurrence(entry.nameNode(), seen, what)) {
+                            entries.put(entry.nameNode().asText(), entry);
                         }
                     });
             if (document.root() != null && !(document.root() instanceof MapNode)) {
@@ -123,19 +124,12 @@ public final class InventoryFileReader {
         }
     }
 
-    /** A host or group: its attributes, where its name stands, and its group references with their nodes. */
-    private static final class Entry {
-        final String what;
-        final ScalarNode nameNode;
-        final String file;
-        Attributes attributes;
-        List<ScalarNode> groupRefs = List.of();
-
-        Entry(String what, ScalarNode nameNode, String file) {
-            this.what = what;
-            this.nameNode = nameNode;
-            this.file = file;
-        }
+    /**
+     * A host or group as read: its attributes, and where its name and its group references stand, for the
+     * checks that need the whole inventory.
+     */
+    private record Entry(String what, ScalarNode nameNode, String file, Attributes attributes,
+                         List<ScalarNode> groupRefs) {
     }
 
     private Entry entry(DocumentChecker checker, MapNode.Entry node, String kind, List<String> fields) {
@@ -144,14 +138,11 @@ public final class InventoryFileReader {
         if (name.asText().isBlank()) {
             checker.problem(name, "empty " + kind + " name");
         }
-        Entry parsed = attributes(checker, checker.entries(node.value(), where), where, fields);
-        Entry entry = new Entry(where, name, checker.file());
-        entry.attributes = parsed.attributes;
-        entry.groupRefs = parsed.groupRefs;
-        return entry;
+        return attributes(checker, name, checker.entries(node.value(), where), where, fields);
     }
 
-    private Entry attributes(DocumentChecker c, List<MapNode.Entry> fields, String where, List<String> known) {
+    private Entry attributes(DocumentChecker c, ScalarNode name, List<MapNode.Entry> fields, String where,
+                             List<String> known) {
         String hostname = null;
         Integer port = null;
         String username = null;
@@ -187,27 +178,32 @@ public final class InventoryFileReader {
                 default -> throw new IllegalStateException(key);
             }
         }
-        Entry entry = new Entry(where, null, c.file());
-        entry.attributes = new Attributes(hostname, port, username, password, platform, groups, data,
-                connectionOptions);
-        entry.groupRefs = groupRefs;
-        return entry;
+        return new Entry(where, name, c.file(), new Attributes(hostname, port, username, password, platform, groups,
+                data, connectionOptions), groupRefs);
     }
 
+    /** The group names of a {@code groups} list with their nodes; empty and repeated names are reported. */
     private static List<ScalarNode> groupRefs(DocumentChecker c, Node value, String what) {
-        List<String> names = c.names(value, what);
-        if (names.isEmpty()) {
+        if (DocumentChecker.isNull(value)) {
             return List.of();
         }
-        List<ScalarNode> refs = new ArrayList<>(names.size());
+        if (!(value instanceof ListNode list)) {
+            c.problem(value, what + " must be a list of names, not " + value.describe());
+            return List.of();
+        }
+        List<ScalarNode> refs = new ArrayList<>(list.items().size());
         Set<String> seen = new HashSet<>();
-        for (Node item : ((io.genja.document.ListNode) value).items()) {
-            if (item instanceof ScalarNode scalar && names.contains(scalar.asText())) {
-                if (seen.add(scalar.asText())) {
-                    refs.add(scalar);
-                } else {
-                    c.problem(scalar, what + " lists \"" + scalar.asText() + "\" twice");
-                }
+        for (Node item : list.items()) {
+            String name = c.text(item, "an entry of " + what);
+            if (name == null) {
+                continue;
+            }
+            if (name.isBlank()) {
+                c.problem(item, "an entry of " + what + " is empty");
+            } else if (!seen.add(name)) {
+                c.problem(item, what + " lists \"" + name + "\" twice");
+            } else {
+                refs.add((ScalarNode) item);
             }
         }
         return refs;
@@ -259,30 +255,30 @@ public final class InventoryFileReader {
             SecretResolver.checkSyntax(text).ifPresent(message -> c.problem(node, message + " (" + what + ")"));
         } else if (node instanceof MapNode map) {
             map.entries().forEach(e -> checkSecrets(c, e.value(), what + "." + e.key().asText()));
-        } else if (node instanceof io.genja.document.ListNode list) {
+        } else if (node instanceof ListNode list) {
             list.items().forEach(item -> checkSecrets(c, item, what));
         }
     }
 
     private static void checkRefs(Entry entry, Map<String, Entry> groups, String groupsFile, List<Problem> problems) {
-        for (ScalarNode ref : entry.groupRefs) {
+        for (ScalarNode ref : entry.groupRefs()) {
             if (!groups.containsKey(ref.asText())) {
                 String where = groupsFile == null ? ", and no groups file was given"
                         : ", which is not defined in " + groupsFile + Suggestions.didYouMean(ref.asText(), groups.keySet());
-                problems.add(new Problem(entry.file, ref.line(), ref.column(),
-                        entry.what + " lists group \"" + ref.asText() + "\"" + where));
+                problems.add(new Problem(entry.file(), ref.line(), ref.column(),
+                        entry.what() + " lists group \"" + ref.asText() + "\"" + where));
             }
         }
     }
 
     private static void checkCycles(Map<String, Entry> groups, List<Problem> problems) {
         Map<String, List<String>> parents = new HashMap<>();
-        groups.forEach((name, entry) -> parents.put(name, entry.attributes.groups()));
+        groups.forEach((name, entry) -> parents.put(name, entry.attributes().groups()));
         for (List<String> cycle : GroupCycles.find(groups.keySet(), parents::get)) {
             Entry first = groups.get(cycle.get(0));
-            ScalarNode at = first.groupRefs.stream().filter(ref -> ref.asText().equals(cycle.get(1))).findFirst()
-                    .orElse(first.nameNode);
-            problems.add(new Problem(first.file, at.line(), at.column(),
+            ScalarNode at = first.groupRefs().stream().filter(ref -> ref.asText().equals(cycle.get(1))).findFirst()
+                    .orElse(first.nameNode());
+            problems.add(new Problem(first.file(), at.line(), at.column(),
                     "group cycle: " + String.join(" -> ", cycle)));
         }
     }
