@@ -9,11 +9,14 @@ public final class Suggestions {
     private Suggestions() {
     }
 
-    /** The candidate nearest to {@code typed}, if it is within a third of its length (at least 2) edits. */
+    /**
+     * The candidate nearest to {@code typed}, if it is within a third of its length (at least 1) edits and
+     * keeps at least one character of it.
+     */
     public static Optional<String> closest(String typed, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
-        int allowed = Math.max(2, typed.length() / 3);
+        int allowed = Math.min(Math.max(1, typed.length() / 3), typed.length() - 1);
         for (String candidate : candidates) {
             int distance = distance(typed.toLowerCase(java.util.Locale.ROOT),
                     candidate.toLowerCase(java.util.Locale.ROOT));
