@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -67,7 +68,7 @@ public final class FrozenMap<K, V> extends AbstractMap<K, V> {
             return position == null ? -1 : position;
         }
         for (int i = 0; i < keys.length; i++) {
-            if (keys[i].equals(key)) {
+            if (Objects.equals(keys[i], key)) {
                 return i;
             }
         }
