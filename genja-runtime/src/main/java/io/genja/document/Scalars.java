@@ -72,6 +72,9 @@ final class Scalars {
 
     /** A value of the core schema's {@code !!int} or {@code !!float} shapes, or {@code null}. */
     static Object number(String text) {
+        if (!mayBeNumber(text)) {
+            return null;
+        }
         if (isDigits(text, text.startsWith("-") || text.startsWith("+") ? 1 : 0)) {
             return integer(text.startsWith("+") ? text.substring(1) : text, 10);
         }
@@ -85,6 +88,21 @@ final class Scalars {
             return Double.parseDouble(text);
         }
         return null;
+    }
+
+    /** Cheap rejection of what cannot be a number: addresses like 10.0.0.1, names, dates. */
+    private static boolean mayBeNumber(String text) {
+        int dots = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '.') {
+                dots++;
+            } else if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == 'x' || c == 'o'
+                    || c == '+' || c == '-')) {
+                return false;
+            }
+        }
+        return dots <= 1;
     }
 
     private static boolean isDigits(String text, int from) {

@@ -63,6 +63,7 @@ public final class InventoryFileReader {
      * @throws InventoryException with every problem found, in file order
      */
     public Inventory read(Path hostsFile, Path groupsFile, Path defaultsFile) {
+        java.util.Objects.requireNonNull(hostsFile, "hostsFile");
         List<Problem> problems = new ArrayList<>();
         Map<String, Entry> groups = new LinkedHashMap<>();
         boolean groupsRead = groupsFile != null && parse(groupsFile, "the groups file", "group", groups, problems);
