@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * An immutable map that keeps insertion order and allows {@code null} values: the shape of YAML data. Small maps
@@ -94,7 +95,7 @@ public final class FrozenMap<K, V> extends AbstractMap<K, V> {
 
     @Override
     @SuppressWarnings("unchecked")
-    public void forEach(java.util.function.BiConsumer<? super K, ? super V> action) {
+    public void forEach(BiConsumer<? super K, ? super V> action) {
         for (int i = 0; i < keys.length; i++) {
             action.accept((K) keys[i], (V) values[i]);
         }

@@ -1,6 +1,7 @@
 package io.genja.document;
 
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Optional;
 
 /** "Did you mean …?": the closest known name by edit distance, when it is close enough to be a likely typo. */
@@ -18,8 +19,8 @@ public final class Suggestions {
         int bestDistance = Integer.MAX_VALUE;
         int allowed = Math.min(Math.max(1, typed.length() / 3), typed.length() - 1);
         for (String candidate : candidates) {
-            int distance = distance(typed.toLowerCase(java.util.Locale.ROOT),
-                    candidate.toLowerCase(java.util.Locale.ROOT));
+            int distance = distance(typed.toLowerCase(Locale.ROOT),
+                    candidate.toLowerCase(Locale.ROOT));
             if (distance < bestDistance) {
                 bestDistance = distance;
                 best = candidate;

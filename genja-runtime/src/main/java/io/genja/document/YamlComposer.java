@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -233,7 +234,7 @@ final class YamlComposer {
                 return null;
             case "bool":
                 if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
-                    return Boolean.valueOf(text.toLowerCase(java.util.Locale.ROOT));
+                    return Boolean.valueOf(text.toLowerCase(Locale.ROOT));
                 }
                 break;
             default:

@@ -2,6 +2,7 @@ package io.genja.inventory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -125,7 +126,7 @@ final class FilterParser {
         return nameOrGroup(term, name -> pattern.matcher(name).matches());
     }
 
-    private static Filter nameOrGroup(String description, java.util.function.Predicate<String> matches) {
+    private static Filter nameOrGroup(String description, Predicate<String> matches) {
         return Filter.of(description, host -> {
             if (matches.test(host.name())) {
                 return true;

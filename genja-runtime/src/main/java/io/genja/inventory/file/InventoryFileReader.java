@@ -25,6 +25,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -63,7 +64,7 @@ public final class InventoryFileReader {
      * @throws InventoryException with every problem found, in file order
      */
     public Inventory read(Path hostsFile, Path groupsFile, Path defaultsFile) {
-        java.util.Objects.requireNonNull(hostsFile, "hostsFile");
+        Objects.requireNonNull(hostsFile, "hostsFile");
         List<Problem> problems = new ArrayList<>();
         Map<String, Entry> groups = new LinkedHashMap<>();
         boolean groupsRead = groupsFile != null && parse(groupsFile, "the groups file", "group", groups, problems);
