@@ -8,7 +8,7 @@ import java.util.Objects;
  * The {@code logging} section, read by the CLI (the library itself logs through SLF4J and configures nothing).
  *
  * @param level one of {@link #LEVELS}, upper case
- * @param logFile {@code null} for no file
+ * @param logFile where the CLI writes the log (when {@code enabled})
  */
 public record LoggingSettings(boolean enabled, String level, Path logFile, boolean toConsole) {
 

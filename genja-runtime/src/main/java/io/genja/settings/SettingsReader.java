@@ -124,7 +124,7 @@ final class SettingsReader {
                 new InventorySettings(inventoryPlugin, inventoryOptions, transform, transformOptions, base),
                 new SshSettings(sshConfig == null ? null : path(sshConfig, base)),
                 new RunnerSettings(runnerPlugin, workers, runnerOptions),
-                new LoggingSettings(loggingEnabled, level, logFile.isEmpty() ? null : path(logFile, base),
+                new LoggingSettings(loggingEnabled, level, path(logFile, base),
                         toConsole));
     }
 
