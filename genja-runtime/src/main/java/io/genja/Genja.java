@@ -13,6 +13,7 @@ import io.genja.task.TaskDefinition;
 import io.genja.task.TaskResults;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -41,6 +42,20 @@ public final class Genja implements AutoCloseable {
 
     public static Builder builder(Inventory inventory) {
         return new Builder(inventory);
+    }
+
+    /**
+     * A {@code Genja} as a settings file describes it: the settings, the inventory that {@code inventory.plugin}
+     * loads (changed by {@code inventory.transform_function}, if set) and every plugin
+     * {@link PluginManager#discover()} finds.
+     *
+     * @throws io.genja.settings.SettingsException for every problem of the settings file
+     * @throws io.genja.inventory.InventoryException for every problem of the inventory
+     */
+    public static Genja fromSettings(Path configFile) {
+        Settings settings = Settings.load(configFile);
+        PluginManager plugins = PluginManager.discover();
+        return builder(settings.inventory().load(plugins)).settings(settings).plugins(plugins).build();
     }
 
     /** A view of the same inventory, plugins and connections restricted to the hosts {@code filter} selects. */

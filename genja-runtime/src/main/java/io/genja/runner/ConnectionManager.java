@@ -102,7 +102,8 @@ public final class ConnectionManager {
      * @throws ConnectionException when they cannot be resolved; the host fails with its kind, nothing is opened
      */
     private ResolvedConnectionParams resolveParams(Host host, String plugin) throws ConnectionException {
-        return inventory.resolveConnection(host.name(), plugin);
+        return inventory.secrets().resolve(new ConnectionKey(host.name(), plugin),
+                inventory.resolveConnection(host.name(), plugin));
     }
 
     private void open(Slot slot, Host host, String plugin) {

@@ -3,11 +3,13 @@ package io.genja.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.genja.Genja;
 import io.genja.RunFailedException;
 import io.genja.RunOptions;
 import io.genja.inventory.Host;
 import io.genja.inventory.Inventory;
 import io.genja.plugin.PluginManager;
+import io.genja.settings.Settings;
 import io.genja.task.TaskCatalog;
 import io.genja.task.TaskInfo;
 import io.genja.task.TaskProcessor;
@@ -72,6 +74,27 @@ class RaiseOnErrorTest {
                     assertThat(e.results().hookErrors()).hasSize(1);
                     assertThat(e).hasMessageContaining("no audit log");
                 });
+    }
+
+    @Test
+    void theSettingReachesRunsThroughGenja() {
+        TestTask task = TestTask.named("task").body((host, ctx) -> {
+            if (host.name().equals("h3")) {
+                throw new IllegalStateException("boom");
+            }
+            return TestTask.ok();
+        });
+        Settings raising = Settings.defaults().withRaiseOnError(true);
+        try (Genja genja = Genja.builder(inventory).settings(raising).plugins(new PluginManager())
+                .catalog(TaskCatalog.of(List.of(task))).build()) {
+            assertThatThrownBy(() -> genja.run("task"))
+                    .isInstanceOfSatisfying(RunFailedException.class,
+                            e -> assertThat(e.results().failedHosts()).containsExactly("h3"));
+        }
+        try (Genja genja = Genja.builder(inventory).plugins(new PluginManager())
+                .catalog(TaskCatalog.of(List.of(task))).build()) {
+            assertThat(genja.run("task").failedHosts()).containsExactly("h3");
+        }
     }
 
     @Test
