@@ -3,6 +3,7 @@ package io.genja.cli;
 import io.genja.GenjaException;
 import io.genja.inventory.InventoryException;
 import io.genja.plugin.PluginManager;
+import io.genja.settings.SettingsException;
 import io.genja.task.TaskCatalog;
 import io.genja.task.TaskDefinition;
 import java.io.PrintStream;
@@ -56,7 +57,9 @@ final class CheckCommand implements Callable<Integer> {
         try {
             return Workspace.load(genja);
         } catch (InventoryException e) {
-            problems.addAll(e.problems());
+            e.problems().forEach(problem -> problems.add(genja.context().display(problem)));
+        } catch (SettingsException e) {
+            e.problems().forEach(problem -> problems.add(genja.context().display(problem)));
         } catch (CliException e) {
             problems.add(e.getMessage());
             problems.addAll(e.problems());

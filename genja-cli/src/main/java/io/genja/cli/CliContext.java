@@ -1,6 +1,7 @@
 package io.genja.cli;
 
 import io.genja.GenjaException;
+import io.genja.document.Problem;
 import io.genja.inventory.Inventory;
 import io.genja.plugin.PluginManager;
 import io.genja.task.TaskCatalog;
@@ -48,6 +49,18 @@ final class CliContext {
     /** Resolves a path given on the command line against the working directory. */
     Path resolve(Path path) {
         return workingDirectory.resolve(path).normalize();
+    }
+
+    /** A problem with its file shown relative to the working directory when it lies below it. */
+    String display(Problem problem) {
+        if (problem.file() != null) {
+            Path file = Path.of(problem.file());
+            if (file.isAbsolute() && file.startsWith(workingDirectory)) {
+                return new Problem(workingDirectory.relativize(file).toString(), problem.line(), problem.column(),
+                        problem.message()).toString();
+            }
+        }
+        return problem.toString();
     }
 
     Path workingDirectory() {

@@ -1,7 +1,9 @@
 package io.genja.cli;
 
 import io.genja.GenjaException;
+import io.genja.document.Problem;
 import io.genja.inventory.InventoryException;
+import io.genja.settings.SettingsException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -21,9 +23,11 @@ import picocli.CommandLine.ParseResult;
  */
 final class ErrorHandler implements IExecutionExceptionHandler {
 
+    private final CliContext context;
     private final BooleanSupplier debug;
 
-    ErrorHandler(BooleanSupplier debug) {
+    ErrorHandler(CliContext context, BooleanSupplier debug) {
+        this.context = context;
         this.debug = debug;
     }
 
@@ -32,8 +36,17 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         PrintWriter err = commandLine.getErr();
         int status;
         if (isBadInput(exception)) {
-            err.println("genja: error: " + firstLine(message(exception)));
-            problems(exception).forEach(problem -> err.println("  " + problem));
+            List<Problem> problems = problemsIn(exception);
+            if (problems.size() == 1) {
+                err.println("genja: error: " + context.display(problems.get(0)));
+            } else {
+                // "N problems in the inventory:", then one line each
+                err.println("genja: error: " + firstLine(message(exception)));
+                problems.forEach(problem -> err.println("  " + context.display(problem)));
+            }
+            if (exception instanceof CliException cli) {
+                cli.problems().forEach(problem -> err.println("  " + problem));
+            }
             status = ExitStatus.BAD_INPUT;
         } else {
             err.println("genja: internal error: " + exception.getClass().getName() + ": "
@@ -87,20 +100,13 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         if (exception instanceof UncheckedIOException io && io.getCause() instanceof NoSuchFileException missing) {
             return "no such file: " + missing.getFile();
         }
-        if (exception instanceof InventoryException inventory && inventory.problems().size() > 1) {
-            return inventory.problems().size() + " problems in the inventory:";
-        }
         return exception.getMessage() != null ? exception.getMessage() : exception.getClass().getSimpleName();
     }
 
-    private static List<String> problems(Exception exception) {
-        if (exception instanceof CliException cli) {
-            return cli.problems();
-        }
-        if (exception instanceof InventoryException inventory && inventory.problems().size() > 1) {
-            return inventory.problems();
-        }
-        return List.of();
+    /** The problems of a settings or inventory file, each with its place; empty for other exceptions. */
+    private static List<Problem> problemsIn(Exception exception) {
+        return exception instanceof InventoryException inventory ? inventory.problems()
+                : exception instanceof SettingsException settings ? settings.problems() : List.of();
     }
 
     private static String firstLine(String message) {

@@ -44,7 +44,7 @@ final class GenjaCommand implements Callable<Integer> {
             LoggingSetup.configure(context.err(), LoggingSetup.Config.console(command.debug));
             return new CommandLine.RunLast().execute(parseResult);
         });
-        commandLine.setExecutionExceptionHandler(new ErrorHandler(() -> command.debug));
+        commandLine.setExecutionExceptionHandler(new ErrorHandler(context, () -> command.debug));
         commandLine.setParameterExceptionHandler(ErrorHandler::handleUsageError);
         return commandLine;
     }

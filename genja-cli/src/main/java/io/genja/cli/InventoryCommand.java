@@ -1,5 +1,6 @@
 package io.genja.cli;
 
+import io.genja.inventory.Explanation;
 import io.genja.inventory.Filter;
 import io.genja.inventory.Host;
 import io.genja.inventory.Inventory;
@@ -39,13 +40,15 @@ final class InventoryCommand implements Callable<Integer> {
         Inventory inventory = workspace.inventory();
         PrintStream out = genja.context().out();
         if (explain != null) {
-            Host host = inventory.host(explain).orElseThrow(() -> new CliException("the inventory has no host \""
-                    + explain + "\"." + Suggestions.didYouMean(explain, inventory.hosts().stream().map(Host::name)
-                    .toList())));
-            InventoryExplain.print(inventory, host, resolve, json, out);
+            if (inventory.host(explain).isEmpty()) {
+                throw new CliException("the inventory has no host \"" + explain + "\"."
+                        + Suggestions.didYouMean(explain, inventory.hosts().stream().map(Host::name).toList()));
+            }
+            Explanation explanation = inventory.explain(explain, resolve);
+            out.println(json ? Json.write(explanationMap(explanation)) : explanation.toString());
             return ExitStatus.OK;
         }
-        Filter selection = filter == null ? Filter.all() : CliFilters.parse(filter);
+        Filter selection = filter == null ? Filter.all() : Filter.parse(filter);
         List<Host> hosts = inventory.hosts().stream().filter(selection::test).toList();
         if (json) {
             out.println(Json.write(hosts.stream().map(this::toMap).toList()));
@@ -92,6 +95,20 @@ final class InventoryCommand implements Callable<Integer> {
             map.put("platform", params.platform());
             map.put("extras", params.extras());
         }
+        return map;
+    }
+
+    private static Map<String, Object> explanationMap(Explanation explanation) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("host", explanation.host());
+        map.put("plugin", explanation.plugin());
+        map.put("values", explanation.lines().stream().map(line -> {
+            Map<String, Object> value = new LinkedHashMap<>();
+            value.put("field", line.field());
+            value.put("value", line.value());
+            value.put("source", line.source());
+            return value;
+        }).toList());
         return map;
     }
 

@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.OutputStreamAppender;
 import java.io.PrintStream;
+import io.genja.settings.LoggingSettings;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,17 @@ final class LoggingSetup {
         /** Before the settings are read: warnings to the console, or everything with {@code --debug}. */
         static Config console(boolean debug) {
             return new Config(true, debug ? "DEBUG" : "WARN", null, true);
+        }
+
+        /** The settings' {@code logging} section; {@code --debug} adds DEBUG on the console. */
+        static Config of(LoggingSettings logging, boolean debug) {
+            String level = switch (logging.level()) {
+                case "WARNING" -> "WARN";
+                case "CRITICAL" -> "ERROR";
+                default -> logging.level();
+            };
+            return debug ? new Config(true, "DEBUG", logging.enabled() ? logging.logFile() : null, true)
+                    : new Config(logging.enabled(), level, logging.logFile(), logging.toConsole());
         }
     }
 

@@ -73,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
         RunOptions runOptions = runOptions(taskOptions);
         Workspace workspace = Workspace.load(genja);
         try (Genja all = workspace.open(context)) {
-            Genja selected = filter == null ? all : all.filter(CliFilters.parse(filter));
+            Genja selected = filter == null ? all : all.filter(Filter.parse(filter));
             if (selected.hosts().isEmpty()) {
                 throw new CliException("the filter \"" + filter + "\" selects none of the "
                         + all.hosts().size() + " hosts");

@@ -15,9 +15,12 @@ import java.nio.file.Path;
 record Workspace(Settings settings, Inventory inventory, Path configFile) {
 
     /**
-     * Loads what {@code command}'s options and environment point at.
+     * Loads what {@code command}'s options and environment point at, and configures logging from the settings
+     * before the inventory loads.
      *
      * @throws CliException when there is no configuration or it does not exist
+     * @throws io.genja.settings.SettingsException for every problem of the settings
+     * @throws io.genja.inventory.InventoryException for every problem of the inventory
      */
     static Workspace load(GenjaCommand command) {
         CliContext context = command.context();
@@ -25,30 +28,18 @@ record Workspace(Settings settings, Inventory inventory, Path configFile) {
         if (file != null && !Files.isRegularFile(file)) {
             throw new CliException("configuration file " + file + " does not exist");
         }
-        if (context.injectedInventory().isPresent()) {
-            Settings settings = file != null ? loadSettings(file) : Settings.defaults();
-            return new Workspace(settings, context.injectedInventory().get(), file);
-        }
-        if (file == null) {
+        if (file == null && context.injectedInventory().isEmpty()) {
             throw new CliException("no configuration: give -c config.yaml or set GENJA_CONFIG (there is no config.yaml in "
                     + context.workingDirectory() + ")");
         }
-        Settings settings = loadSettings(file);
-        return new Workspace(settings, loadInventory(settings, file), file);
+        Settings settings = file != null ? Settings.load(file, context.env()) : Settings.fromEnvironment(context.env());
+        LoggingSetup.configure(context.err(), LoggingSetup.Config.of(settings.logging(), command.debug()));
+        Inventory inventory = context.injectedInventory().orElseGet(() -> settings.inventory().load(context.plugins()));
+        return new Workspace(settings, inventory, file);
     }
 
     /** A {@link Genja} over this workspace with the command's plugins and task catalog. */
     Genja open(CliContext context) {
         return Genja.builder(inventory).settings(settings).plugins(context.plugins()).catalog(context.catalog()).build();
-    }
-
-    private static Settings loadSettings(Path file) {
-        // Settings.load(Path) lands with the inventory work (DESIGN §7).
-        throw new CliException("cannot read " + file + ": this build has no configuration loader yet");
-    }
-
-    private static Inventory loadInventory(Settings settings, Path file) {
-        // The inventory files named by the settings (DESIGN §5, §7) land with the inventory work.
-        throw new CliException("cannot read the inventory of " + file + ": this build has no inventory loader yet");
     }
 }

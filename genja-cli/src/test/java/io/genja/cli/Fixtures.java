@@ -72,7 +72,7 @@ final class Fixtures {
     /** A builder with the fixtures injected, not on a terminal, with an empty environment. */
     static GenjaCli.Builder cli() {
         return GenjaCli.builder().inventory(inventory()).catalog(catalog()).plugins(plugins())
-                .env(Map.of()).terminal(false);
+                .env(Map.of("GENJA_LOGGING_ENABLED", "false")).terminal(false);
     }
 
     /** Answers every command with one line naming the host; connections to 10.0.0.2 are refused. */

@@ -36,6 +36,24 @@ class MainProcessTest {
         assertThat(run.out()).isEmpty();
     }
 
+    @Test
+    void runsATaskOnTheInventoryOfAConfigurationFile() throws Exception {
+        ProcessRun run = genja("run", "greet", "-o", "greeting=hi", "-c", ConfigFilesTest.config("lab"));
+
+        assertThat(run.status()).as(run.toString()).isZero();
+        assertThat(run.out()).containsPattern("(?m)^r1\\s+ok\\s+\\d+ ms\\s+hi r1$").contains("greet: 3 hosts, 3 passed");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void checkOnABrokenInventoryPrintsEveryProblemAndExitsTwo() throws Exception {
+        ProcessRun run = genja("check", "-c", ConfigFilesTest.config("broken"));
+
+        assertThat(run.status()).as(run.toString()).isEqualTo(ExitStatus.BAD_INPUT);
+        assertThat(run.err().lines().filter(line -> line.matches("error: .*/hosts\\.yaml:\\d+:\\d+: .*"))).hasSize(3);
+        assertThat(run.err()).endsWith("3 problems found\n").doesNotContain("\tat ");
+    }
+
     /** The outcome of one process. */
     record ProcessRun(int status, String out, String err) {
         @Override
