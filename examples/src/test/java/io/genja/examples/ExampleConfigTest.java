@@ -1,0 +1,46 @@
+package io.genja.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.genja.cli.GenjaCli;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The configuration and inventory shipped for real devices load, resolve and never show the password. */
+class ExampleConfigTest {
+
+    /** A copy of the module's config.yaml and inventory/, so the log file it names lands in the copy. */
+    @TempDir
+    Path copy;
+
+    @Test
+    void theShippedInventoryResolvesForSsh() throws IOException {
+        Files.copy(Path.of("config.yaml"), copy.resolve("config.yaml"));
+        Files.createDirectories(copy.resolve("inventory"));
+        for (String file : List.of("hosts.yaml", "groups.yaml", "defaults.yaml")) {
+            Files.copy(Path.of("inventory", file), copy.resolve("inventory").resolve(file));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = GenjaCli.builder()
+                .out(new PrintStream(out, true, StandardCharsets.UTF_8))
+                .err(new PrintStream(err, true, StandardCharsets.UTF_8))
+                .env(Map.of("GENJA_PASSWORD", "not-shown"))
+                .build()
+                .execute("inventory", "-c", copy.resolve("config.yaml").toString(), "--resolve", "ssh");
+
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(status).as(text + err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(text).containsPattern("(?m)^core-rtr1\\s+192.0.2.1\\s+22\\s+automation\\s+cisco_ios\\s+\\{timeout=30\\}$");
+        assertThat(text).containsPattern("(?m)^edge-sw2\\s+192.0.2.12\\s+2222\\s+automation\\s+arista_eos\\s+.*mode=shell");
+        assertThat(text).contains("4 hosts").doesNotContain("not-shown");
+    }
+}
