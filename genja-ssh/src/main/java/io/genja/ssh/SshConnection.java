@@ -66,8 +66,8 @@ public final class SshConnection implements Connection {
                     AttributeRepository.ofKeyValuePair(OPTIONS, options), null);
             Watchdog watchdog = new Watchdog(plugin.timer(), options, () -> "TCP connection not established",
                     options.connectTimeout(), null, e -> {
+                        opened.completeExceptionally(e); // first: cancelling completes it too, less precisely
                         connecting.cancel();
-                        opened.completeExceptionally(e);
                     });
             connecting.addListener(f -> {
                 watchdog.stop();
@@ -106,8 +106,8 @@ public final class SshConnection implements Connection {
                     () -> opening.getServerVersion() == null ? "the TCP connection is open but no SSH banner arrived"
                             : "authentication did not finish",
                     options.authTimeout(), null, e -> {
+                        opened.completeExceptionally(e); // first: closing fails the login too, less precisely
                         opening.close(true);
-                        opened.completeExceptionally(e);
                     });
             auth.addListener(a -> {
                 watchdog.stop();

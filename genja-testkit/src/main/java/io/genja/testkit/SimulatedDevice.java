@@ -210,8 +210,9 @@ public final class SimulatedDevice implements AutoCloseable {
 
     /** Closes every connection at once, as a device that crashes or a link that fails does. */
     void dropConnections() {
-        if (server != null) {
-            server.getActiveSessions().forEach(s -> s.close(true));
+        SshServer running = server;
+        if (running != null && running.isStarted()) {
+            running.getActiveSessions().forEach(s -> s.close(true));
         }
         for (Socket socket : silentSockets) {
             try {
@@ -225,6 +226,7 @@ public final class SimulatedDevice implements AutoCloseable {
     /** Stops the server and closes every session. */
     @Override
     public synchronized void close() {
+        dropConnections();
         try {
             if (server != null) {
                 server.stop(true);
@@ -235,7 +237,6 @@ public final class SimulatedDevice implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot stop simulated device " + name, e);
         } finally {
-            dropConnections();
             if (executor != null) {
                 executor.shutdownNow();
             }
