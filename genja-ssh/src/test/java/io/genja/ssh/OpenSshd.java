@@ -81,7 +81,7 @@ final class OpenSshd implements AutoCloseable {
                 "MaxStartups 200:30:400",
                 "MaxSessions 100",
                 "ForceCommand " + device,
-                "LogLevel ERROR",
+                "LogLevel " + System.getProperty("genja.test.sshdLogLevel", "ERROR"),
                 ""));
         Process process = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString())
                 .redirectErrorStream(true).redirectOutput(directory.resolve("sshd.log").toFile()).start();
