@@ -62,7 +62,9 @@ public final class SshConnection implements Connection {
             mode = options.mode() != null ? options.mode() : profile.defaultMode();
             String username = plugin.username(options);
             LOG.debug("opening {} as {} in {} mode (platform {})", options.where(), username, mode, profile.name());
-            ConnectFuture connecting = plugin.client().connect(username, options.hostname(), options.port(),
+            // Without an inventory port, an ssh config's Port may apply: MINA reads 0 as "not given".
+            int port = params.port() == null && options.sshConfigFile() != null ? 0 : options.port();
+            ConnectFuture connecting = plugin.client().connect(username, options.hostname(), port,
                     AttributeRepository.ofKeyValuePair(OPTIONS, options), null);
             Watchdog watchdog = new Watchdog(plugin.timer(), options, () -> "TCP connection not established",
                     options.connectTimeout(), null, e -> {

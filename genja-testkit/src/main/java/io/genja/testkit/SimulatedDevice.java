@@ -23,10 +23,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.sshd.common.NamedFactory;
+import org.apache.sshd.common.kex.BuiltinDHFactories;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.core.CoreModuleProperties;
+import org.apache.sshd.server.ServerBuilder;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.keyboard.InteractiveChallenge;
 import org.apache.sshd.server.auth.keyboard.KeyboardInteractiveAuthenticator;
@@ -58,6 +61,7 @@ public final class SimulatedDevice implements AutoCloseable {
     private final Duration latency;
     private final Duration slowLineDelay;
     private final KeyPair hostKey;
+    private final List<String> kexAlgorithms;
 
     private volatile String runningConfig;
     private final List<String> commands = new CopyOnWriteArrayList<>();
@@ -83,6 +87,7 @@ public final class SimulatedDevice implements AutoCloseable {
         this.latency = b.latency;
         this.slowLineDelay = b.slowLineDelay;
         this.hostKey = b.hostKey;
+        this.kexAlgorithms = List.copyOf(b.kexAlgorithms);
         this.runningConfig = b.runningConfig != null ? b.runningConfig
                 : platform == DevicePlatform.CISCO_IOS ? DeviceTexts.ciscoRunningConfig(name)
                 : DeviceTexts.linuxRunningConfig(name);
@@ -126,6 +131,10 @@ public final class SimulatedDevice implements AutoCloseable {
         // One NIO thread per device keeps a fleet of hundreds of devices cheap.
         CoreModuleProperties.NIO_WORKERS.set(server, 1);
         server.setKeyPairProvider(KeyPairProvider.wrap(key));
+        if (!kexAlgorithms.isEmpty()) {
+            server.setKeyExchangeFactories(NamedFactory.setUpTransformedFactories(false,
+                    kexAlgorithms.stream().map(BuiltinDHFactories::fromFactoryName).toList(), ServerBuilder.DH2KEX));
+        }
         server.setPasswordAuthenticator((user, pass, session) -> fault != Fault.REFUSE_AUTH
                 && authMethods.contains(AuthMethod.PASSWORD) && username.equals(user) && password.equals(pass));
         server.setPublickeyAuthenticator((user, key1, session) -> fault != Fault.REFUSE_AUTH
@@ -370,6 +379,7 @@ public final class SimulatedDevice implements AutoCloseable {
         private Duration slowLineDelay = Duration.ofMillis(200);
         private KeyPair hostKey;
         private String runningConfig;
+        private List<String> kexAlgorithms = List.of();
 
         private Builder(String name) {
             if (name == null || !name.matches("[A-Za-z0-9_.-]+")) {
@@ -428,6 +438,21 @@ public final class SimulatedDevice implements AutoCloseable {
         /** The initial running configuration; a generated one of a few hundred lines unless set. */
         public Builder runningConfig(String runningConfig) {
             this.runningConfig = Objects.requireNonNull(runningConfig, "runningConfig");
+            return this;
+        }
+
+        /**
+         * Restricts the key exchanges the device offers, e.g. {@code "diffie-hellman-group14-sha1"} to play an old
+         * device; all of MINA's defaults unless set.
+         */
+        public Builder kexAlgorithms(String... names) {
+            for (String name : names) {
+                if (BuiltinDHFactories.fromFactoryName(name) == null) {
+                    throw new IllegalArgumentException("unknown key exchange \"" + name + "\"; known: "
+                            + BuiltinDHFactories.VALUES.stream().map(BuiltinDHFactories::getName).toList());
+                }
+            }
+            this.kexAlgorithms = List.of(names);
             return this;
         }
 
