@@ -130,6 +130,24 @@ class OpenSshInteropTest {
         strict.close();
     }
 
+    @Test
+    void honoursHostNamePortUserAndIdentityFileFromAnSshConfigFile() throws Exception {
+        Path config = directory.resolve("ssh_config");
+        Files.writeString(config, String.join("\n",
+                "Host lab-router",
+                "  HostName 127.0.0.1",
+                "  Port " + sshd.port,
+                "  User " + System.getProperty("user.name"),
+                "  IdentityFile " + sshd.userKey,
+                ""));
+        SshConnection connection = (SshConnection) plugin.create(new ConnectionKey("lab-router", "ssh"));
+        connection.open(new ResolvedConnectionParams("lab-router", null, null, null, "linux", Map.of(
+                "ssh_config_file", config.toString(), "timeout", 10,
+                "known_hosts_file", knownHosts(sshd.knownHostsLine()).toString())));
+        assertThat(connection.executeCommand("show version")).contains("user " + System.getProperty("user.name"));
+        connection.close();
+    }
+
     private static SshConnection open(String user, String password, Map<String, Object> extras) throws Exception {
         SshConnection connection = (SshConnection) plugin.create(new ConnectionKey("openssh", "ssh"));
         Map<String, Object> all = new LinkedHashMap<>(extras);
