@@ -41,11 +41,17 @@ class SimulatedFleetTest {
         DeviceFleet fleet = DEVICES.fleet();
         SshConnectionPlugin plugin = new SshConnectionPlugin();
         TaskResults results;
-        try (Genja genja = Genja.builder(fleet.inventory())
-                .plugins(new PluginManager().register(plugin))
-                .catalog(TaskCatalog.of(List.of(new CommandTask("show_version", "show version"))))
-                .build()) {
-            results = genja.run("show_version", RunOptions.defaults());
+        try {
+            try (Genja genja = Genja.builder(fleet.inventory())
+                    .plugins(new PluginManager().register(plugin))
+                    .catalog(TaskCatalog.of(List.of(new CommandTask("show_version", "show version"))))
+                    .build()) {
+                results = genja.run("show_version", RunOptions.defaults());
+            }
+            // Genja.close() alone (the plugin's shared client still running) must leave no session open.
+            assertThat(fleet.awaitNoOpenSessions(Duration.ofSeconds(20)))
+                    .as("sessions left open: %s", fleet.devices().stream().filter(d -> d.openSessions() > 0).toList())
+                    .isTrue();
         } finally {
             plugin.close();
         }
@@ -65,9 +71,6 @@ class SimulatedFleetTest {
         assertThat(failure(results, "never-says-hello").message()).contains("no SSH banner");
         assertThat(failure(results, "slow-output").kind()).as(failure(results, "slow-output").message()).isEqualTo(FailureKind.TIMEOUT);
         assertThat(results.passedHosts()).hasSize(200);
-        assertThat(fleet.awaitNoOpenSessions(Duration.ofSeconds(20)))
-                .as("sessions left open: %s", fleet.devices().stream().filter(d -> d.openSessions() > 0).toList())
-                .isTrue();
     }
 
     @Test
