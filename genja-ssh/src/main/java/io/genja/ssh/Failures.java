@@ -95,16 +95,14 @@ final class Failures {
         return methods.toString();
     }
 
+    /** The exception that says what happened: without the wrappers of futures, and below MINA's own wrapper. */
     static Throwable root(Throwable error) {
         Throwable cause = error;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException
-                || (cause instanceof SshException && cause.getCause() != null && !(cause.getCause() instanceof SshException)
-                    && cause.getMessage() != null && cause.getMessage().equals(String.valueOf(cause.getCause()))))
-                && cause.getCause() != null) {
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
             cause = cause.getCause();
         }
-        if (cause instanceof SshException && cause.getCause() instanceof ConnectException) {
-            return cause.getCause();
+        if (cause instanceof SshException && cause.getCause() instanceof java.io.IOException io) {
+            return io;
         }
         return cause;
     }
