@@ -62,24 +62,42 @@ if [ ! -f "$JAR" ] || [ -n "$(find "$ROOT/genja-ssh/src" "$ROOT/genja-runtime/sr
 fi
 
 now() { date +%s.%N; }
+ROUNDS="${ROUNDS:-2}"
+# A short-lived run: C1 only and the serial collector cost less CPU than the JVM's server defaults.
+JAVA_OPTS="${JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
 
-echo "== OpenSSH client: seq $HOSTS | xargs -P $WORKERS ssh ... 'show version'"
-T0="$(now)"
-seq 1 "$HOSTS" | xargs -P "$WORKERS" -I{} ssh -q -i "$WORK/id_ed25519" -p "$PORT" \
-  -o BatchMode=yes -o UserKnownHostsFile="$WORK/known_hosts" -o StrictHostKeyChecking=yes \
-  -o ControlMaster=no -o ControlPath=none "$USER_NAME@127.0.0.1" "show version" > "$WORK/openssh.out"
-T1="$(now)"
-OPENSSH_LINES="$(grep -c 'Cisco IOS Software' "$WORK/openssh.out")"
-OPENSSH="$(echo "$T1 - $T0" | bc -l)"
+run_openssh() {
+  seq 1 "$HOSTS" | /usr/bin/time -f '%U %S' -o "$WORK/openssh.cpu" xargs -P "$WORKERS" -I{} ssh -q -i "$WORK/id_ed25519" -p "$PORT" \
+    -o BatchMode=yes -o UserKnownHostsFile="$WORK/known_hosts" -o StrictHostKeyChecking=yes \
+    -o ControlMaster=no -o ControlPath=none "$USER_NAME@127.0.0.1" "show version" > "$WORK/openssh.out"
+  local lines; lines="$(grep -c 'Cisco IOS Software' "$WORK/openssh.out")"
+  [ "$lines" = "$HOSTS" ] || { echo "openssh: only $lines/$HOSTS outputs" >&2; exit 1; }
+}
 
-echo "== Genja: $HOSTS hosts, $WORKERS workers (JVM start included in the wall time)"
-T2="$(now)"
-/usr/bin/time -v -o "$WORK/time.txt" java -cp "$JAR" io.genja.bench.ssh.SshFanout \
-  "$PORT" "$USER_NAME" "$WORK/id_ed25519" "$WORK/known_hosts" "$HOSTS" "$WORKERS" "show version"
-T3="$(now)"
-GENJA="$(echo "$T3 - $T2" | bc -l)"
-RSS_KB="$(grep 'Maximum resident set size' "$WORK/time.txt" | awk '{print $NF}')"
+run_genja() {
+  # shellcheck disable=SC2086
+  /usr/bin/time -v -o "$WORK/time.txt" java $JAVA_OPTS -cp "$JAR" io.genja.bench.ssh.SshFanout \
+    "$PORT" "$USER_NAME" "$WORK/id_ed25519" "$WORK/known_hosts" "$HOSTS" "$WORKERS" "show version"
+  grep 'Maximum resident set size' "$WORK/time.txt" | awk '{print $NF}' >> "$WORK/rss.txt"
+}
 
-printf '\nopenssh xargs -P %s: %6.3f s (%s/%s outputs)\n' "$WORKERS" "$OPENSSH" "$OPENSSH_LINES" "$HOSTS"
-printf 'genja   %s workers: %6.3f s (whole JVM process)\n' "$WORKERS" "$GENJA"
-printf 'ratio genja/openssh: %.2f   JVM peak RSS: %s MiB\n' "$(echo "$GENJA / $OPENSSH" | bc -l)" "$((RSS_KB / 1024))"
+# Alternate the two, ROUNDS times each, so a change in the machine's load hits both; the best of each counts.
+BEST_OPENSSH=""; BEST_GENJA=""
+for round in $(seq 1 "$ROUNDS"); do
+  T0="$(now)"; run_openssh; T1="$(now)"
+  O="$(echo "$T1 - $T0" | bc -l)"
+  printf 'round %s: openssh xargs -P %s: %7.3f s  (client CPU %s s)\n' "$round" "$WORKERS" "$O" \
+    "$(awk '{print $1 + $2}' "$WORK/openssh.cpu")"
+  T2="$(now)"; run_genja; T3="$(now)"
+  G="$(echo "$T3 - $T2" | bc -l)"
+  printf 'round %s: genja %s workers:     %7.3f s  (client CPU %s s, whole JVM process)\n' "$round" "$WORKERS" "$G" \
+    "$(awk -F': ' '/User time|System time/ {sum += $2} END {print sum}' "$WORK/time.txt")"
+  if [ -z "$BEST_OPENSSH" ] || [ "$(echo "$O < $BEST_OPENSSH" | bc -l)" = 1 ]; then BEST_OPENSSH="$O"; fi
+  if [ -z "$BEST_GENJA" ] || [ "$(echo "$G < $BEST_GENJA" | bc -l)" = 1 ]; then BEST_GENJA="$G"; fi
+done
+RSS_KB="$(sort -n "$WORK/rss.txt" | tail -1)"
+
+printf '\n%s hosts, %s workers, best of %s, load average now: %s\n' "$HOSTS" "$WORKERS" "$ROUNDS" "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf 'openssh xargs -P %s: %7.3f s\n' "$WORKERS" "$BEST_OPENSSH"
+printf 'genja   %s workers:  %7.3f s (JVM start included; %s)\n' "$WORKERS" "$BEST_GENJA" "$JAVA_OPTS"
+printf 'ratio genja/openssh: %.2f   JVM peak RSS: %s MiB\n' "$(echo "$BEST_GENJA / $BEST_OPENSSH" | bc -l)" "$((RSS_KB / 1024))"
