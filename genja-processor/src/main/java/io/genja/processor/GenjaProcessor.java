@@ -1,0 +1,97 @@
+package io.genja.processor;
+
+import com.google.auto.service.AutoService;
+import io.genja.processor.component.ComponentStep;
+import io.genja.processor.index.ClasspathIndex;
+import io.genja.processor.index.IndexEntry;
+import io.genja.processor.index.KnownNames;
+import io.genja.processor.model.ComponentKind;
+import io.genja.processor.task.TaskStep;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.annotation.processing.SupportedOptions;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+
+/**
+ * The Genja annotation processor: a thin shell that hands each annotation to its {@link ProcessingStep} and, once
+ * every round is seen, lets the steps check names across the compilation and the classpath index and write their
+ * resources. It never lets an exception escape: a file it cannot write is reported as {@code [genja.write-failed]},
+ * a bug as {@code [genja.internal]} with its trace.
+ *
+ * <p>Options: {@code -Agenja.connectionPlugins=a,b} and {@code -Agenja.processors=a,b} name plugins registered
+ * only at run time; {@code -Agenja.validation=warning} reports unknown and duplicate names as warnings.
+ */
+@AutoService(Processor.class)
+@SupportedOptions({ProcessorOptions.CONNECTION_PLUGINS, ProcessorOptions.PROCESSORS, ProcessorOptions.VALIDATION})
+public final class GenjaProcessor extends AbstractProcessor {
+
+    private ProcessorOptions options;
+    private List<ProcessingStep> steps;
+
+    @Override
+    public synchronized void init(ProcessingEnvironment env) {
+        super.init(env);
+        ValidationReport optionProblems = new ValidationReport();
+        options = ProcessorOptions.parse(env.getOptions(), optionProblems);
+        optionProblems.printTo(env.getMessager());
+        steps = List.of(
+                new ComponentStep(ComponentKind.CONNECTION_PLUGIN, env, options),
+                new ComponentStep(ComponentKind.PROCESSOR, env, options),
+                new TaskStep(env, options));
+    }
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        Set<String> annotations = new TreeSet<>();
+        // before init() the steps do not exist; javac asks only afterwards
+        if (steps != null) {
+            steps.forEach(step -> annotations.addAll(step.annotations()));
+        }
+        return annotations;
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        try {
+            for (ProcessingStep step : steps) {
+                step.process(round);
+            }
+            if (round.processingOver()) {
+                finish();
+            }
+        } catch (IOException e) {
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Messages.writeFailed(e.getMessage()));
+        } catch (Throwable t) {
+            StringWriter trace = new StringWriter();
+            t.printStackTrace(new PrintWriter(trace));
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Messages.internal(trace.toString()));
+        }
+        // other processors may handle the same annotations
+        return false;
+    }
+
+    private void finish() throws Exception {
+        List<IndexEntry> declared = new ArrayList<>();
+        steps.forEach(step -> declared.addAll(step.declared()));
+        KnownNames known = new KnownNames(declared, ClasspathIndex.read(processingEnv.getElementUtils()), options);
+        for (ProcessingStep step : steps) {
+            step.finish(known);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.genja.processor.component;
+
+import io.genja.processor.Annotations;
+import io.genja.processor.model.ComponentKind;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.TypeElement;
+
+/** A connection plugin or processor class as written: its annotation and the name it gives. */
+record ComponentDeclaration(ComponentKind kind, TypeElement type, AnnotationMirror mirror, String name) {
+
+    /** Reads the declaration of {@code type}, which carries {@code kind}'s annotation. */
+    static ComponentDeclaration parse(ComponentKind kind, TypeElement type) {
+        AnnotationMirror mirror = Annotations.find(type, kind.annotation()).orElseThrow();
+        return new ComponentDeclaration(kind, type, mirror, Annotations.string(mirror, "name"));
+    }
+
+    String qualifiedName() {
+        return type.getQualifiedName().toString();
+    }
+}

@@ -1,0 +1,100 @@
+package io.genja.processor.component;
+
+import com.palantir.javapoet.ClassName;
+import io.genja.processor.DeclarationChecks;
+import io.genja.processor.ProcessingStep;
+import io.genja.processor.ProcessorOptions;
+import io.genja.processor.Rounds;
+import io.genja.processor.ValidationReport;
+import io.genja.processor.index.IndexEntry;
+import io.genja.processor.index.IndexWriter;
+import io.genja.processor.index.KnownNames;
+import io.genja.processor.model.ComponentKind;
+import io.genja.processor.model.ComponentModel;
+import io.genja.processor.output.ServiceFiles;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.Messager;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+
+/**
+ * One step per annotation: {@code @GenjaConnectionPlugin} or {@code @GenjaProcessor}. Per round, parse →
+ * validate → model → write the index class; in the last round, check the name against every other and write the
+ * {@code META-INF/services} file.
+ */
+public final class ComponentStep implements ProcessingStep {
+
+    private final ComponentKind kind;
+    private final Elements elements;
+    private final Messager messager;
+    private final DeclarationChecks checks;
+    private final ComponentValidator validator;
+    private final IndexWriter index;
+    private final ServiceFiles services;
+    private final Set<String> deferred = new LinkedHashSet<>();
+    /** Accepted classes by qualified name. */
+    private final Map<String, ComponentModel> components = new LinkedHashMap<>();
+
+    public ComponentStep(ComponentKind kind, ProcessingEnvironment env, ProcessorOptions options) {
+        this.kind = kind;
+        this.elements = env.getElementUtils();
+        this.messager = env.getMessager();
+        this.checks = new DeclarationChecks(env.getElementUtils(), env.getTypeUtils());
+        this.validator = new ComponentValidator(checks, options);
+        this.index = new IndexWriter(env.getFiler());
+        this.services = new ServiceFiles(env.getFiler(), env.getElementUtils());
+    }
+
+    @Override
+    public Set<String> annotations() {
+        return Set.of(kind.annotation());
+    }
+
+    @Override
+    public void process(RoundEnvironment round) throws Exception {
+        for (TypeElement type : Rounds.typesToProcess(round, kind.annotation(), deferred, elements)) {
+            ComponentDeclaration component = ComponentDeclaration.parse(kind, type);
+            if (!round.processingOver() && checks.hasUnresolvedSupertypes(type)) {
+                deferred.add(component.qualifiedName());
+                continue;
+            }
+            ValidationReport report = validator.validate(component);
+            report.printTo(messager);
+            if (report.isClean() && !round.processingOver()) {
+                ComponentModel model = new ComponentModel(kind, component.name(), ClassName.get(type));
+                index.write(indexEntry(model), model.type(), type);
+                components.put(component.qualifiedName(), model);
+            }
+        }
+    }
+
+    @Override
+    public List<IndexEntry> declared() {
+        return components.values().stream().map(ComponentStep::indexEntry).toList();
+    }
+
+    @Override
+    public void finish(KnownNames known) throws Exception {
+        List<Element> origins = new ArrayList<>();
+        for (String name : components.keySet()) {
+            TypeElement type = elements.getTypeElement(name);
+            origins.add(type);
+            validator.checkNames(ComponentDeclaration.parse(kind, type), known).printTo(messager);
+        }
+        services.write(kind.serviceInterface(),
+                components.values().stream().map(ComponentModel::binaryName).toList(),
+                origins.toArray(Element[]::new));
+    }
+
+    private static IndexEntry indexEntry(ComponentModel component) {
+        return new IndexEntry(component.kind().indexKind(), component.name(), component.type().canonicalName());
+    }
+}

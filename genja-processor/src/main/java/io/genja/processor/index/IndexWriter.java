@@ -1,0 +1,73 @@
+package io.genja.processor.index;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import io.genja.annotations.GenjaIndexEntry;
+import io.genja.processor.GeneratedAnnotation;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import javax.annotation.processing.Filer;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
+
+/** Writes the marker class that makes one declaration visible to later compilations. */
+public final class IndexWriter {
+
+    /** The package every index class lives in; later compilations list it. */
+    public static final String PACKAGE = "io.genja.generated.index";
+
+    private final Filer filer;
+
+    public IndexWriter(Filer filer) {
+        this.filer = filer;
+    }
+
+    /** Writes the index class for {@code entry}, originating from {@code origin}. */
+    public void write(IndexEntry entry, ClassName type, Element origin) throws IOException {
+        ClassName indexClass = indexClassName(entry.kind(), type);
+        TypeSpec spec = TypeSpec.classBuilder(indexClass)
+                .addJavadoc("Index entry: $L $S is {@code $L}. Read by the Genja processor of later compilations.\n",
+                        entry.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), entry.name(), entry.type())
+                .addAnnotation(GeneratedAnnotation.ANNOTATION)
+                .addAnnotation(AnnotationSpec.builder(GenjaIndexEntry.class)
+                        .addMember("kind", "$T.$L", GenjaIndexEntry.Kind.class, entry.kind().name())
+                        .addMember("name", "$S", entry.name())
+                        .addMember("type", "$S", entry.type())
+                        .build())
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+                .addOriginatingElement(origin)
+                .build();
+        JavaFile.builder(PACKAGE, spec).skipJavaLangImports(true).indent("    ").build().writeTo(filer);
+    }
+
+    /**
+     * A deterministic name, unique per declaration: readable kind and class name, plus a hash of the qualified
+     * name so that {@code a.b.C} in two packages (or {@code a_b.C} and {@code a.b_C}) never collide.
+     */
+    static ClassName indexClassName(GenjaIndexEntry.Kind kind, ClassName type) {
+        String prefix = switch (kind) {
+            case TASK -> "Task";
+            case CONNECTION_PLUGIN -> "ConnectionPlugin";
+            case PROCESSOR -> "Processor";
+        };
+        return ClassName.get(PACKAGE,
+                prefix + "_" + String.join("_", type.simpleNames()) + "_" + hash(type.canonicalName()));
+    }
+
+    private static String hash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.genja.processor.output;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.annotation.processing.Filer;
+import javax.lang.model.element.Element;
+import javax.lang.model.util.Elements;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * Writes {@code META-INF/services/<interface>} once, in the last round, with the entries of every round. Entries
+ * of the same file from an earlier (incremental) compilation are kept while their class still exists.
+ */
+public final class ServiceFiles {
+
+    private final Filer filer;
+    private final Elements elements;
+
+    public ServiceFiles(Filer filer, Elements elements) {
+        this.filer = filer;
+        this.elements = elements;
+    }
+
+    /**
+     * Writes the service file of {@code serviceInterface}, listing {@code binaryNames} (sorted, one per line).
+     * Writes nothing when there is nothing to list.
+     */
+    public void write(String serviceInterface, Collection<String> binaryNames, Element... origins) throws IOException {
+        if (binaryNames.isEmpty()) {
+            return;
+        }
+        String path = "META-INF/services/" + serviceInterface;
+        Set<String> entries = new TreeSet<>(binaryNames);
+        entries.addAll(earlierEntries(path));
+        FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", path, origins);
+        try (Writer writer = file.openWriter()) {
+            for (String entry : entries) {
+                writer.write(entry);
+                writer.write('\n');
+            }
+        }
+    }
+
+    private Set<String> earlierEntries(String path) {
+        Set<String> entries = new TreeSet<>();
+        try {
+            FileObject existing = filer.getResource(StandardLocation.CLASS_OUTPUT, "", path);
+            try (Reader reader = new InputStreamReader(existing.openInputStream(), StandardCharsets.UTF_8);
+                 BufferedReader lines = new BufferedReader(reader)) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    String entry = line.replaceFirst("#.*", "").trim();
+                    if (!entry.isEmpty() && elements.getTypeElement(entry.replace('$', '.')) != null) {
+                        entries.add(entry);
+                    }
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            // no earlier file (a clean build), or a file manager that cannot read its output: nothing to merge
+        }
+        return entries;
+    }
+}

@@ -1,0 +1,229 @@
+package io.genja.processor.task;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.genja.processor.GeneratedAnnotation;
+import io.genja.processor.model.OptionModel;
+import io.genja.processor.model.OptionType;
+import io.genja.processor.model.TaskModel;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import javax.annotation.processing.Filer;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes {@code <Task>_GenjaAdapter}: the {@code TaskDefinition} of one task class, which creates it with
+ * {@code new}, converts and assigns its options and calls {@code start}/{@code startAsync}, without reflection.
+ */
+final class AdapterWriter {
+
+    private static final String TASK_PACKAGE = "io.genja.task";
+    private static final ClassName TASK_DEFINITION = ClassName.get(TASK_PACKAGE, "TaskDefinition");
+    private static final ClassName TASK_OPTION_SPEC = ClassName.get(TASK_PACKAGE, "TaskOptionSpec");
+    private static final ClassName TASK_OPTIONS = ClassName.get(TASK_PACKAGE, "TaskOptions");
+    private static final ClassName TASK_EXCEPTION = ClassName.get(TASK_PACKAGE, "TaskException");
+    private static final ClassName OPTION_CONVERTERS = ClassName.get(TASK_PACKAGE, "OptionConverters");
+    private static final ClassName HOST_TASK_RESULT = ClassName.get(TASK_PACKAGE, "HostTaskResult");
+    private static final ClassName TASK_RUNTIME_CONTEXT = ClassName.get(TASK_PACKAGE, "TaskRuntimeContext");
+    private static final ClassName HOST = ClassName.get("io.genja.inventory", "Host");
+    private static final TypeName STRING_LIST = ParameterizedTypeName.get(List.class, String.class);
+
+    private final Filer filer;
+
+    AdapterWriter(Filer filer) {
+        this.filer = filer;
+    }
+
+    void write(TaskModel task, Element origin) throws IOException {
+        file(task, origin).writeTo(filer);
+    }
+
+    /** The adapter's source file. */
+    static JavaFile file(TaskModel task, Element origin) {
+        ClassName taskClass = task.taskClass();
+        TypeSpec.Builder adapter = TypeSpec.classBuilder(task.adapterClass())
+                .addJavadoc("The {@link $T} of {@link $T}, task {@code $L}.\n", TASK_DEFINITION, taskClass, task.name())
+                .addJavadoc("Creates the task, binds its options and starts it, without reflection.\n")
+                .addAnnotation(GeneratedAnnotation.ANNOTATION)
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addSuperinterface(TASK_DEFINITION)
+                .addOriginatingElement(origin)
+                .addField(FieldSpec.builder(String.class, "NAME", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                        .initializer("$S", task.name())
+                        .build());
+        if (!task.options().isEmpty()) {
+            adapter.addField(optionsField(task));
+        }
+        adapter.addMethod(MethodSpec.constructorBuilder()
+                        .addJavadoc("Called by {@link java.util.ServiceLoader}.\n")
+                        .addModifiers(Modifier.PUBLIC)
+                        .build())
+                .addMethod(getter("name", TypeName.get(String.class), CodeBlock.of("NAME")))
+                .addMethod(getter("connectionPluginName", ParameterizedTypeName.get(Optional.class, String.class),
+                        task.connectionPlugin().isEmpty()
+                                ? CodeBlock.of("$T.empty()", Optional.class)
+                                : CodeBlock.of("$T.of($S)", Optional.class, task.connectionPlugin())))
+                .addMethod(getter("processors", STRING_LIST, stringList(task.processors())))
+                .addMethod(getter("subTasks", STRING_LIST, stringList(task.subTasks())))
+                .addMethod(getter("options", ParameterizedTypeName.get(ClassName.get(List.class), TASK_OPTION_SPEC),
+                        task.options().isEmpty() ? CodeBlock.of("$T.of()", List.class) : CodeBlock.of("OPTIONS")))
+                .addMethod(getter("description", TypeName.get(String.class), CodeBlock.of("$S", task.description())))
+                .addMethod(getter("taskClass", ParameterizedTypeName.get(ClassName.get(Class.class), taskClass),
+                        CodeBlock.of("$T.class", taskClass)))
+                .addMethod(getter("newTask", taskClass, CodeBlock.of("new $T()", taskClass)))
+                .addMethod(bindOptions(task))
+                .addMethod(getter("isAsync", TypeName.BOOLEAN, CodeBlock.of("$L", task.async())))
+                .addMethod(start(task))
+                .addMethod(startAsync(task));
+        return JavaFile.builder(taskClass.packageName(), adapter.build())
+                .skipJavaLangImports(true)
+                .indent("    ")
+                .build();
+    }
+
+    private static FieldSpec optionsField(TaskModel task) {
+        CodeBlock.Builder specs = CodeBlock.builder().add("$T.of(\n$>$>", List.class);
+        for (int i = 0; i < task.options().size(); i++) {
+            OptionModel option = task.options().get(i);
+            specs.add(i == 0 ? "" : ",\n");
+            specs.add("new $T($S, $S, $L, $S)", TASK_OPTION_SPEC, option.name(), option.typeText(), option.required(),
+                    option.description());
+        }
+        specs.add(")$<$<");
+        return FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(List.class), TASK_OPTION_SPEC), "OPTIONS",
+                        Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer(specs.build())
+                .build();
+    }
+
+    private static MethodSpec getter(String name, TypeName type, CodeBlock value) {
+        return MethodSpec.methodBuilder(name)
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(type)
+                .addStatement("return $L", value)
+                .build();
+    }
+
+    private static CodeBlock stringList(List<String> values) {
+        List<CodeBlock> literals = values.stream().map(value -> CodeBlock.of("$S", value)).toList();
+        return CodeBlock.of("$T.of($L)", List.class, CodeBlock.join(literals, ", "));
+    }
+
+    /**
+     * Reads every option, then converts every value, then assigns: a missing or bad value fails before the task
+     * object is changed at all.
+     */
+    private static MethodSpec bindOptions(TaskModel task) {
+        MethodSpec.Builder method = MethodSpec.methodBuilder("bindOptions")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(Object.class, "task")
+                .addParameter(TASK_OPTIONS, "options");
+        if (task.options().isEmpty()) {
+            return method.addComment("$T has no @TaskOption fields", task.taskClass()).build();
+        }
+        method.addException(TASK_EXCEPTION);
+        NameAllocator names = new NameAllocator();
+        names.newName("NAME");
+        names.newName("task");
+        names.newName("options");
+        List<String> rawNames = new ArrayList<>();
+        List<String> valueNames = new ArrayList<>();
+        for (OptionModel option : task.options()) {
+            rawNames.add(names.newName(option.field() + "Value"));
+            valueNames.add(names.newName(option.field()));
+        }
+        String target = names.newName(decapitalize(task.taskClass().simpleName()));
+
+        for (int i = 0; i < task.options().size(); i++) {
+            OptionModel option = task.options().get(i);
+            if (option.required()) {
+                method.addStatement("$T $N = options.raw($S)\n.orElseThrow(() -> $T.missing(NAME, $S))", Object.class,
+                        rawNames.get(i), option.name(), OPTION_CONVERTERS, option.name());
+            } else {
+                method.addStatement("$T $N = options.raw($S).orElse(null)", Object.class, rawNames.get(i),
+                        option.name());
+            }
+        }
+        method.addCode("\n");
+        for (int i = 0; i < task.options().size(); i++) {
+            OptionModel option = task.options().get(i);
+            CodeBlock conversion = conversion(option, rawNames.get(i));
+            if (option.required()) {
+                method.addStatement("$T $N = $L", option.javaType(), valueNames.get(i), conversion);
+            } else {
+                method.addStatement("$T $N = $N == null ? null\n: $L", option.javaType().box(), valueNames.get(i),
+                        rawNames.get(i), conversion);
+            }
+        }
+        method.addCode("\n");
+        method.addStatement("$T $N = ($T) task", task.taskClass(), target, task.taskClass());
+        for (int i = 0; i < task.options().size(); i++) {
+            OptionModel option = task.options().get(i);
+            if (option.required()) {
+                method.addStatement("$N.$N = $N", target, option.field(), valueNames.get(i));
+            } else {
+                method.beginControlFlow("if ($N != null)", valueNames.get(i))
+                        .addStatement("$N.$N = $N", target, option.field(), valueNames.get(i))
+                        .endControlFlow();
+            }
+        }
+        return method.build();
+    }
+
+    private static CodeBlock conversion(OptionModel option, String raw) {
+        if (option.type() == OptionType.ENUM) {
+            return CodeBlock.of("$T.$N($N, $S, $T.values())", OPTION_CONVERTERS, option.type().converter(), raw,
+                    option.name(), option.javaType());
+        }
+        return CodeBlock.of("$T.$N($N, $S)", OPTION_CONVERTERS, option.type().converter(), raw, option.name());
+    }
+
+    private static MethodSpec start(TaskModel task) {
+        MethodSpec.Builder method = MethodSpec.methodBuilder("start")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(HOST_TASK_RESULT)
+                .addParameter(Object.class, "task")
+                .addParameter(HOST, "host")
+                .addParameter(TASK_RUNTIME_CONTEXT, "ctx");
+        if (task.async()) {
+            return method.addStatement("throw new $T($S)", UnsupportedOperationException.class,
+                    "task \"" + task.name() + "\" is an AsyncTask: call startAsync").build();
+        }
+        return method.addException(Exception.class)
+                .addStatement("return (($T) task).start(host, ctx)", task.taskClass())
+                .build();
+    }
+
+    private static MethodSpec startAsync(TaskModel task) {
+        MethodSpec.Builder method = MethodSpec.methodBuilder("startAsync")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(ParameterizedTypeName.get(ClassName.get(CompletionStage.class), HOST_TASK_RESULT))
+                .addParameter(Object.class, "task")
+                .addParameter(HOST, "host")
+                .addParameter(TASK_RUNTIME_CONTEXT, "ctx");
+        if (!task.async()) {
+            return method.addStatement("throw new $T($S)", UnsupportedOperationException.class,
+                    "task \"" + task.name() + "\" is not an AsyncTask: call start").build();
+        }
+        return method.addStatement("return (($T) task).startAsync(host, ctx)", task.taskClass()).build();
+    }
+
+    private static String decapitalize(String name) {
+        return Character.toLowerCase(name.charAt(0)) + name.substring(1);
+    }
+}

@@ -1,0 +1,133 @@
+package io.genja.processor.task;
+
+import io.genja.annotations.GenjaIndexEntry;
+import io.genja.processor.Annotations;
+import io.genja.processor.DeclarationChecks;
+import io.genja.processor.Messages;
+import io.genja.processor.ProcessingStep;
+import io.genja.processor.ProcessorOptions;
+import io.genja.processor.Rounds;
+import io.genja.processor.ValidationReport;
+import io.genja.processor.index.IndexEntry;
+import io.genja.processor.index.IndexWriter;
+import io.genja.processor.index.KnownNames;
+import io.genja.processor.model.BinaryName;
+import io.genja.processor.model.TaskModel;
+import io.genja.processor.output.CatalogWriter;
+import io.genja.processor.output.ServiceFiles;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.Messager;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+
+/**
+ * {@code @GenjaTask}: per round, parse → validate → model → write the adapter and the index class; in the last
+ * round, check names across the compilation and write {@code META-INF/services/io.genja.task.TaskDefinition} and
+ * the task catalog.
+ */
+public final class TaskStep implements ProcessingStep {
+
+    private final Elements elements;
+    private final Messager messager;
+    private final TaskParser parser;
+    private final TaskValidator validator;
+    private final TaskModeler modeler;
+    private final TaskNameChecks nameChecks;
+    private final AdapterWriter adapters;
+    private final IndexWriter index;
+    private final ServiceFiles services;
+    private final CatalogWriter catalog;
+    /** Classes to look at again next round, by qualified name. */
+    private final Set<String> deferred = new LinkedHashSet<>();
+    /** Accepted tasks by qualified name, in the order they were processed. */
+    private final Map<String, TaskModel> tasks = new LinkedHashMap<>();
+
+    public TaskStep(ProcessingEnvironment env, ProcessorOptions options) {
+        this.elements = env.getElementUtils();
+        this.messager = env.getMessager();
+        DeclarationChecks checks = new DeclarationChecks(env.getElementUtils(), env.getTypeUtils());
+        this.parser = new TaskParser(checks);
+        this.validator = new TaskValidator(checks);
+        this.modeler = new TaskModeler(env.getElementUtils(), checks);
+        this.nameChecks = new TaskNameChecks(options);
+        this.adapters = new AdapterWriter(env.getFiler());
+        this.index = new IndexWriter(env.getFiler());
+        this.services = new ServiceFiles(env.getFiler(), env.getElementUtils());
+        this.catalog = new CatalogWriter(env.getFiler());
+    }
+
+    @Override
+    public Set<String> annotations() {
+        return Set.of(TaskParser.GENJA_TASK, TaskParser.TASK_OPTION);
+    }
+
+    @Override
+    public void process(RoundEnvironment round) throws Exception {
+        checkOptionsOutsideTasks(round);
+        for (TypeElement type : Rounds.typesToProcess(round, TaskParser.GENJA_TASK, deferred, elements)) {
+            TaskDeclaration task = parser.parse(type);
+            if (!round.processingOver() && parser.unresolved(task).isPresent()) {
+                deferred.add(task.qualifiedName());
+                continue;
+            }
+            ValidationReport report = validator.validate(task);
+            report.printTo(messager);
+            // sources written in the last round would not be compiled: a class still unresolved then has errors
+            if (report.isClean() && !round.processingOver()) {
+                TaskModel model = modeler.model(task);
+                adapters.write(model, type);
+                index.write(indexEntry(model), model.taskClass(), type);
+                tasks.put(task.qualifiedName(), model);
+            }
+        }
+    }
+
+    @Override
+    public List<IndexEntry> declared() {
+        return tasks.values().stream().map(TaskStep::indexEntry).toList();
+    }
+
+    @Override
+    public void finish(KnownNames known) throws Exception {
+        List<Element> origins = new ArrayList<>();
+        for (String name : tasks.keySet()) {
+            TypeElement type = elements.getTypeElement(name);
+            origins.add(type);
+            nameChecks.check(parser.parse(type), known).printTo(messager);
+        }
+        Element[] originating = origins.toArray(Element[]::new);
+        services.write("io.genja.task.TaskDefinition",
+                tasks.values().stream().map(task -> BinaryName.of(task.adapterClass())).toList(), originating);
+        catalog.write(tasks.values(), originating);
+    }
+
+    private void checkOptionsOutsideTasks(RoundEnvironment round) {
+        TypeElement taskOption = elements.getTypeElement(TaskParser.TASK_OPTION);
+        if (taskOption == null) {
+            return;
+        }
+        ValidationReport report = new ValidationReport();
+        for (VariableElement field : ElementFilter.fieldsIn(round.getElementsAnnotatedWith(taskOption))) {
+            Element owner = field.getEnclosingElement();
+            if (Annotations.find(owner, TaskParser.GENJA_TASK).isEmpty()) {
+                report.error(Messages.optionOutsideTask(field.getSimpleName().toString(), owner.toString()), field,
+                        Annotations.find(field, TaskParser.TASK_OPTION).orElse(null), null);
+            }
+        }
+        report.printTo(messager);
+    }
+
+    private static IndexEntry indexEntry(TaskModel task) {
+        return new IndexEntry(GenjaIndexEntry.Kind.TASK, task.name(), task.taskClass().canonicalName());
+    }
+}
