@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.future.ConnectFuture;
 import org.apache.sshd.client.session.ClientSession;
@@ -272,14 +273,21 @@ public final class SshConnection implements Connection {
         return key;
     }
 
-    private static <T> T await(CompletionStage<T> stage) throws ConnectionException {
+    /** Waits for {@code stage}; interruptible, so a runner enforcing a time budget can stop the wait. */
+    private <T> T await(CompletionStage<T> stage) throws ConnectionException {
         try {
-            return stage.toCompletableFuture().join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof ConnectionException c) {
+            return stage.toCompletableFuture().get();
+        } catch (ExecutionException e) {
+            Throwable cause = Failures.root(e);
+            if (cause instanceof ConnectionException c) {
                 throw c;
             }
-            throw new ConnectionException(FailureKind.INTERNAL, "unexpected failure: " + e.getCause(), e.getCause());
+            throw new ConnectionException(FailureKind.INTERNAL, key.host() + ": unexpected failure: " + cause, cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close(); // the session is in an unknown state; the runtime reopens it if needed
+            throw new ConnectionException(FailureKind.TIMEOUT, key.host() + ": interrupted while waiting for the "
+                    + "ssh connection", e, true);
         }
     }
 

@@ -8,7 +8,6 @@ import io.genja.inventory.Inventory;
 import io.genja.plugin.PluginManager;
 import io.genja.task.FailureKind;
 import io.genja.task.HostTaskResult;
-import io.genja.task.TaskCatalog;
 import io.genja.task.TaskResults;
 import io.genja.testkit.DeviceFleet;
 import io.genja.testkit.DeviceFleetExtension;
@@ -16,7 +15,6 @@ import io.genja.testkit.DevicePlatform;
 import io.genja.testkit.Fault;
 import io.genja.testkit.SimulatedDevice;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,11 +40,11 @@ class SimulatedFleetTest {
         SshConnectionPlugin plugin = new SshConnectionPlugin();
         TaskResults results;
         try {
+            // RunCommand is compiled by genja-processor; its generated adapter is found through the task catalog.
             try (Genja genja = Genja.builder(fleet.inventory())
                     .plugins(new PluginManager().register(plugin))
-                    .catalog(TaskCatalog.of(List.of(new CommandTask("show_version", "show version"))))
                     .build()) {
-                results = genja.run("show_version", RunOptions.defaults());
+                results = genja.run(RunCommand.class, RunOptions.defaults().option("command", "show version"));
             }
             // Genja.close() alone (the plugin's shared client still running) must leave no session open.
             assertThat(fleet.awaitNoOpenSessions(Duration.ofSeconds(20)))
