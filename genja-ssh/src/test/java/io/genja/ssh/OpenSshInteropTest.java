@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The plugin against a real OpenSSH sshd on 127.0.0.1. Skipped when sshd is not installed ({@code .ci/run}
- * installs it). Keyboard-interactive needs PAM in OpenSSH, which a test cannot configure without touching the
- * system's PAM stack; {@link AuthenticationTest} covers it against a simulated device.
+ * installs it). Keyboard-interactive, which OpenSSH offers only through PAM, has its own sshd in
+ * {@link OpenSshKeyboardInteractiveTest}.
  */
 @Timeout(60)
 class OpenSshInteropTest {

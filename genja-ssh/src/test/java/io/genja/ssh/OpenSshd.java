@@ -43,6 +43,14 @@ final class OpenSshd implements AutoCloseable {
     }
 
     static OpenSshd start(Path directory) throws IOException, InterruptedException {
+        return start(directory, false);
+    }
+
+    /**
+     * @param keyboardInteractive log in only by keyboard-interactive, which OpenSSH offers through PAM: the
+     *     system's {@code /etc/pam.d/sshd} stack (pam_unix) asks for the password
+     */
+    static OpenSshd start(Path directory, boolean keyboardInteractive) throws IOException, InterruptedException {
         Files.createDirectories(Path.of("/run/sshd")); // privilege separation directory
         keygen("ed25519", "", directory.resolve("host_ed25519_key"));
         keygen("ed25519", "", directory.resolve("id_ed25519"));
@@ -73,11 +81,11 @@ final class OpenSshd implements AutoCloseable {
                 "PidFile " + directory.resolve("sshd.pid"),
                 "AuthorizedKeysFile " + directory.resolve("authorized_keys"),
                 "StrictModes no",
-                "UsePAM no",
+                "UsePAM " + (keyboardInteractive ? "yes" : "no"),
                 "PermitRootLogin yes",
-                "PubkeyAuthentication yes",
-                "PasswordAuthentication yes",
-                "KbdInteractiveAuthentication no",
+                "PubkeyAuthentication " + (keyboardInteractive ? "no" : "yes"),
+                "PasswordAuthentication " + (keyboardInteractive ? "no" : "yes"),
+                "KbdInteractiveAuthentication " + (keyboardInteractive ? "yes" : "no"),
                 "MaxStartups 200:30:400",
                 "MaxSessions 100",
                 "ForceCommand " + device,
