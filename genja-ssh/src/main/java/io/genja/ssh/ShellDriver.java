@@ -201,7 +201,6 @@ final class ShellDriver {
     private void onData(byte[] bytes) {
         Pending current;
         CommandResult finished = null;
-        ConnectionException failure = null;
         String pagerResponse = null;
         synchronized (this) {
             CharBuffer chars = CharBuffer.allocate(bytes.length + 4);
@@ -228,14 +227,11 @@ final class ShellDriver {
                     String output = output(current.command, OutputCleaner.clean(received.toString()));
                     finished = new CommandResult(options.host(), current.command, output, "", null,
                             Duration.ofNanos(System.nanoTime() - current.started));
-                    failure = commandError(current.command, output);
                 }
             }
         }
         if (pagerResponse != null) {
             write(pagerResponse);
-        } else if (failure != null) {
-            current.result.completeExceptionally(failure);
         } else if (finished != null) {
             current.result.complete(finished);
         }
@@ -266,20 +262,6 @@ final class ShellDriver {
         int lastNewline = text.lastIndexOf('\n');
         text = lastNewline >= 0 ? text.substring(0, lastNewline) : "";
         return text;
-    }
-
-    private ConnectionException commandError(String command, String output) {
-        for (java.util.regex.Pattern error : profile.errors()) {
-            Matcher matcher = error.matcher(output);
-            if (matcher.find()) {
-                int lineStart = output.lastIndexOf('\n', matcher.start()) + 1;
-                int lineEnd = output.indexOf('\n', matcher.start());
-                String line = output.substring(lineStart, lineEnd < 0 ? output.length() : lineEnd).strip();
-                return new ConnectionException(FailureKind.COMMAND, options.where() + ": \"" + command
-                        + "\" was rejected by the device: " + line, null, false);
-            }
-        }
-        return null;
     }
 
     private void fail(Pending which, ConnectionException error) {

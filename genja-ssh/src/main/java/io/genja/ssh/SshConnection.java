@@ -186,19 +186,21 @@ public final class SshConnection implements Connection {
     private CompletableFuture<CommandResult> exec(ClientSession current, String command) {
         CompletableFuture<CommandResult> result = new CompletableFuture<>();
         long started = System.nanoTime();
+        Watchdog watchdog = null;
         try {
             ChannelExec channel = current.createExecChannel(command, null, options.env());
-            Watchdog watchdog = new Watchdog(plugin.timer(), options, () -> "\"" + command + "\" did not finish",
+            watchdog = new Watchdog(plugin.timer(), options, () -> "\"" + command + "\" did not finish",
                     options.commandTimeout(), options.readTimeout(), e -> {
                         result.completeExceptionally(e);
                         channel.close(true);
                     });
             ByteArrayOutputStream stdout = new ByteArrayOutputStream();
             ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-            channel.setOut(new Touching(stdout, watchdog));
-            channel.setErr(new Touching(stderr, watchdog));
+            Watchdog limits = watchdog;
+            channel.setOut(new Touching(stdout, limits));
+            channel.setErr(new Touching(stderr, limits));
             channel.addCloseFutureListener(f -> {
-                watchdog.stop();
+                limits.stop();
                 Integer status = channel.getExitStatus();
                 if (status == null && channel.getExitSignal() == null && (!current.isOpen() || current.isClosing())) {
                     result.completeExceptionally(new ConnectionException(FailureKind.CONNECTION, options.where()
@@ -210,12 +212,15 @@ public final class SshConnection implements Connection {
             });
             channel.open().addListener(f -> {
                 if (!f.isOpened()) {
-                    watchdog.stop();
+                    limits.stop();
                     result.completeExceptionally(Failures.command(options, command, f.getException() != null
                             ? f.getException() : new IOException("exec channel refused")));
                 }
             });
         } catch (IOException | RuntimeException e) {
+            if (watchdog != null) {
+                watchdog.stop();
+            }
             result.completeExceptionally(Failures.command(options, command, e));
         }
         return result;

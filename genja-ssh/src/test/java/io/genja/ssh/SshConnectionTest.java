@@ -140,6 +140,10 @@ class SshConnectionTest {
         assertThat(ios.mode()).isEqualTo(Mode.SHELL);
         assertThat(linux.mode()).isEqualTo(Mode.EXEC);
         assertThat(ios.execute("show clock").exitStatus()).isNull();
+        // the detailed result reports what the device said; only executeCommand turns it into a COMMAND failure
+        assertThat(ios.execute("show bogus").stdout()).contains("% Invalid input detected");
+        assertThatThrownBy(() -> ios.executeCommand("show bogus")).isInstanceOfSatisfying(ConnectionException.class,
+                e -> assertThat(e.kind()).isEqualTo(FailureKind.COMMAND));
         CommandResult failed = linux.execute("frobnicate");
         assertThat(failed.exitStatus()).isEqualTo(127);
         assertThat(failed.stderr()).contains("command not found");
