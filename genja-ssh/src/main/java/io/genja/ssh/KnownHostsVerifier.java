@@ -37,8 +37,13 @@ final class KnownHostsVerifier implements ServerKeyVerifier {
         SshOptions options = session.getConnectionContext().getAttribute(SshConnection.OPTIONS);
         String hostname = options.hostname();
         int port = options.port();
-        // The ssh_config HostName (or a ProxyJump hop) may differ from the inventory's: check what was dialled.
+        // Check the host actually dialled: the ssh config's HostName may differ from the inventory's. Through a
+        // ProxyJump, MINA dials a local tunnel port and reports the real target as the remote address.
         SocketAddress dialled = session.getConnectAddress() != null ? session.getConnectAddress() : remote;
+        if (dialled instanceof InetSocketAddress inet && remote instanceof InetSocketAddress target
+                && inet.getPort() != target.getPort()) {
+            dialled = target;
+        }
         if (dialled instanceof InetSocketAddress inet) {
             hostname = inet.getHostString();
             port = inet.getPort();

@@ -70,6 +70,12 @@ public final class SshConnectionPlugin implements ConnectionPlugin {
             // Keys come only from the inventory and the ssh config, never implicitly from ~/.ssh.
             created.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
             created.setUserInteraction(new PasswordInteraction());
+            // IdentityFile keys of an ssh config are decrypted with the host's extras.passphrase.
+            created.setFilePasswordProvider((session, resource, retry) -> {
+                SshOptions options = session instanceof ClientSession client
+                        ? client.getConnectionContext().getAttribute(SshConnection.OPTIONS) : null;
+                return retry == 0 && options != null ? options.passphrase() : null;
+            });
             CoreModuleProperties.PREFERRED_AUTHS.set(created, "publickey,password,keyboard-interactive");
             Algorithms.modernOnly(created);
             created.addSessionListener(new SessionSetup());

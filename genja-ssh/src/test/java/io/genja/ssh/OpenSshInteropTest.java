@@ -148,6 +148,31 @@ class OpenSshInteropTest {
         connection.close();
     }
 
+    @Test
+    void reachesAHostThroughAProxyJumpFromTheSshConfig() throws Exception {
+        String user = System.getProperty("user.name");
+        Path config = directory.resolve("ssh_config_jump");
+        Files.writeString(config, String.join("\n",
+                "Host bastion",
+                "  HostName 127.0.0.1",
+                "  Port " + sshd.port,
+                "  User " + user,
+                "  IdentityFile " + sshd.userKey,
+                "Host behind-bastion",
+                "  HostName 127.0.0.1",
+                "  Port " + sshd.port,
+                "  User " + user,
+                "  IdentityFile " + sshd.userKey,
+                "  ProxyJump bastion",
+                ""));
+        SshConnection connection = (SshConnection) plugin.create(new ConnectionKey("behind-bastion", "ssh"));
+        connection.open(new ResolvedConnectionParams("behind-bastion", null, null, null, "linux", Map.of(
+                "ssh_config_file", config.toString(), "timeout", 10,
+                "known_hosts_file", knownHosts(sshd.knownHostsLine()).toString())));
+        assertThat(connection.executeCommand("echo through the bastion")).isEqualTo("through the bastion\n");
+        connection.close();
+    }
+
     private static SshConnection open(String user, String password, Map<String, Object> extras) throws Exception {
         SshConnection connection = (SshConnection) plugin.create(new ConnectionKey("openssh", "ssh"));
         Map<String, Object> all = new LinkedHashMap<>(extras);
