@@ -72,8 +72,8 @@ public final class SshConnectionPlugin implements ConnectionPlugin {
             created.setUserInteraction(new PasswordInteraction());
             // IdentityFile keys of an ssh config are decrypted with the host's extras.passphrase.
             created.setFilePasswordProvider((session, resource, retry) -> {
-                SshOptions options = session instanceof ClientSession client
-                        ? client.getConnectionContext().getAttribute(SshConnection.OPTIONS) : null;
+                SshOptions options = session instanceof ClientSession clientSession
+                        ? clientSession.getConnectionContext().getAttribute(SshConnection.OPTIONS) : null;
                 return retry == 0 && options != null ? options.passphrase() : null;
             });
             CoreModuleProperties.PREFERRED_AUTHS.set(created, "publickey,password,keyboard-interactive");

@@ -110,6 +110,20 @@ class OpenSshInteropTest {
     }
 
     @Test
+    void readsKnownHostsHashedBySshKeygen() throws Exception {
+        Path knownHosts = knownHosts(sshd.knownHostsLine());
+        Process hash = new ProcessBuilder("ssh-keygen", "-q", "-H", "-f", knownHosts.toString())
+                .redirectErrorStream(true).start();
+        hash.getInputStream().readAllBytes();
+        assertThat(hash.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(Files.readString(knownHosts)).startsWith("|1|");
+        SshConnection connection = open(System.getProperty("user.name"), null, Map.of(
+                "private_key_file", sshd.userKey.toString(), "known_hosts_file", knownHosts.toString()));
+        assertThat(connection.executeCommand("echo hashed")).isEqualTo("hashed\n");
+        connection.close();
+    }
+
+    @Test
     void refusesAnUnknownHostKeyByDefault() throws Exception {
         assertThatThrownBy(() -> open(System.getProperty("user.name"), null, Map.of(
                 "private_key_file", sshd.userKey.toString(), "known_hosts_file", knownHosts("").toString())))
