@@ -32,6 +32,7 @@ class PlatformProfilesTest {
         assertThat(ios.prompt().matcher("core-sw1#").find()).isTrue();
         assertThat(ios.prompt().matcher("core-sw1(config-if)#").find()).isTrue();
         assertThat(ios.prompt().matcher(" description uplink").find()).isFalse();
+        assertThat(ios.prompt().matcher("*** access is monitored: #").find()).as("a login banner").isFalse();
         assertThat(ios.errors()).anyMatch(p -> p.matcher("   ^\n% Invalid input detected at '^' marker.").find());
         PlatformProfile xr = builtIn.find("iosxr").orElseThrow();
         assertThat(xr.prompt().matcher("RP/0/RSP0/CPU0:edge1#").find()).isTrue();
