@@ -20,6 +20,8 @@ import org.apache.sshd.common.signature.BuiltinSignatures;
  * a host opts in ({@code extras.legacy_algorithms}), per category and after the modern ones, so a device that
  * speaks both still gets a modern one. "Legacy" is what today's OpenSSH client no longer offers by default.
  */
+// MINA deprecates exactly the algorithms listed here; naming them is the point of the opt-in.
+@SuppressWarnings("deprecation")
 final class Algorithms {
 
     private static final List<BuiltinDHFactories> LEGACY_KEX = List.of(BuiltinDHFactories.dhg14,
