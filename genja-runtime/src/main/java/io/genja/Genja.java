@@ -5,14 +5,20 @@ import io.genja.inventory.Host;
 import io.genja.inventory.Inventory;
 import io.genja.plugin.PluginManager;
 import io.genja.runner.ConnectionManager;
-import io.genja.runner.SerialRunner;
+import io.genja.runner.Execution;
 import io.genja.runner.TaskPlan;
 import io.genja.settings.Settings;
 import io.genja.task.TaskCatalog;
 import io.genja.task.TaskDefinition;
 import io.genja.task.TaskResults;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The entry point: an inventory, settings and plugins, ready to run tasks. Open connections are kept between
@@ -36,6 +42,20 @@ public final class Genja implements AutoCloseable {
 
     public static Builder builder(Inventory inventory) {
         return new Builder(inventory);
+    }
+
+    /**
+     * A {@code Genja} as a settings file describes it: the settings, the inventory that {@code inventory.plugin}
+     * loads (changed by {@code inventory.transform_function}, if set) and every plugin
+     * {@link PluginManager#discover()} finds.
+     *
+     * @throws io.genja.settings.SettingsException for every problem of the settings file
+     * @throws io.genja.inventory.InventoryException for every problem of the inventory
+     */
+    public static Genja fromSettings(Path configFile) {
+        Settings settings = Settings.load(configFile);
+        PluginManager plugins = PluginManager.discover();
+        return builder(settings.inventory().load(plugins)).settings(settings).plugins(plugins).build();
     }
 
     /** A view of the same inventory, plugins and connections restricted to the hosts {@code filter} selects. */
@@ -101,16 +121,54 @@ public final class Genja implements AutoCloseable {
             return run(taskClass, options);
         }
         TaskDefinition definition = definitionOf(task.getClass());
-        return execute(TaskPlan.of(definition, task, options, shared.catalog, shared.plugins));
+        return execute(TaskPlan.of(definition, task, options, shared.catalog, shared.plugins), options);
     }
 
-    /** Plans {@code definition} (failing before any host is touched) and runs it on every selected host. */
+    /**
+     * Plans {@code definition} (failing before any host is touched) and runs it on every selected host with the
+     * runner the options or settings name; see {@code docs/runners.md}. Every selected host gets exactly one result
+     * per task node. Hosts that fail are added to {@link #failedHosts()}.
+     *
+     * @throws GenjaException when a task, sub-task, plugin, processor or runner is unknown or an option is invalid
+     * @throws RunFailedException when {@code core.raise_on_error} is set and a host failed or a processor hook threw
+     *     (after every host finished; the exception carries the results)
+     * @throws IllegalStateException when this {@code Genja} is closed
+     */
     public TaskResults run(TaskDefinition definition, RunOptions options) {
-        return execute(TaskPlan.of(definition, null, options, shared.catalog, shared.plugins));
+        return execute(TaskPlan.of(definition, null, options, shared.catalog, shared.plugins), options);
     }
 
-    private TaskResults execute(TaskPlan plan) {
-        return new SerialRunner(shared.connections).run(plan, hosts());
+    private TaskResults execute(TaskPlan plan, RunOptions options) {
+        if (shared.closed.get()) {
+            throw new IllegalStateException("this Genja is closed; build a new one to run task \""
+                    + plan.info().name() + "\"");
+        }
+        return Execution.run(plan, hosts(), options, shared.settings, shared.connections, shared.failedHosts);
+    }
+
+    /**
+     * The hosts that failed a task (or a sub-task) in an earlier run of this {@code Genja} or any view of it, in
+     * inventory order. A later run covers them again unless it asks {@link RunOptions#skipFailedHosts(boolean)};
+     * a host stays here until {@link #recoverHost} or {@link #resetFailedHosts} even if it passes a later run.
+     */
+    public Set<String> failedHosts() {
+        Set<String> ordered = new LinkedHashSet<>();
+        for (Host host : shared.inventory.hosts()) {
+            if (shared.failedHosts.contains(host.name())) {
+                ordered.add(host.name());
+            }
+        }
+        return Collections.unmodifiableSet(ordered);
+    }
+
+    /** Forgets that {@code host} failed; true if it was remembered as failed. */
+    public boolean recoverHost(String host) {
+        return shared.failedHosts.remove(Objects.requireNonNull(host, "host"));
+    }
+
+    /** Forgets every failed host. */
+    public void resetFailedHosts() {
+        shared.failedHosts.clear();
     }
 
     private TaskDefinition definitionOf(Class<?> taskClass) {
@@ -119,10 +177,15 @@ public final class Genja implements AutoCloseable {
                 + "on the annotation processor path"));
     }
 
-    /** Closes every connection this {@code Genja} (and every filtered view of it) opened. */
+    /**
+     * Closes every connection this {@code Genja} (and every filtered view of it) opened, each exactly once, then
+     * the connection plugins that created them. Later runs fail; calling it again does nothing.
+     */
     @Override
     public void close() {
-        shared.connections.closeAll();
+        if (shared.closed.compareAndSet(false, true)) {
+            shared.connections.closeAll();
+        }
     }
 
     /** What a {@code Genja} and its filtered views share. */
@@ -132,6 +195,8 @@ public final class Genja implements AutoCloseable {
         final PluginManager plugins;
         final TaskCatalog catalog;
         final ConnectionManager connections;
+        final Set<String> failedHosts = ConcurrentHashMap.newKeySet();
+        final AtomicBoolean closed = new AtomicBoolean();
 
         Shared(Inventory inventory, Settings settings, PluginManager plugins, TaskCatalog catalog) {
             this.inventory = inventory;

@@ -1,7 +1,10 @@
 package io.genja;
 
 import io.genja.task.TaskOptions;
+import io.genja.task.TaskProcessor;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,15 +26,16 @@ public final class RunOptions {
     private final Integer maxDepth;
     private final String runner;
     private final Integer workers;
+    private final List<TaskProcessor> processors;
 
     /** The defaults: no options, no time budget, no retries, every host, the configured runner. */
     public RunOptions() {
-        this(TaskOptions.empty(), null, 0, Duration.ofMillis(500), false, false, false, null, null, null);
+        this(TaskOptions.empty(), null, 0, Duration.ofMillis(500), false, false, false, null, null, null, List.of());
     }
 
     private RunOptions(TaskOptions options, Duration timeout, int retries, Duration retryBackoff, boolean dryRun,
                        boolean skipSubTasksOnFailure, boolean skipFailedHosts, Integer maxDepth, String runner,
-                       Integer workers) {
+                       Integer workers, List<TaskProcessor> processors) {
         this.options = options;
         this.timeout = timeout;
         this.retries = retries;
@@ -42,6 +46,7 @@ public final class RunOptions {
         this.maxDepth = maxDepth;
         this.runner = runner;
         this.workers = workers;
+        this.processors = processors;
     }
 
     public static RunOptions defaults() {
@@ -51,7 +56,7 @@ public final class RunOptions {
     /** The task options of the run. */
     public RunOptions options(TaskOptions options) {
         return new RunOptions(Objects.requireNonNull(options, "options"), timeout, retries, retryBackoff, dryRun,
-                skipSubTasksOnFailure, skipFailedHosts, maxDepth, runner, workers);
+                skipSubTasksOnFailure, skipFailedHosts, maxDepth, runner, workers, processors);
     }
 
     /** Adds one task option. */
@@ -65,7 +70,7 @@ public final class RunOptions {
             throw new IllegalArgumentException("timeout must be positive, got " + timeout);
         }
         return new RunOptions(options, timeout, retries, retryBackoff, dryRun, skipSubTasksOnFailure,
-                skipFailedHosts, maxDepth, runner, workers);
+                skipFailedHosts, maxDepth, runner, workers, processors);
     }
 
     /** How many times a retryable failure (connection refused, timeout) is tried again. */
@@ -74,31 +79,31 @@ public final class RunOptions {
             throw new IllegalArgumentException("retries must be 0 or more, got " + retries);
         }
         return new RunOptions(options, timeout, retries, retryBackoff, dryRun, skipSubTasksOnFailure,
-                skipFailedHosts, maxDepth, runner, workers);
+                skipFailedHosts, maxDepth, runner, workers, processors);
     }
 
     /** The wait before the first retry; it doubles for each further one. */
     public RunOptions retryBackoff(Duration retryBackoff) {
         return new RunOptions(options, timeout, retries, Objects.requireNonNull(retryBackoff, "retryBackoff"), dryRun,
-                skipSubTasksOnFailure, skipFailedHosts, maxDepth, runner, workers);
+                skipSubTasksOnFailure, skipFailedHosts, maxDepth, runner, workers, processors);
     }
 
     /** Tasks see {@code dryRun} in their {@code TaskInfo} and should only report what they would change. */
     public RunOptions dryRun(boolean dryRun) {
         return new RunOptions(options, timeout, retries, retryBackoff, dryRun, skipSubTasksOnFailure,
-                skipFailedHosts, maxDepth, runner, workers);
+                skipFailedHosts, maxDepth, runner, workers, processors);
     }
 
     /** Record sub-tasks of a failed parent as skipped ({@code parent failed}) instead of running them. */
     public RunOptions skipSubTasksOnFailure(boolean skip) {
         return new RunOptions(options, timeout, retries, retryBackoff, dryRun, skip, skipFailedHosts, maxDepth,
-                runner, workers);
+                runner, workers, processors);
     }
 
     /** Skip hosts that failed in an earlier run of the same {@code Genja} (Nornir's default; off here). */
     public RunOptions skipFailedHosts(boolean skip) {
         return new RunOptions(options, timeout, retries, retryBackoff, dryRun, skipSubTasksOnFailure, skip,
-                maxDepth, runner, workers);
+                maxDepth, runner, workers, processors);
     }
 
     /** The deepest task level that runs: 0 runs only the task, 1 also its sub-tasks, and so on. */
@@ -107,13 +112,13 @@ public final class RunOptions {
             throw new IllegalArgumentException("maxDepth must be 0 or more, got " + maxDepth);
         }
         return new RunOptions(options, timeout, retries, retryBackoff, dryRun, skipSubTasksOnFailure,
-                skipFailedHosts, maxDepth, runner, workers);
+                skipFailedHosts, maxDepth, runner, workers, processors);
     }
 
     /** The runner for this run: {@code serial}, {@code threaded} or {@code async}; else the configured one. */
     public RunOptions runner(String runner) {
         return new RunOptions(options, timeout, retries, retryBackoff, dryRun, skipSubTasksOnFailure,
-                skipFailedHosts, maxDepth, runner, workers);
+                skipFailedHosts, maxDepth, runner, workers, processors);
     }
 
     /** Worker threads for the threaded runner; else {@code runner.worker_count}. */
@@ -122,7 +127,25 @@ public final class RunOptions {
             throw new IllegalArgumentException("workers must be 1 or more, got " + workers);
         }
         return new RunOptions(options, timeout, retries, retryBackoff, dryRun, skipSubTasksOnFailure,
-                skipFailedHosts, maxDepth, runner, workers);
+                skipFailedHosts, maxDepth, runner, workers, processors);
+    }
+
+    /**
+     * Adds a processor for this run, after the processors the task declares: handy for progress output or
+     * collecting results without a {@code @GenjaProcessor} class. Its hooks see the task that was run and every
+     * sub-task.
+     */
+    public RunOptions processor(TaskProcessor processor) {
+        Objects.requireNonNull(processor, "processor");
+        List<TaskProcessor> more = new ArrayList<>(processors);
+        more.add(processor);
+        return new RunOptions(options, timeout, retries, retryBackoff, dryRun, skipSubTasksOnFailure,
+                skipFailedHosts, maxDepth, runner, workers, List.copyOf(more));
+    }
+
+    /** The processors added with {@link #processor(TaskProcessor)}, in order. */
+    public List<TaskProcessor> processors() {
+        return processors;
     }
 
     public TaskOptions options() {
@@ -169,6 +192,7 @@ public final class RunOptions {
     public String toString() {
         return "RunOptions[options=" + options + ", timeout=" + timeout + ", retries=" + retries + ", dryRun=" + dryRun
                 + ", skipSubTasksOnFailure=" + skipSubTasksOnFailure + ", skipFailedHosts=" + skipFailedHosts
-                + ", maxDepth=" + maxDepth + ", runner=" + runner + ", workers=" + workers + "]";
+                + ", maxDepth=" + maxDepth + ", runner=" + runner + ", workers=" + workers + ", processors="
+                + processors.size() + "]";
     }
 }

@@ -1,6 +1,7 @@
 package io.genja.inventory;
 
-import java.util.Collections;
+import io.genja.document.FrozenMap;
+import io.genja.secret.SecretResolver;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,13 +22,21 @@ public record Attributes(String hostname, Integer port, String username, String 
 
     public Attributes {
         groups = groups == null ? List.of() : List.copyOf(groups);
-        data = data == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(data));
-        connectionOptions = connectionOptions == null ? Map.of()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(connectionOptions));
+        data = data == null ? FrozenMap.of() : FrozenMap.copyOf(data);
+        connectionOptions = connectionOptions == null ? FrozenMap.of() : FrozenMap.copyOf(connectionOptions);
     }
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** A builder starting from these attributes, for changing some of them. */
+    public Builder toBuilder() {
+        Builder builder = new Builder().hostname(hostname).port(port).username(username).password(password)
+                .platform(platform).groups(groups.toArray(String[]::new));
+        builder.data.putAll(data);
+        builder.connectionOptions.putAll(connectionOptions);
+        return builder;
     }
 
     /** A builder for inventories written in code: {@code Attributes.builder().hostname("10.0.0.1").groups("core").build()}. */
@@ -94,7 +103,7 @@ public record Attributes(String hostname, Integer port, String username, String 
     @Override
     public String toString() {
         return "Attributes[hostname=" + hostname + ", port=" + port + ", username=" + username
-                + ", password=" + (password == null ? "null" : "********") + ", platform=" + platform
+                + ", password=" + (password == null ? "null" : SecretResolver.mask(password)) + ", platform=" + platform
                 + ", groups=" + groups + ", data=" + data.keySet() + ", connectionOptions=" + connectionOptions + "]";
     }
 }

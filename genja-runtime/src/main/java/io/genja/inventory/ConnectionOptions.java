@@ -1,7 +1,7 @@
 package io.genja.inventory;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import io.genja.document.FrozenMap;
+import io.genja.secret.SecretResolver;
 import java.util.Map;
 
 /**
@@ -15,13 +15,13 @@ public record ConnectionOptions(String hostname, Integer port, String username, 
     public static final ConnectionOptions EMPTY = new ConnectionOptions(null, null, null, null, null, Map.of());
 
     public ConnectionOptions {
-        extras = extras == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extras));
+        extras = extras == null ? FrozenMap.of() : FrozenMap.copyOf(extras);
     }
 
     @Override
     public String toString() {
         return "ConnectionOptions[hostname=" + hostname + ", port=" + port + ", username=" + username
-                + ", password=" + (password == null ? "null" : "********") + ", platform=" + platform
-                + ", extras=" + extras + "]";
+                + ", password=" + (password == null ? "null" : SecretResolver.mask(password)) + ", platform=" + platform
+                + ", extras=" + SecretResolver.maskExtras(extras) + "]";
     }
 }

@@ -18,6 +18,25 @@ public final class Filter {
         this.predicate = predicate;
     }
 
+    /**
+     * Parses a host pattern, as the CLI's {@code --filter} takes it. Close to Ansible's host patterns:
+     * <ul>
+     *   <li>{@code core:edge} or {@code core,edge}: hosts in either (union);</li>
+     *   <li>{@code core:&ios}: hosts in both (intersection); {@code core:!r3}: without {@code r3} (exclusion);
+     *       without a plain term the start is every host, so {@code !r3} is everyone but r3;</li>
+     *   <li>a name matches a host name or a group (through parents); globs {@code r*}, {@code r?}, {@code r[12]};
+     *       {@code ~r\d+} is a regular expression matched from the start; {@code all} and {@code *} are every host;</li>
+     *   <li>{@code platform=ios}, {@code data.site=ams} or {@code site=ams}: an attribute or dotted data path
+     *       equals a value (which may be a glob).</li>
+     * </ul>
+     * {@code \:} and {@code \,} put a separator into a pattern.
+     *
+     * @throws FilterSyntaxException naming the position of the mistake
+     */
+    public static Filter parse(String expression) {
+        return FilterParser.parse(expression);
+    }
+
     /** Every host. */
     public static Filter all() {
         return new Filter("all", host -> true);
@@ -78,8 +97,14 @@ public final class Filter {
         return predicate.test(host);
     }
 
-    /** Attributes by their inventory names first, then the dotted path into data. */
+    /**
+     * Attributes by their inventory names first, then the dotted path into data ({@code data.} may be written
+     * or left out).
+     */
     static Object value(Host host, String path) {
+        if (path.startsWith("data.")) {
+            return host.data(path.substring(5)).orElse(null);
+        }
         return switch (path) {
             case "name" -> host.name();
             case "hostname" -> host.hostname();

@@ -1,37 +1,42 @@
 package io.genja.inventory;
 
+import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * One host of an inventory, as resolved: each attribute comes from the host itself, else its groups (in listed
- * order, each group before its own parents), else the defaults. Immutable and safe to share between threads.
- * {@link #toString()} never shows the password.
+ * order, each group before its own parents, each group once), else the defaults. Immutable and safe to share
+ * between threads; what was loaded is never changed. {@link #toString()} never shows the password.
  */
 public final class Host {
 
     private final String name;
     private final Attributes own;
-    /** The sources in precedence order: the host, its groups depth-first, the defaults. */
-    private final List<Source> chain;
-    private final Set<String> allGroups;
-    private final Map<String, Object> data;
+    private final Lineage lineage;
+    private final String hostname;
+    private final Integer port;
+    private final String username;
+    private final String password;
+    private final String platform;
+    /** Merged on first use; a race computes equal maps, so a plain volatile publish is enough. */
+    private volatile Map<String, Object> data;
+    /** Copy-on-write cache of {@link #connectionParams(String)} per plugin. */
+    private volatile Map<String, ResolvedConnectionParams> connections = Map.of();
 
-    Host(String name, Attributes own, List<Source> chain, Set<String> allGroups) {
+    Host(String name, Attributes own, Lineage lineage) {
         this.name = Objects.requireNonNull(name, "name");
         this.own = own;
-        this.chain = List.copyOf(chain);
-        this.allGroups = Collections.unmodifiableSet(allGroups);
-        Map<String, Object> merged = new LinkedHashMap<>();
-        for (Source source : this.chain) {
-            source.attributes().data().forEach(merged::putIfAbsent);
-        }
-        this.data = Collections.unmodifiableMap(merged);
+        this.lineage = lineage;
+        this.hostname = or(or(own.hostname(), lineage.hostname), name);
+        this.port = or(own.port(), lineage.port);
+        this.username = or(own.username(), lineage.username);
+        this.password = or(own.password(), lineage.password);
+        this.platform = or(own.platform(), lineage.platform);
     }
 
     public String name() {
@@ -40,25 +45,24 @@ public final class Host {
 
     /** The resolved hostname; the host's name when no source sets one (as Nornir does). */
     public String hostname() {
-        String hostname = first(Attributes::hostname);
-        return hostname != null ? hostname : name;
+        return hostname;
     }
 
     public Integer port() {
-        return first(Attributes::port);
+        return port;
     }
 
     public String username() {
-        return first(Attributes::username);
+        return username;
     }
 
     /** The password as written (possibly a secret reference such as {@code ${env:NAME}}), or {@code null}. */
     public String password() {
-        return first(Attributes::password);
+        return password;
     }
 
     public String platform() {
-        return first(Attributes::platform);
+        return platform;
     }
 
     /** The groups the host lists itself, in order. */
@@ -73,80 +77,107 @@ public final class Host {
 
     /** The value at a dotted path into the merged data, for example {@code data("site.rack")}. */
     public Optional<Object> data(String dottedPath) {
-        Object current = data;
-        for (String part : dottedPath.split("\\.", -1)) {
+        Object current = data();
+        int start = 0;
+        while (true) {
+            int dot = dottedPath.indexOf('.', start);
+            String part = dot < 0 ? dottedPath.substring(start) : dottedPath.substring(start, dot);
             if (!(current instanceof Map<?, ?> map) || !map.containsKey(part)) {
                 return Optional.empty();
             }
             current = map.get(part);
+            if (dot < 0) {
+                return Optional.ofNullable(current);
+            }
+            start = dot + 1;
         }
-        return Optional.ofNullable(current);
     }
 
-    /** The merged data: the host's, its groups' and the defaults' {@code data}, by top-level key, most specific first. */
+    /**
+     * The merged data: the host's, its groups' and the defaults' {@code data}, by top-level key, the most
+     * specific source winning per key.
+     */
     public Map<String, Object> data() {
-        return data;
+        Map<String, Object> merged = data;
+        if (merged == null) {
+            merged = Lineage.merge(own.data(), lineage.data);
+            data = merged;
+        }
+        return merged;
     }
 
     /** Whether the host belongs to {@code group} directly or through a parent group. */
     public boolean inGroup(String group) {
-        return allGroups.contains(group);
+        return lineage.contains(group);
+    }
+
+    /** Every group the host belongs to, directly or through parents, in precedence order. */
+    public List<String> allGroups() {
+        List<String> groups = new ArrayList<>();
+        for (Source source : lineage.groups()) {
+            groups.add(source.name());
+        }
+        return Collections.unmodifiableList(groups);
     }
 
     /** The sources this host inherits from, in precedence order: the host, its groups, the defaults. */
     List<Source> chain() {
+        List<Source> chain = new ArrayList<>();
+        chain.add(new Source(Source.Kind.HOST, name, own));
+        Collections.addAll(chain, lineage.groups());
+        chain.add(lineage.defaults());
         return chain;
     }
 
-    /** The connection parameters for {@code plugin}: {@code connection_options[plugin]} anywhere beats plain attributes. */
+    /**
+     * The parameters {@code plugin} needs to connect to this host: a field set in {@code connection_options[plugin]}
+     * at any level beats the plain attribute at any level; {@code extras} merge by top-level key. Secret
+     * references are returned as written. Cached: later calls return the same instance.
+     */
     public ResolvedConnectionParams connectionParams(String plugin) {
-        Map<String, Object> extras = new LinkedHashMap<>();
-        for (Source source : chain) {
-            ConnectionOptions options = source.attributes().connectionOptions().get(plugin);
-            if (options != null) {
-                options.extras().forEach(extras::putIfAbsent);
+        ResolvedConnectionParams cached = connections.get(plugin);
+        if (cached != null) {
+            return cached;
+        }
+        ResolvedConnectionParams resolved = resolve(plugin);
+        synchronized (this) {
+            Map<String, ResolvedConnectionParams> current = connections;
+            ResolvedConnectionParams earlier = current.get(plugin);
+            if (earlier != null) {
+                return earlier;
+            }
+            if (current.isEmpty()) {
+                connections = Map.of(plugin, resolved);
+            } else {
+                Map<String, ResolvedConnectionParams> copy = new HashMap<>(current);
+                copy.put(plugin, resolved);
+                connections = Map.copyOf(copy);
             }
         }
-        String hostname = firstOption(plugin, ConnectionOptions::hostname, Attributes::hostname);
+        return resolved;
+    }
+
+    private ResolvedConnectionParams resolve(String plugin) {
+        ConnectionOptions inherited = lineage.options(plugin);
+        ConnectionOptions mine = own.connectionOptions().get(plugin);
+        if (mine == null) {
+            mine = ConnectionOptions.EMPTY;
+        }
         return new ResolvedConnectionParams(
-                hostname != null ? hostname : name,
-                firstOption(plugin, ConnectionOptions::port, Attributes::port),
-                firstOption(plugin, ConnectionOptions::username, Attributes::username),
-                firstOption(plugin, ConnectionOptions::password, Attributes::password),
-                firstOption(plugin, ConnectionOptions::platform, Attributes::platform),
-                extras);
+                or(or(mine.hostname(), inherited.hostname()), hostname),
+                or(or(mine.port(), inherited.port()), port),
+                or(or(mine.username(), inherited.username()), username),
+                or(or(mine.password(), inherited.password()), password),
+                or(or(mine.platform(), inherited.platform()), platform),
+                Lineage.merge(mine.extras(), inherited.extras()));
     }
 
-    private <T> T first(java.util.function.Function<Attributes, T> field) {
-        for (Source source : chain) {
-            T value = field.apply(source.attributes());
-            if (value != null) {
-                return value;
-            }
-        }
-        return null;
-    }
-
-    private <T> T firstOption(String plugin, java.util.function.Function<ConnectionOptions, T> option,
-                              java.util.function.Function<Attributes, T> plain) {
-        for (Source source : chain) {
-            ConnectionOptions options = source.attributes().connectionOptions().get(plugin);
-            if (options != null) {
-                T value = option.apply(options);
-                if (value != null) {
-                    return value;
-                }
-            }
-        }
-        return first(plain);
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
     }
 
     @Override
     public String toString() {
-        return "Host[" + name + ", hostname=" + hostname() + ", platform=" + platform() + ", groups=" + groups() + "]";
-    }
-
-    /** One place a host inherits from. */
-    record Source(String description, Attributes attributes) {
+        return "Host[" + name + ", hostname=" + hostname + ", platform=" + platform + ", groups=" + groups() + "]";
     }
 }

@@ -1,9 +1,15 @@
 package io.genja.inventory;
 
+import io.genja.document.Problem;
+import io.genja.document.Suggestions;
+import io.genja.inventory.file.InventoryFileReader;
+import io.genja.secret.SecretResolver;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -13,22 +19,53 @@ import java.util.Set;
 
 /**
  * The hosts, groups and defaults a run works on, resolved and validated. Immutable and safe to share between
- * threads. Build one in code with {@link #builder()}.
+ * threads. Load one from files with {@link #load}, build one in code with {@link #builder()}.
+ *
+ * <p>Every attribute of a host resolves by one rule: the host, then its groups in listed order (each group
+ * before its own parents, depth-first, each group once), then the defaults; the first source that sets a value
+ * wins. For a connection to plugin P, a field in {@code connection_options[P]} at any level beats the plain
+ * attribute at any level. {@code data} and {@code extras} merge by top-level key.
  */
 public final class Inventory {
 
     private final Map<String, Host> hosts;
+    private final List<Host> hostList;
     private final Map<String, Attributes> groups;
     private final Attributes defaults;
+    private final SecretResolver secrets;
 
-    private Inventory(Map<String, Host> hosts, Map<String, Attributes> groups, Attributes defaults) {
+    private Inventory(Map<String, Host> hosts, Map<String, Attributes> groups, Attributes defaults,
+                      SecretResolver secrets) {
         this.hosts = hosts;
+        this.hostList = List.copyOf(hosts.values());
         this.groups = groups;
         this.defaults = defaults;
+        this.secrets = secrets;
+    }
+
+    /**
+     * Loads an inventory from files in Genja's and Nornir's SimpleInventory layout, YAML or JSON by suffix.
+     *
+     * @param groups the groups file, or {@code null} for none
+     * @param defaults the defaults file, or {@code null} for none
+     * @throws InventoryException listing every problem of the three files, each with file, line and column
+     */
+    public static Inventory load(Path hosts, Path groups, Path defaults) {
+        return new InventoryFileReader().read(hosts, groups, defaults);
     }
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** A builder holding this inventory's hosts, groups and defaults as loaded, for transform functions. */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        hostList.forEach(host -> builder.host(host.name(), host.attributes()));
+        builder.groups.putAll(groups);
+        builder.defaults = defaults;
+        builder.secrets = secrets;
+        return builder;
     }
 
     public Optional<Host> host(String name) {
@@ -37,11 +74,11 @@ public final class Inventory {
 
     /** All hosts, in the order they were declared. */
     public List<Host> hosts() {
-        return List.copyOf(hosts.values());
+        return hostList;
     }
 
     public int size() {
-        return hosts.size();
+        return hostList.size();
     }
 
     /** The groups as declared, by name. */
@@ -53,17 +90,44 @@ public final class Inventory {
         return defaults;
     }
 
+    /** Resolves the {@code ${env:..}} and {@code ${file:..}} references of connection parameters. */
+    public SecretResolver secrets() {
+        return secrets;
+    }
+
     /**
-     * The parameters {@code plugin} needs to connect to {@code host}.
+     * The parameters {@code plugin} needs to connect to {@code host}, secret references as written (resolve
+     * them with {@link #secrets()} when the connection opens).
      *
      * @throws NoSuchElementException when the inventory has no such host
      */
     public ResolvedConnectionParams resolveConnection(String host, String plugin) {
+        return require(host).connectionParams(plugin);
+    }
+
+    /**
+     * Which source gave each resolved value of {@code host}: its attributes and data, and with a
+     * {@code plugin} its connection parameters and extras. Passwords are masked.
+     *
+     * @param plugin a connection plugin name, or {@code null} for the plain attributes only
+     * @throws NoSuchElementException when the inventory has no such host
+     */
+    public Explanation explain(String host, String plugin) {
+        return Explanation.of(require(host), plugin);
+    }
+
+    private Host require(String host) {
         Host found = hosts.get(host);
         if (found == null) {
-            throw new NoSuchElementException("the inventory has no host \"" + host + "\"");
+            throw new NoSuchElementException("the inventory has no host \"" + host + "\""
+                    + Suggestions.didYouMean(host, hosts.keySet()));
         }
-        return found.connectionParams(plugin);
+        return found;
+    }
+
+    @Override
+    public String toString() {
+        return "Inventory[" + hostList.size() + " hosts, " + groups.size() + " groups]";
     }
 
     /** Builds an inventory in code; {@link #build()} checks group references and cycles. */
@@ -71,6 +135,7 @@ public final class Inventory {
         private final Map<String, Attributes> hosts = new LinkedHashMap<>();
         private final Map<String, Attributes> groups = new LinkedHashMap<>();
         private Attributes defaults = Attributes.EMPTY;
+        private SecretResolver secrets = SecretResolver.system();
 
         private Builder() {
         }
@@ -80,18 +145,35 @@ public final class Inventory {
             return host(name, Attributes.EMPTY);
         }
 
+        /** Adds a host, or replaces the one of that name (keeping its place). */
         public Builder host(String name, Attributes attributes) {
             hosts.put(requireName(name, "host"), Objects.requireNonNull(attributes, "attributes"));
             return this;
         }
 
+        /** Removes a host; no effect when there is none of that name. */
+        public Builder removeHost(String name) {
+            hosts.remove(name);
+            return this;
+        }
+
+        /** Adds a group, or replaces the one of that name. */
         public Builder group(String name, Attributes attributes) {
             groups.put(requireName(name, "group"), Objects.requireNonNull(attributes, "attributes"));
             return this;
         }
 
         public Builder defaults(Attributes defaults) {
-            this.defaults = Objects.requireNonNull(defaults, "defaults");
+            if (!defaults.groups().isEmpty()) {
+                throw new IllegalArgumentException("the defaults cannot list groups: " + defaults.groups());
+            }
+            this.defaults = defaults;
+            return this;
+        }
+
+        /** How secret references are resolved; default: the process environment, files relative to the working directory. */
+        public Builder secrets(SecretResolver secrets) {
+            this.secrets = Objects.requireNonNull(secrets, "secrets");
             return this;
         }
 
@@ -99,70 +181,77 @@ public final class Inventory {
          * @throws InventoryException listing every unknown group reference and group cycle
          */
         public Inventory build() {
-            List<String> problems = new ArrayList<>();
+            List<Problem> problems = new ArrayList<>();
             groups.forEach((name, attributes) -> checkGroupRefs("group \"" + name + "\"", attributes, problems));
             hosts.forEach((name, attributes) -> checkGroupRefs("host \"" + name + "\"", attributes, problems));
-            for (String group : groups.keySet()) {
-                findCycle(group, new ArrayList<>(), problems);
+            for (List<String> cycle : GroupCycles.find(groups.keySet(), name -> groups.get(name).groups())) {
+                problems.add(Problem.of("group cycle: " + String.join(" -> ", cycle)));
             }
             if (!problems.isEmpty()) {
                 throw new InventoryException(problems);
             }
-            Map<String, Host> resolved = new LinkedHashMap<>();
-            hosts.forEach((name, attributes) -> {
-                List<Host.Source> chain = new ArrayList<>();
-                chain.add(new Host.Source("host " + name, attributes));
-                Set<String> seen = new LinkedHashSet<>();
-                for (String group : attributes.groups()) {
-                    addGroup(group, chain, seen);
-                }
-                chain.add(new Host.Source("defaults", defaults));
-                resolved.put(name, new Host(name, attributes, chain, seen));
-            });
+            Source defaultsSource = new Source(Source.Kind.DEFAULTS, null, defaults);
+            Map<String, Source[]> groupOrders = new HashMap<>();
+            Map<List<String>, Lineage> lineages = new HashMap<>();
+            Map<String, Host> resolved = new LinkedHashMap<>(hosts.size() * 4 / 3 + 1);
+            hosts.forEach((name, attributes) -> resolved.put(name, new Host(name, attributes,
+                    lineages.computeIfAbsent(attributes.groups(),
+                            listed -> new Lineage(order(listed, groupOrders), defaultsSource)))));
             return new Inventory(Collections.unmodifiableMap(resolved),
-                    Collections.unmodifiableMap(new LinkedHashMap<>(groups)), defaults);
+                    Collections.unmodifiableMap(new LinkedHashMap<>(groups)), defaults, secrets);
         }
 
-        /** Depth-first: the group, then its parents; each group once. */
-        private void addGroup(String group, List<Host.Source> chain, Set<String> seen) {
+        /**
+         * The listed groups, each followed by its parents depth-first, each group once. Leaving out of a later
+         * group's order what an earlier one holds gives the same order as one depth-first walk over all of them:
+         * a group seen before brought all its ancestors with it.
+         */
+        private Source[] order(List<String> listed, Map<String, Source[]> groupOrders) {
+            if (listed.size() == 1) {
+                return order(listed.get(0), groupOrders);
+            }
+            List<Source> order = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (String group : listed) {
+                for (Source source : order(group, groupOrders)) {
+                    if (seen.add(source.name())) {
+                        order.add(source);
+                    }
+                }
+            }
+            return order.toArray(Source[]::new);
+        }
+
+        /** A group, then its parents depth-first, each once. */
+        private Source[] order(String group, Map<String, Source[]> groupOrders) {
+            Source[] order = groupOrders.get(group);
+            if (order == null) {
+                List<Source> sources = new ArrayList<>();
+                walk(group, new HashSet<>(), sources);
+                order = sources.toArray(Source[]::new);
+                groupOrders.put(group, order);
+            }
+            return order;
+        }
+
+        private void walk(String group, Set<String> seen, List<Source> sources) {
             if (!seen.add(group)) {
                 return;
             }
             Attributes attributes = groups.get(group);
-            chain.add(new Host.Source("group " + group, attributes));
+            sources.add(new Source(Source.Kind.GROUP, group, attributes));
             for (String parent : attributes.groups()) {
-                addGroup(parent, chain, seen);
+                walk(parent, seen, sources);
             }
         }
 
-        private void checkGroupRefs(String owner, Attributes attributes, List<String> problems) {
+        private void checkGroupRefs(String owner, Attributes attributes, List<Problem> problems) {
             for (String group : attributes.groups()) {
                 if (!groups.containsKey(group)) {
-                    problems.add(owner + " lists group \"" + group + "\", which is not defined; groups: "
-                            + groups.keySet());
+                    problems.add(Problem.of(owner + " lists group \"" + group + "\", which is not defined"
+                            + Suggestions.didYouMean(group, groups.keySet())));
                 }
             }
-        }
-
-        private void findCycle(String group, List<String> path, List<String> problems) {
-            int index = path.indexOf(group);
-            if (index >= 0) {
-                if (index == 0) {
-                    List<String> cycle = new ArrayList<>(path);
-                    cycle.add(group);
-                    problems.add("group cycle: " + String.join(" -> ", cycle));
-                }
-                return;
-            }
-            Attributes attributes = groups.get(group);
-            if (attributes == null) {
-                return;
-            }
-            path.add(group);
-            for (String parent : attributes.groups()) {
-                findCycle(parent, path, problems);
-            }
-            path.remove(path.size() - 1);
         }
 
         private static String requireName(String name, String what) {

@@ -2,6 +2,8 @@ package io.genja.plugin;
 
 import io.genja.GenjaException;
 import io.genja.connection.ConnectionPlugin;
+import io.genja.inventory.InventoryPlugin;
+import io.genja.inventory.TransformFunction;
 import io.genja.task.TaskProcessor;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +14,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The connection plugins and task processors a {@code Genja} can use, by name. {@link #discover()} finds every
+ * The connection plugins, task processors, inventory plugins and transform functions a {@code Genja} can use,
+ * by name. {@link #discover()} finds every
  * plugin registered for {@link ServiceLoader} (the annotation processor registers annotated classes);
  * {@link #register} adds more. Safe to use from many threads.
  */
@@ -20,6 +23,8 @@ public final class PluginManager {
 
     private final Map<String, ConnectionPlugin> connectionPlugins = new ConcurrentHashMap<>();
     private final Map<String, TaskProcessor> processors = new ConcurrentHashMap<>();
+    private final Map<String, InventoryPlugin> inventoryPlugins = new ConcurrentHashMap<>();
+    private final Map<String, TransformFunction> transformFunctions = new ConcurrentHashMap<>();
 
     /** An empty manager. */
     public PluginManager() {
@@ -41,6 +46,8 @@ public final class PluginManager {
         try {
             ServiceLoader.load(ConnectionPlugin.class, loader).forEach(manager::register);
             ServiceLoader.load(TaskProcessor.class, loader).forEach(manager::register);
+            ServiceLoader.load(InventoryPlugin.class, loader).forEach(manager::register);
+            ServiceLoader.load(TransformFunction.class, loader).forEach(manager::register);
         } catch (ServiceConfigurationError e) {
             throw new GenjaException("cannot load a plugin registered in META-INF/services: " + e.getMessage(), e);
         }
@@ -53,15 +60,8 @@ public final class PluginManager {
      * @throws GenjaException when another plugin of a different class already has that name
      */
     public PluginManager register(ConnectionPlugin plugin) {
-        ConnectionPlugin earlier = connectionPlugins.putIfAbsent(plugin.name(), plugin);
-        if (earlier != null && earlier != plugin) {
-            if (earlier.getClass() == plugin.getClass()) {
-                connectionPlugins.put(plugin.name(), plugin);
-            } else {
-                throw duplicate("connection plugin", plugin.name(), earlier, plugin);
-            }
-        }
-        return this;
+        return add(connectionPlugins, nameOf("connection plugin", plugin, plugin == null ? null : plugin.name()),
+                plugin, "connection plugin");
     }
 
     /**
@@ -70,12 +70,38 @@ public final class PluginManager {
      * @throws GenjaException when another processor of a different class already has that name
      */
     public PluginManager register(TaskProcessor processor) {
-        TaskProcessor earlier = processors.putIfAbsent(processor.name(), processor);
-        if (earlier != null && earlier != processor) {
-            if (earlier.getClass() == processor.getClass()) {
-                processors.put(processor.name(), processor);
+        return add(processors, nameOf("processor", processor, processor == null ? null : processor.name()),
+                processor, "processor");
+    }
+
+    /**
+     * Adds an inventory plugin (for {@code inventory.plugin} in the settings).
+     *
+     * @throws GenjaException when another plugin of a different class already has that name
+     */
+    public PluginManager register(InventoryPlugin plugin) {
+        return add(inventoryPlugins, nameOf("inventory plugin", plugin, plugin == null ? null : plugin.name()),
+                plugin, "inventory plugin");
+    }
+
+    /**
+     * Adds a transform function (for {@code inventory.transform_function} in the settings).
+     *
+     * @throws GenjaException when another function of a different class already has that name
+     */
+    public PluginManager register(TransformFunction function) {
+        return add(transformFunctions, nameOf("transform function", function,
+                function == null ? null : function.name()), function, "transform function");
+    }
+
+    /** Registers {@code plugin}; one of the same class replaces an earlier one, a different class is an error. */
+    private <T> PluginManager add(Map<String, T> plugins, String name, T plugin, String what) {
+        T earlier = plugins.putIfAbsent(name, plugin);
+        if (earlier != null && earlier != plugin) {
+            if (earlier.getClass() == plugin.getClass()) {
+                plugins.put(name, plugin);
             } else {
-                throw duplicate("processor", processor.name(), earlier, processor);
+                throw duplicate(what, name, earlier, plugin);
             }
         }
         return this;
@@ -127,6 +153,24 @@ public final class PluginManager {
         return List.copyOf(new TreeMap<>(processors).keySet());
     }
 
+    public Optional<InventoryPlugin> findInventoryPlugin(String name) {
+        return Optional.ofNullable(inventoryPlugins.get(name));
+    }
+
+    /** The names of the registered inventory plugins, sorted. */
+    public List<String> inventoryPluginNames() {
+        return List.copyOf(new TreeMap<>(inventoryPlugins).keySet());
+    }
+
+    public Optional<TransformFunction> findTransformFunction(String name) {
+        return Optional.ofNullable(transformFunctions.get(name));
+    }
+
+    /** The names of the registered transform functions, sorted. */
+    public List<String> transformFunctionNames() {
+        return List.copyOf(new TreeMap<>(transformFunctions).keySet());
+    }
+
     /** The connection plugins, sorted by name. */
     public List<ConnectionPlugin> connectionPlugins() {
         return List.copyOf(new TreeMap<>(connectionPlugins).values());
@@ -136,9 +180,21 @@ public final class PluginManager {
         return plugins.isEmpty() ? "none" : String.join(", ", new TreeMap<>(plugins).keySet());
     }
 
+    private static String nameOf(String what, Object plugin, String name) {
+        if (plugin == null) {
+            throw new GenjaException("cannot register a null " + what);
+        }
+        if (name == null || name.isBlank()) {
+            throw new GenjaException(what + " " + plugin.getClass().getName() + " has no name; name() must return "
+                    + "the name tasks use, for example \"ssh\"");
+        }
+        return name;
+    }
+
     private static GenjaException duplicate(String what, String name, Object earlier, Object later) {
         return new GenjaException("two " + what + "s are named \"" + name + "\": " + earlier.getClass().getName()
-                + " and " + later.getClass().getName() + "; names must be unique");
+                + " and " + later.getClass().getName() + "; names must be unique: rename one, or remove one of the "
+                + "jars from the class path");
     }
 
     @Override

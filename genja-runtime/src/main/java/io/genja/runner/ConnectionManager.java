@@ -6,17 +6,28 @@ import io.genja.connection.ConnectionPlugin;
 import io.genja.inventory.ConnectionKey;
 import io.genja.inventory.Host;
 import io.genja.inventory.Inventory;
+import io.genja.inventory.ResolvedConnectionParams;
 import io.genja.plugin.PluginManager;
+import io.genja.task.FailureKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps one {@link Connection} per {@link ConnectionKey}: opened on first use, reused by later tasks, reopened
- * when it is no longer alive, closed by {@link #closeAll()}.
+ * Keeps one {@link Connection} per {@link ConnectionKey}: opened on first use (once, also when many threads ask
+ * at the same moment), reused by later tasks and sub-tasks, reopened when it is no longer
+ * {@linkplain Connection#isAlive() alive}, and closed exactly once, by {@link #closeAll()} at the latest.
+ * Safe to use from many threads.
  */
 public final class ConnectionManager {
 
@@ -24,53 +35,198 @@ public final class ConnectionManager {
 
     private final Inventory inventory;
     private final PluginManager plugins;
-    private final Map<ConnectionKey, Connection> connections = new ConcurrentHashMap<>();
-    private final Map<ConnectionKey, Object> locks = new ConcurrentHashMap<>();
+    private final Map<ConnectionKey, Slot> slots = new ConcurrentHashMap<>();
+    private final Set<ConnectionPlugin> usedPlugins = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     public ConnectionManager(Inventory inventory, PluginManager plugins) {
         this.inventory = inventory;
         this.plugins = plugins;
     }
 
-    /** The open connection of {@code host} for {@code plugin}, opening (or reopening) it when needed. */
+    /**
+     * The open connection of {@code host} for {@code plugin}, opening (or reopening) it when needed; blocks while
+     * another thread opens it.
+     *
+     * @throws ConnectionException when the connection cannot be opened; its kind says why
+     */
     public Connection get(Host host, String plugin) throws ConnectionException {
-        ConnectionKey key = new ConnectionKey(host.name(), plugin);
-        synchronized (locks.computeIfAbsent(key, k -> new Object())) {
-            Connection connection = connections.get(key);
-            if (connection != null && connection.isAlive()) {
-                return connection;
-            }
-            if (connection != null) {
-                LOG.debug("{} is no longer alive; reopening", key);
-                connection.close();
-                connections.remove(key);
-            }
-            ConnectionPlugin factory = plugins.connectionPlugin(plugin);
-            Connection created = factory.create(key);
-            try {
-                created.open(inventory.resolveConnection(host.name(), plugin));
-            } catch (ConnectionException | RuntimeException e) {
-                created.close();
-                throw e;
-            }
-            connections.put(key, created);
-            return created;
+        try {
+            return acquire(host, plugin).get();
+        } catch (ExecutionException e) {
+            throw asConnectionException(e.getCause(), new ConnectionKey(host.name(), plugin));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectionException(FailureKind.CONNECTION,
+                    "interrupted while opening the " + plugin + " connection to " + host.name(), e);
         }
     }
 
-    /** Closes every connection once; returns the keys that were closed. */
-    public List<ConnectionKey> closeAll() {
-        List<ConnectionKey> closed = new ArrayList<>();
-        for (ConnectionKey key : List.copyOf(connections.keySet())) {
-            Connection connection = connections.remove(key);
-            if (connection != null) {
-                try {
-                    closed.add(connection.close());
-                } catch (RuntimeException e) {
-                    LOG.warn("closing {} failed: {}", key, e.toString());
+    /**
+     * The asynchronous form of {@link #get}: completes with the open connection, or with a
+     * {@link ConnectionException}, without blocking the caller while the plugin's {@code openAsync} works.
+     */
+    public CompletionStage<Connection> getAsync(Host host, String plugin) {
+        return acquire(host, plugin).minimalCompletionStage();
+    }
+
+    /** The shared future behind {@link #get} and {@link #getAsync}; callers must not complete it. */
+    CompletableFuture<Connection> acquire(Host host, String plugin) {
+        ConnectionKey key = new ConnectionKey(host.name(), plugin);
+        while (true) {
+            if (closed) {
+                return CompletableFuture.failedFuture(new ConnectionException(FailureKind.CONNECTION,
+                        "cannot open " + key + ": the Genja that owns the connection is closed"));
+            }
+            Slot slot = slots.get(key);
+            if (slot != null && slot.usable()) {
+                return slot.future;
+            }
+            Slot fresh = new Slot(key);
+            boolean won = slot == null ? slots.putIfAbsent(key, fresh) == null : slots.replace(key, slot, fresh);
+            if (won) {
+                if (slot != null) {
+                    LOG.debug("{} is no longer alive; reopening", key);
+                    slot.close();
                 }
+                open(fresh, host, plugin);
+                return fresh.future;
             }
         }
-        return closed;
+    }
+
+    /**
+     * The parameters the plugin opens {@code host} with. The one place where connection parameters are resolved
+     * before an open (every open, synchronous or not, goes through here).
+     *
+     * @throws ConnectionException when they cannot be resolved; the host fails with its kind, nothing is opened
+     */
+    private ResolvedConnectionParams resolveParams(Host host, String plugin) throws ConnectionException {
+        return inventory.secrets().resolve(new ConnectionKey(host.name(), plugin),
+                inventory.resolveConnection(host.name(), plugin));
+    }
+
+    private void open(Slot slot, Host host, String plugin) {
+        CompletionStage<Void> opening;
+        try {
+            ResolvedConnectionParams params = resolveParams(host, plugin);
+            ConnectionPlugin factory = plugins.connectionPlugin(plugin);
+            usedPlugins.add(factory);
+            slot.connection = factory.create(slot.key);
+            opening = slot.connection.openAsync(params);
+        } catch (ConnectionException | RuntimeException e) {
+            opening = CompletableFuture.failedFuture(e);
+        }
+        opening.whenComplete((ignored, error) -> {
+            if (error == null) {
+                slot.future.complete(slot.connection);
+                if (closed || slot.discarded) {
+                    slot.close();
+                }
+                return;
+            }
+            slots.remove(slot.key, slot);
+            slot.close();
+            slot.future.completeExceptionally(asConnectionException(error, slot.key));
+        });
+    }
+
+    /**
+     * Closes and forgets the connection of {@code host} for {@code plugin}, also one still opening (it is closed as
+     * soon as it opens). Used when a host runs out of its time budget, so a command hung on it returns.
+     */
+    public void discard(String host, String plugin) {
+        Slot slot = slots.remove(new ConnectionKey(host, plugin));
+        if (slot != null) {
+            slot.discarded = true;
+            if (slot.future.isDone()) {
+                slot.close();
+            }
+        }
+    }
+
+    /**
+     * Closes every connection exactly once, then calls {@link ConnectionPlugin#close()} on every plugin that
+     * created one; connections still opening are closed as soon as they open. Later calls to {@link #get} fail.
+     *
+     * @return the keys of the connections that were closed
+     */
+    public List<ConnectionKey> closeAll() {
+        closed = true;
+        List<ConnectionKey> closedKeys = new ArrayList<>();
+        for (ConnectionKey key : List.copyOf(slots.keySet())) {
+            Slot slot = slots.remove(key);
+            if (slot != null && slot.future.isDone() && slot.close()) {
+                closedKeys.add(key);
+            }
+        }
+        for (ConnectionPlugin plugin : List.copyOf(usedPlugins)) {
+            try {
+                plugin.close();
+            } catch (RuntimeException e) {
+                LOG.warn("closing connection plugin {} failed: {}", plugin.name(), e.toString());
+            }
+        }
+        usedPlugins.clear();
+        return closedKeys;
+    }
+
+    private static ConnectionException asConnectionException(Throwable error, ConnectionKey key) {
+        Throwable cause = error;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof ConnectionException connection) {
+            return connection;
+        }
+        if (cause instanceof CancellationException) {
+            return new ConnectionException(FailureKind.CONNECTION, "opening " + key + " was cancelled", cause);
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return new ConnectionException(FailureKind.CONNECTION, "cannot open " + key + ": " + message, cause);
+    }
+
+    /** One key's connection: the future its users wait on, and a guard that closes it exactly once. */
+    private static final class Slot {
+        final ConnectionKey key;
+        final CompletableFuture<Connection> future = new CompletableFuture<>();
+        final AtomicBoolean closedOnce = new AtomicBoolean();
+        volatile Connection connection;
+        volatile boolean discarded;
+
+        Slot(ConnectionKey key) {
+            this.key = key;
+        }
+
+        /** Opening, or open and alive. */
+        boolean usable() {
+            if (!future.isDone()) {
+                return true;
+            }
+            if (future.isCompletedExceptionally() || closedOnce.get()) {
+                return false;
+            }
+            try {
+                return connection.isAlive();
+            } catch (RuntimeException e) {
+                LOG.debug("{}.isAlive() threw {}; reopening", key, e.toString());
+                return false;
+            }
+        }
+
+        /** Closes the connection unless that already happened; true if this call closed it. */
+        boolean close() {
+            Connection open = connection;
+            if (open == null || !closedOnce.compareAndSet(false, true)) {
+                return false;
+            }
+            try {
+                open.close();
+            } catch (RuntimeException e) {
+                LOG.warn("closing {} failed: {}", key, e.toString());
+            }
+            return true;
+        }
     }
 }

@@ -5,12 +5,20 @@ import java.util.List;
 
 /**
  * Hooks that run around a task: for auditing, logging, metrics or rewriting results. Annotate the class with
- * {@link io.genja.annotations.GenjaProcessor} and name it in {@code @GenjaTask(processors = ...)}.
+ * {@link io.genja.annotations.GenjaProcessor} and name it in {@code @GenjaTask(processors = ...)}, or add an
+ * instance with {@code RunOptions.processor(...)}.
  *
- * <p>Order: {@link #onTaskStart} before any host; per host {@link #onHostStart}, the task,
- * {@link #onSubTaskStart}/{@link #onSubTaskFinish} around each sub-task, {@link #onHostFinish}; then
- * {@link #onTaskFinish} after all hosts. Host hooks are called from many threads at once. A hook that throws
- * is recorded on the result; it does not discard the run.
+ * <p>Order: {@link #onTaskStart} once, before any host starts; then per host {@link #onHostStart}, the task,
+ * {@link #onSubTaskStart} before each sub-task and {@link #onSubTaskFinish} after it and its own sub-tasks
+ * (parent first, declared order), then {@link #onHostFinish}; {@link #onTaskFinish} once, after every host
+ * finished. Sub-tasks that do not run (skipped) get no hooks, and neither do hosts skipped as failed earlier.
+ * A host that runs out of its time budget still gets {@code onSubTaskFinish} for the sub-tasks that started and
+ * {@code onHostFinish}, with {@code TIMEOUT} results.
+ *
+ * <p>Threads: hooks for one host are called one after another, each seeing what the previous ones did; hooks
+ * for different hosts run at the same time on different threads, so a processor that keeps state must be
+ * thread-safe. A hook that throws is recorded in {@code TaskResults.hookErrors()}; it does not discard the run
+ * (unless {@code core.raise_on_error} is set: then the run throws after every host finished).
  */
 public interface TaskProcessor {
 
@@ -23,7 +31,11 @@ public interface TaskProcessor {
     default void onHostStart(TaskInfo task, Host host) {
     }
 
-    /** Called when {@code host} has finished {@code task}; may return a different result to replace it. */
+    /**
+     * Called when {@code host} has finished {@code task} and its sub-tasks; may return a different result to
+     * replace the task's result (its duration is kept). Processors are called in order, each seeing the result the
+     * previous one returned.
+     */
     default HostTaskResult onHostFinish(TaskInfo task, Host host, HostTaskResult result) {
         return result;
     }

@@ -1,6 +1,7 @@
 package io.genja.task;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,18 +19,55 @@ public final class TaskResults {
     private final String taskName;
     private final Map<String, HostTaskResult> byHost;
     private final Map<String, TaskResults> subTasks;
-    private final Duration duration;
+    private final Instant startedAt;
+    private final Instant finishedAt;
+    private final List<HookError> hookErrors;
 
     /**
+     * Results that ended now and took {@code duration}.
+     *
      * @param byHost the host results, in inventory order
      * @param subTasks the sub-tasks' results, in declared order
      */
     public TaskResults(String taskName, Map<String, HostTaskResult> byHost, Map<String, TaskResults> subTasks,
                        Duration duration) {
-        this.taskName = Objects.requireNonNull(taskName, "taskName");
-        this.byHost = Collections.unmodifiableMap(new LinkedHashMap<>(byHost));
-        this.subTasks = Collections.unmodifiableMap(new LinkedHashMap<>(subTasks));
-        this.duration = Objects.requireNonNull(duration, "duration");
+        this(taskName, byHost, subTasks, duration, Instant.now());
+    }
+
+    private TaskResults(String taskName, Map<String, HostTaskResult> byHost, Map<String, TaskResults> subTasks,
+                        Duration duration, Instant finishedAt) {
+        this(taskName, byHost, subTasks, finishedAt.minus(duration), finishedAt, List.of());
+    }
+
+    /**
+     * @param byHost the host results, in inventory order
+     * @param subTasks the sub-tasks' results, in declared order
+     * @param startedAt when the first host started this task
+     * @param finishedAt when the last host finished it
+     * @param hookErrors what processor hooks threw during the run (kept on the results of the task that was run)
+     */
+    public TaskResults(String taskName, Map<String, HostTaskResult> byHost, Map<String, TaskResults> subTasks,
+                       Instant startedAt, Instant finishedAt, List<HookError> hookErrors) {
+        this(Objects.requireNonNull(taskName, "taskName"), Collections.unmodifiableMap(new LinkedHashMap<>(byHost)),
+                Collections.unmodifiableMap(new LinkedHashMap<>(subTasks)), startedAt, finishedAt,
+                List.copyOf(hookErrors), Trusted.COPIED);
+    }
+
+    /** Takes the maps and list as they are: the caller made them unmodifiable copies. */
+    private TaskResults(String taskName, Map<String, HostTaskResult> byHost, Map<String, TaskResults> subTasks,
+                        Instant startedAt, Instant finishedAt, List<HookError> hookErrors, Trusted copied) {
+        this.taskName = taskName;
+        this.byHost = byHost;
+        this.subTasks = subTasks;
+        this.startedAt = Objects.requireNonNull(startedAt, "startedAt");
+        this.finishedAt = Objects.requireNonNull(finishedAt, "finishedAt");
+        this.hookErrors = hookErrors;
+    }
+
+    /** A copy with {@code hookErrors} instead of this one's (the host results are shared, not copied). */
+    public TaskResults withHookErrors(List<HookError> hookErrors) {
+        return new TaskResults(taskName, byHost, subTasks, startedAt, finishedAt, List.copyOf(hookErrors),
+                Trusted.COPIED);
     }
 
     public String taskName() {
@@ -102,8 +140,41 @@ public final class TaskResults {
                 || subTasks.values().stream().anyMatch(TaskResults::anyFailed);
     }
 
+    /** From {@link #startedAt()} to {@link #finishedAt()}. */
     public Duration duration() {
-        return duration;
+        return Duration.between(startedAt, finishedAt);
+    }
+
+    /** When the run started (for a sub-task: when its first host started it). */
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    /** When the run ended (for a sub-task: when its last host finished it). */
+    public Instant finishedAt() {
+        return finishedAt;
+    }
+
+    /**
+     * What processor hooks threw during the run, in the order it happened; empty for sub-tasks (a run's hook
+     * errors are kept on the results of the task that was run). A hook error never discards a result.
+     */
+    public List<HookError> hookErrors() {
+        return hookErrors;
+    }
+
+    /**
+     * The results as compact JSON in the stable shape documented in {@code docs/results.md}. Passwords are never
+     * written: any field called {@code password}, {@code passphrase}, {@code secret} or {@code token} in a task's
+     * result or metadata is replaced by {@code "<redacted>"}.
+     */
+    public String toJson() {
+        return TaskResultsJson.write(this, false);
+    }
+
+    /** {@link #toJson()}, indented for people. */
+    public String toPrettyJson() {
+        return TaskResultsJson.write(this, true);
     }
 
     /** Counts of this task's host results (sub-tasks not included). */
@@ -152,4 +223,7 @@ public final class TaskResults {
                     + unreachable + " unreachable, " + skipped + " skipped";
         }
     }
+
+    /** Marks the constructor that takes already copied collections. */
+    private enum Trusted { COPIED }
 }

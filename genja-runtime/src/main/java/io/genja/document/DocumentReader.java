@@ -1,0 +1,113 @@
+package io.genja.document;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+
+/**
+ * Reads a YAML or JSON file (by suffix: {@code .json} is JSON, anything else YAML) into {@link Node}s that keep
+ * their line and column. YAML is read safely: plain data only (no tags other than the standard scalar and
+ * collection ones, no object construction), with {@link ReadLimits}; scalars follow the YAML 1.2 core schema,
+ * so {@code no} and {@code on} stay strings.
+ */
+public final class DocumentReader {
+
+    private final ReadLimits limits;
+
+    public DocumentReader(ReadLimits limits) {
+        this.limits = limits;
+    }
+
+    public DocumentReader() {
+        this(ReadLimits.DEFAULT);
+    }
+
+    /**
+     * Parses {@code path}; {@code displayName} is how problems name the file.
+     *
+     * @throws DocumentException when the file is missing, unreadable, malformed or over a limit
+     */
+    public Document read(Path path, String displayName) throws DocumentException {
+        return read(path, displayName, null);
+    }
+
+    /**
+     * Parses {@code path}; when its root is a map, each root entry goes to {@code topLevel} as soon as it is
+     * parsed and the document's root is an empty map (with the root's position). For files too large to hold
+     * as nodes; duplicate root keys are the sink's to find.
+     *
+     * @param topLevel {@code null} to keep every entry in the document
+     */
+    public Document read(Path path, String displayName, Consumer<MapNode.Entry> topLevel) throws DocumentException {
+        try (InputStream in = Files.newInputStream(path)) {
+            Node root = isJson(path)
+                    ? new JsonComposer(displayName, limits).compose(in, topLevel)
+                    : new YamlComposer(displayName, limits).compose(in, topLevel);
+            return new Document(displayName, root);
+        } catch (NoSuchFileException e) {
+            throw new DocumentException(new Problem(displayName, 0, 0, "file not found"));
+        } catch (CharacterCodingException e) {
+            throw new DocumentException(new Problem(displayName, 0, 0, "not valid UTF-8 text"));
+        } catch (IOException e) {
+            throw new DocumentException(new Problem(displayName, 0, 0, "cannot read the file: " + e));
+        }
+    }
+
+    /**
+     * Reads a file whose root is a map, entry by entry: {@code convert} turns each root entry into a value,
+     * reporting to the checker it is given; {@code consume} receives the values in document order on the calling
+     * thread, and the checkers' problems end up in {@code problems}. A large YAML file is parsed and converted
+     * on several threads ({@link ChunkedYaml}); the document returned then has an empty root map.
+     *
+     * @throws DocumentException when the file is missing, unreadable, malformed or over a limit
+     */
+    public <T> Document readEntries(Path path, String displayName, List<Problem> problems,
+                                    BiFunction<DocumentChecker, MapNode.Entry, T> convert, Consumer<T> consume)
+            throws DocumentException {
+        int threads = Runtime.getRuntime().availableProcessors();
+        if (threads > 1 && !isJson(path)) {
+            Optional<List<ChunkedYaml.Piece<T>>> pieces = readText(path)
+                    .filter(text -> text.length() >= ChunkedYaml.MIN_LENGTH && text.length() <= limits.maxCodePoints())
+                    .flatMap(text -> ChunkedYaml.read(text, displayName, limits, threads, convert));
+            if (pieces.isPresent()) {
+                for (ChunkedYaml.Piece<T> piece : pieces.get()) {
+                    problems.addAll(piece.problems());
+                    piece.values().forEach(consume);
+                }
+                return new Document(displayName, new MapNode(List.of(), 1, 1));
+            }
+        }
+        DocumentChecker checker = new DocumentChecker(displayName, problems);
+        return read(path, displayName, entry -> consume.accept(convert.apply(checker, entry)));
+    }
+
+    /** The file as text when it is large enough to be worth cutting up and valid UTF-8; else empty. */
+    private static Optional<String> readText(Path path) {
+        try {
+            if (Files.size(path) < ChunkedYaml.MIN_LENGTH) {
+                return Optional.empty();
+            }
+            String text = Files.readString(path);
+            return Optional.of(text.startsWith("\uFEFF") ? text.substring(1) : text);
+        } catch (IOException e) {
+            return Optional.empty(); // the one-piece read reports it
+        }
+    }
+
+    /** Parses {@code path}, naming it as given. */
+    public Document read(Path path) throws DocumentException {
+        return read(path, path.toString());
+    }
+
+    static boolean isJson(Path path) {
+        return path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+    }
+}

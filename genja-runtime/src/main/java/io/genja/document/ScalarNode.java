@@ -1,0 +1,27 @@
+package io.genja.document;
+
+/**
+ * A scalar: its typed value ({@code String}, {@code Integer}, {@code Long}, {@code BigInteger}, {@code Double},
+ * {@code Boolean} or {@code null}) and the text it was written as ({@code 0x1F} for 31).
+ */
+public record ScalarNode(Object value, String text, int line, int column) implements Node {
+
+    /** The value as text: the string itself, else what the user wrote. */
+    public String asText() {
+        return value instanceof String s ? s : text;
+    }
+
+    @Override
+    public String describe() {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof String) {
+            return "the string \"" + text + "\"";
+        }
+        if (value instanceof Boolean) {
+            return "the boolean " + text;
+        }
+        return "the number " + text;
+    }
+}

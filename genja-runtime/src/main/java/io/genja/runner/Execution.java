@@ -1,0 +1,388 @@
+package io.genja.runner;
+
+import io.genja.RunFailedException;
+import io.genja.RunOptions;
+import io.genja.inventory.Host;
+import io.genja.settings.Settings;
+import io.genja.task.FailureKind;
+import io.genja.task.HostTaskResult;
+import io.genja.task.TaskFailure;
+import io.genja.task.TaskInfo;
+import io.genja.task.TaskProcessor;
+import io.genja.task.TaskResults;
+import io.genja.task.TaskSkip;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of a planned task tree over a list of hosts: every host gets exactly one result per task node.
+ *
+ * <p>Hosts are claimed in inventory order by drains, one per lane thread. A drain takes a permit (at most
+ * {@link Lanes#maxInFlight()} hosts are in flight) and runs a host until it finishes or waits on a stage (an
+ * asynchronous task or connection, a retry's back-off); either way it claims the next host while permits last.
+ * A host that waited carries on, on a lane, when its stage completes; when it finishes it returns its permit and
+ * drains on. So the in-flight limit holds without any thread blocking on it.
+ */
+public final class Execution {
+
+    /** The reason recorded for sub-tasks skipped because their parent failed. */
+    public static final String PARENT_FAILED = "parent failed";
+    /** The reason recorded for hosts skipped because they failed in an earlier run. */
+    public static final String FAILED_EARLIER = "failed earlier";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Execution.class);
+
+    private final Node[] nodes;
+    private final List<Host> hosts;
+    private final int hostCount;
+    private final RunOptions options;
+    private final boolean raiseOnError;
+    private final ConnectionManager connections;
+    private final Set<String> failedHosts;
+    private final Set<String> failedBefore;
+    private final Hooks hooks;
+    private final Runner runner;
+    private final List<String> plugins;
+    private final ResultSink sink;
+    private final AtomicInteger next = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final CountDownLatch done;
+    private Lanes lanes;
+    private ScheduledExecutorService scheduler;
+    private DaemonThreads timerThread;
+    private volatile boolean aborted;
+
+    private Execution(TaskPlan plan, List<Host> hosts, RunOptions options, Runner runner, boolean raiseOnError,
+                      ConnectionManager connections, Set<String> failedHosts) {
+        this.hosts = hosts;
+        this.hostCount = hosts.size();
+        this.options = options;
+        this.raiseOnError = raiseOnError;
+        this.connections = connections;
+        this.failedHosts = failedHosts;
+        this.failedBefore = options.skipFailedHosts() ? Set.copyOf(failedHosts) : Set.of();
+        this.runner = runner;
+        this.hooks = new Hooks(distinct(plan.processors(), options.processors()));
+        List<Node> flat = new ArrayList<>();
+        flatten(plan, -1, flat);
+        this.nodes = flat.toArray(Node[]::new);
+        Set<String> names = new LinkedHashSet<>();
+        for (Node node : nodes) {
+            if (node.plugin() != null) {
+                names.add(node.plugin());
+            }
+        }
+        this.plugins = List.copyOf(names);
+        this.sink = new ResultSink(nodes.length, hostCount);
+        this.done = new CountDownLatch(hostCount);
+    }
+
+    /**
+     * Runs {@code plan} on {@code hosts} and returns when every host has its results.
+     *
+     * @param failedHosts the names of hosts that failed in earlier runs; hosts that fail now are added
+     * @throws io.genja.GenjaException when the runner named by the options or settings is unknown (before any host
+     *     is touched)
+     * @throws RunFailedException when {@link Settings#raiseOnError()} is set and a host failed or a processor hook
+     *     threw; it carries the complete results
+     */
+    public static TaskResults run(TaskPlan plan, List<Host> hosts, RunOptions options, Settings settings,
+                                  ConnectionManager connections, Set<String> failedHosts) {
+        return run(plan, hosts, options, Runner.select(options, settings), settings.raiseOnError(), connections,
+                failedHosts);
+    }
+
+    /** {@link #run(TaskPlan, List, RunOptions, Settings, ConnectionManager, Set)} with the settings spelled out. */
+    static TaskResults run(TaskPlan plan, List<Host> hosts, RunOptions options, Runner runner, boolean raiseOnError,
+                           ConnectionManager connections, Set<String> failedHosts) {
+        return new Execution(plan, List.copyOf(hosts), options, runner, raiseOnError, connections, failedHosts).run();
+    }
+
+    private TaskResults run() {
+        LOG.debug("running task \"{}\" on {} host(s) with {}", rootInfo().name(), hostCount, options);
+        Instant startedAt = Instant.now();
+        long startNanos = System.nanoTime();
+        hooks.taskStart(rootInfo(), hosts);
+        lanes = runner.open(hostCount);
+        if (options.timeout().isPresent() || options.retries() > 0) {
+            timerThread = new DaemonThreads("genja-timer-");
+            ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, timerThread);
+            timer.setRemoveOnCancelPolicy(true);
+            scheduler = timer;
+        }
+        boolean interrupted = false;
+        try {
+            for (int i = Math.min(Math.min(lanes.parallelism(), lanes.maxInFlight()), hostCount); i > 0; i--) {
+                lanes.execute(this::drain);
+            }
+            lanes.await(done);
+        } catch (InterruptedException e) {
+            interrupted = true;
+            abort();
+        } finally {
+            lanes.close();
+            stopScheduler();
+        }
+        long endNanos = System.nanoTime();
+        Instant finishedAt = startedAt.plusNanos(endNanos - startNanos);
+        TaskResults results = assemble(0, startedAt, startNanos, finishedAt);
+        rememberFailedHosts();
+        hooks.taskFinish(rootInfo(), results);
+        results = results.withHookErrors(hooks.errors());
+        LOG.debug("task \"{}\" finished in {}: {}", rootInfo().name(), results.duration(), results.summary());
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (raiseOnError && (results.anyFailed() || !results.hookErrors().isEmpty())) {
+            throw new RunFailedException(results);
+        }
+        return results;
+    }
+
+    private void stopScheduler() {
+        if (scheduler == null) {
+            return;
+        }
+        scheduler.shutdownNow();
+        timerThread.join(1_000);
+    }
+
+    /** Claims hosts and runs them while hosts and in-flight permits are left. */
+    void drain() {
+        int max = lanes.maxInFlight();
+        while (!aborted) {
+            int current = inFlight.get();
+            if (current >= max) {
+                return;
+            }
+            if (!inFlight.compareAndSet(current, current + 1)) {
+                continue;
+            }
+            int index = next.getAndIncrement();
+            if (index >= hostCount) {
+                inFlight.decrementAndGet();
+                return;
+            }
+            Host host = hosts.get(index);
+            if (failedBefore.contains(host.name())) {
+                HostTaskResult skipped = HostTaskResult.skipped(new TaskSkip(FAILED_EARLIER, "host " + host.name()
+                        + " failed in an earlier run; recoverHost(\"" + host.name() + "\") to run it again"));
+                for (int node = 0; node < nodes.length; node++) {
+                    sink.offer(node, index, skipped);
+                }
+                hostFinished();
+                continue;
+            }
+            // Finished or waiting on a stage, the drain goes on: a waiting host keeps its permit.
+            new HostRun(this, index, host).start();
+        }
+    }
+
+    /** The caller was interrupted: stop claiming hosts and give every missing result an interruption failure. */
+    private void abort() {
+        aborted = true;
+        next.set(hostCount);
+        HostTaskResult interrupted = HostTaskResult.failed(TaskFailure.of(FailureKind.INTERNAL,
+                "the run was interrupted before this task finished on this host"));
+        for (int node = 0; node < nodes.length; node++) {
+            for (int host = 0; host < hostCount; host++) {
+                sink.offer(node, host, interrupted);
+            }
+        }
+    }
+
+    private TaskResults assemble(int index, Instant runStart, long runStartNanos, Instant runEnd) {
+        Node node = nodes[index];
+        HostTaskResult[] results = new HostTaskResult[hostCount];
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (int host = 0; host < hostCount; host++) {
+            HostTaskResult result = sink.get(index, host);
+            results[host] = result;
+            long started = sink.started(index, host);
+            if (started != 0) {
+                first = Math.min(first, started);
+                last = Math.max(last, started + result.duration().toNanos());
+            }
+        }
+        Map<String, TaskResults> subTasks = new LinkedHashMap<>();
+        for (int child : node.children()) {
+            TaskResults sub = assemble(child, runStart, runStartNanos, runEnd);
+            subTasks.put(sub.taskName(), sub);
+        }
+        Instant start = runStart;
+        Instant end = runEnd;
+        if (index > 0) {
+            start = first == Long.MAX_VALUE ? runStart : runStart.plusNanos(first - runStartNanos);
+            end = last == Long.MIN_VALUE ? start : runStart.plusNanos(last - runStartNanos);
+        }
+        // TaskResults copies the map; handing it a view over the arrays makes that the only copy.
+        return new TaskResults(node.info().name(), new ResultsView(results), subTasks, start, end, List.of());
+    }
+
+    private void rememberFailedHosts() {
+        for (int host = 0; host < hostCount; host++) {
+            for (int node = 0; node < nodes.length; node++) {
+                if (sink.get(node, host).isFailed()) {
+                    failedHosts.add(hosts.get(host).name());
+                    break;
+                }
+            }
+        }
+    }
+
+    /** A host has all its results: its permit returns and the run counts it as done. */
+    void hostFinished() {
+        inFlight.decrementAndGet();
+        done.countDown();
+    }
+
+    Node[] nodes() {
+        return nodes;
+    }
+
+    TaskInfo rootInfo() {
+        return nodes[0].info();
+    }
+
+    ResultSink sink() {
+        return sink;
+    }
+
+    Hooks hooks() {
+        return hooks;
+    }
+
+    Lanes lanes() {
+        return lanes;
+    }
+
+    ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    ConnectionManager connections() {
+        return connections;
+    }
+
+    RunOptions options() {
+        return options;
+    }
+
+    /** The connection plugins of the task tree, each once. */
+    List<String> plugins() {
+        return plugins;
+    }
+
+    boolean aborted() {
+        return aborted;
+    }
+
+    /** Adds {@code plan} and its sub-tasks in the order a host runs them: parent first, then each sub-tree. */
+    private int flatten(TaskPlan plan, int parent, List<Node> flat) {
+        int index = flat.size();
+        flat.add(null);
+        int[] children = new int[plan.subTasks().size()];
+        for (int i = 0; i < children.length; i++) {
+            children[i] = flatten(plan.subTasks().get(i), index, flat);
+        }
+        List<TaskProcessor> subTaskHooks = parent < 0 ? List.of() : distinct(hooks.processors(), plan.processors());
+        flat.set(index, new Node(plan, parent, children, flat.size() - 1, subTaskHooks));
+        return index;
+    }
+
+    private static List<TaskProcessor> distinct(List<TaskProcessor> first, List<TaskProcessor> second) {
+        Set<TaskProcessor> all = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<TaskProcessor> ordered = new ArrayList<>();
+        for (List<TaskProcessor> list : List.of(first, second)) {
+            for (TaskProcessor processor : list) {
+                if (all.add(processor)) {
+                    ordered.add(processor);
+                }
+            }
+        }
+        return List.copyOf(ordered);
+    }
+
+    /** Formats a time budget for messages: {@code 1 s}, {@code 1500 ms}. */
+    static String describe(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+    }
+
+    /** The results of one node as a map from host name, in host order, without copying them. */
+    private final class ResultsView extends AbstractMap<String, HostTaskResult> {
+        private final HostTaskResult[] results;
+
+        ResultsView(HostTaskResult[] results) {
+            this.results = results;
+        }
+
+        @Override
+        public Set<Entry<String, HostTaskResult>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public Iterator<Entry<String, HostTaskResult>> iterator() {
+                    return new Iterator<>() {
+                        private int next;
+
+                        @Override
+                        public boolean hasNext() {
+                            return next < results.length;
+                        }
+
+                        @Override
+                        public Entry<String, HostTaskResult> next() {
+                            if (next >= results.length) {
+                                throw new NoSuchElementException();
+                            }
+                            int host = next++;
+                            return new SimpleImmutableEntry<>(hosts.get(host).name(), results[host]);
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    return results.length;
+                }
+            };
+        }
+    }
+
+    /**
+     * One node of the task tree, numbered in the order a host runs them.
+     *
+     * @param parent the parent's number, or -1 for the task that was run
+     * @param children the sub-tasks' numbers, in declared order
+     * @param last the number of the last node of this node's sub-tree (itself when it has no sub-tasks)
+     * @param subTaskHooks the processors whose {@code onSubTask*} hooks run around this node and its sub-tree
+     */
+    record Node(TaskPlan plan, int parent, int[] children, int last, List<TaskProcessor> subTaskHooks) {
+        TaskInfo info() {
+            return plan.info();
+        }
+
+        String plugin() {
+            return plan.info().connectionPlugin();
+        }
+    }
+}

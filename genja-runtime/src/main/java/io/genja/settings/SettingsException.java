@@ -1,0 +1,32 @@
+package io.genja.settings;
+
+import io.genja.GenjaException;
+import io.genja.document.Problem;
+import java.util.List;
+
+/** A settings file (or a {@code GENJA_*} environment variable) is wrong; carries every problem found. */
+public final class SettingsException extends GenjaException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient List<Problem> problems;
+
+    public SettingsException(List<Problem> problems) {
+        super(message(problems));
+        this.problems = List.copyOf(problems);
+    }
+
+    /** Every problem, in file order; environment problems have no file. */
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    private static String message(List<Problem> problems) {
+        if (problems.size() == 1) {
+            return problems.get(0).toString();
+        }
+        StringBuilder message = new StringBuilder().append(problems.size()).append(" problems in the settings:");
+        problems.forEach(problem -> message.append("\n  ").append(problem));
+        return message.toString();
+    }
+}

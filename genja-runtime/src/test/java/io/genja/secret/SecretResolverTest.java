@@ -1,0 +1,155 @@
+package io.genja.secret;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.genja.connection.Connection;
+import io.genja.connection.ConnectionException;
+import io.genja.connection.ConnectionPlugin;
+import io.genja.inventory.Attributes;
+import io.genja.inventory.ConnectionKey;
+import io.genja.inventory.ConnectionOptions;
+import io.genja.inventory.Inventory;
+import io.genja.inventory.ResolvedConnectionParams;
+import io.genja.plugin.PluginManager;
+import io.genja.runner.ConnectionManager;
+import io.genja.task.FailureKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SecretResolverTest {
+
+    @TempDir
+    Path dir;
+
+    Inventory inventory;
+
+    @BeforeEach
+    void inventory() throws IOException {
+        Files.writeString(dir.resolve("passphrase.txt"), "file-secret\n");
+        Files.writeString(dir.resolve("hosts.yaml"), """
+                r1:
+                  password: ${env:R1_PASSWORD}
+                  connection_options:
+                    ssh:
+                      extras:
+                        key_passphrase: ${file:passphrase.txt}
+                        banner: "$${env:NOT_A_REFERENCE}"
+                        jump: {password: "pre-${env:R1_PASSWORD}-post"}
+                        timeout: 30
+                r2:
+                  password: ${env:R2_PASSWORD}
+                r3:
+                  password: ${file:missing.txt}
+                """);
+        SecretResolver secrets = new SecretResolver(Map.of("R1_PASSWORD", "env-secret")::get, Path.of("/nowhere"));
+        inventory = new io.genja.inventory.file.InventoryFileReader(io.genja.document.ReadLimits.DEFAULT, secrets)
+                .read(dir.resolve("hosts.yaml"), null, null);
+    }
+
+    @Test
+    void resolvesEnvironmentAndFileReferencesRelativeToTheInventory() throws ConnectionException {
+        ResolvedConnectionParams resolved = inventory.secrets()
+                .resolve(new ConnectionKey("r1", "ssh"), inventory.resolveConnection("r1", "ssh"));
+
+        assertThat(resolved.password()).isEqualTo("env-secret");
+        assertThat(resolved.extras()).containsEntry("key_passphrase", "file-secret")
+                .containsEntry("banner", "${env:NOT_A_REFERENCE}")
+                .containsEntry("jump", Map.of("password", "pre-env-secret-post"))
+                .containsEntry("timeout", 30);
+    }
+
+    @Test
+    void nothingShowsASecretValue() throws ConnectionException {
+        ResolvedConnectionParams written = inventory.resolveConnection("r1", "ssh");
+        ResolvedConnectionParams resolved = inventory.secrets().resolve(new ConnectionKey("r1", "ssh"), written);
+
+        assertThat(written.toString()).contains("password=${env:R1_PASSWORD}")
+                .contains("key_passphrase=${file:passphrase.txt}");
+        assertThat(resolved.toString()).doesNotContain("env-secret").doesNotContain("file-secret")
+                .contains("password=********").contains("key_passphrase=********");
+        assertThat(inventory.explain("r1", "ssh").toString()).doesNotContain("env-secret")
+                .contains("${env:R1_PASSWORD}");
+        assertThat(new ConnectionOptions(null, null, null, "plain", null, Map.of()).toString())
+                .doesNotContain("plain");
+        assertThat(Attributes.builder().password("plain").build().toString()).doesNotContain("plain");
+    }
+
+    @Test
+    void anUnsetVariableIsAValidationFailureNamingTheReferenceOnly() {
+        assertThatThrownBy(() -> inventory.secrets()
+                .resolve(new ConnectionKey("r2", "ssh"), inventory.resolveConnection("r2", "ssh")))
+                .isInstanceOfSatisfying(ConnectionException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(FailureKind.VALIDATION);
+                    assertThat(e.getMessage()).isEqualTo("cannot resolve the secret ${env:R2_PASSWORD} in password "
+                            + "for r2/ssh: the environment variable R2_PASSWORD is not set");
+                });
+        assertThatThrownBy(() -> inventory.secrets()
+                .resolve(new ConnectionKey("r3", "ssh"), inventory.resolveConnection("r3", "ssh")))
+                .isInstanceOf(ConnectionException.class)
+                .hasMessageStartingWith("cannot resolve the secret ${file:missing.txt} in password for r3/ssh: "
+                        + "the file ")
+                .hasMessageEndingWith("missing.txt does not exist");
+    }
+
+    @Test
+    void theConnectionManagerOpensWithResolvedSecretsAndFailsOnlyTheHostThatHasNone() throws Exception {
+        Map<ConnectionKey, ResolvedConnectionParams> opened = new ConcurrentHashMap<>();
+        PluginManager plugins = new PluginManager().register(new RecordingPlugin(opened));
+        ConnectionManager connections = new ConnectionManager(inventory, plugins);
+
+        connections.get(inventory.host("r1").orElseThrow(), "ssh");
+        assertThatThrownBy(() -> connections.get(inventory.host("r2").orElseThrow(), "ssh"))
+                .isInstanceOfSatisfying(ConnectionException.class,
+                        e -> assertThat(e.kind()).isEqualTo(FailureKind.VALIDATION));
+
+        assertThat(opened).containsOnlyKeys(new ConnectionKey("r1", "ssh"));
+        assertThat(opened.get(new ConnectionKey("r1", "ssh")).password()).isEqualTo("env-secret");
+        assertThat(connections.closeAll()).containsExactly(new ConnectionKey("r1", "ssh"));
+    }
+
+    @Test
+    void malformedReferencesAreFoundWhenLoading() {
+        assertThat(SecretResolver.checkSyntax("${env:}")).isPresent();
+        assertThat(SecretResolver.checkSyntax("${env:X}")).isEmpty();
+        assertThat(SecretResolver.checkSyntax("plain")).isEmpty();
+    }
+
+    /** Records the parameters each connection was opened with. */
+    private record RecordingPlugin(Map<ConnectionKey, ResolvedConnectionParams> opened) implements ConnectionPlugin {
+        @Override
+        public String name() {
+            return "ssh";
+        }
+
+        @Override
+        public Connection create(ConnectionKey key) {
+            return new Connection() {
+                private boolean alive;
+
+                @Override
+                public void open(ResolvedConnectionParams params) {
+                    opened.put(key, params);
+                    alive = true;
+                }
+
+                @Override
+                public boolean isAlive() {
+                    return alive;
+                }
+
+                @Override
+                public ConnectionKey close() {
+                    alive = false;
+                    return key;
+                }
+            };
+        }
+    }
+}
