@@ -24,7 +24,7 @@ import org.apache.sshd.core.CoreModuleProperties;
 
 /**
  * The {@code ssh} connection plugin: one Apache MINA SSHD client shared by every host, started on first use
- * and stopped by {@link #close()}. Each host gets an {@link SshConnection}.
+ * and stopped by {@link #close()} (which {@code Genja.close()} calls). Each host gets an {@link SshConnection}.
  *
  * <pre>{@code
  * PluginManager plugins = new PluginManager().register(new SshConnectionPlugin());
@@ -42,7 +42,6 @@ public final class SshConnectionPlugin implements ConnectionPlugin {
     private final KeyLoader keys = new KeyLoader();
     private SshClient client;
     private ScheduledThreadPoolExecutor timer;
-    private boolean closed;
 
     /** A plugin whose client starts when the first connection opens. */
     public SshConnectionPlugin() {
@@ -58,11 +57,8 @@ public final class SshConnectionPlugin implements ConnectionPlugin {
         return new SshConnection(key, this);
     }
 
-    /** The shared client, started on first use. */
+    /** The shared client, started on first use (and again after {@link #close()}: a Genja closes the plugins it used). */
     synchronized SshClient client() {
-        if (closed) {
-            throw new IllegalStateException("the ssh plugin is closed");
-        }
         if (client == null) {
             SshClient created = SshClient.setUpDefaultClient();
             created.setServerKeyVerifier(new KnownHostsVerifier());
@@ -169,10 +165,9 @@ public final class SshConnectionPlugin implements ConnectionPlugin {
         return previous[b.length()];
     }
 
-    /** Stops the shared client: every session still open is closed. */
+    /** Stops the shared client: every session still open is closed. The next connection starts a new client. */
     @Override
     public synchronized void close() {
-        closed = true;
         if (client != null) {
             client.stop();
             client = null;

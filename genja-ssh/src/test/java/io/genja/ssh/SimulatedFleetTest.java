@@ -46,7 +46,7 @@ class SimulatedFleetTest {
                     .build()) {
                 results = genja.run(RunCommand.class, RunOptions.defaults().option("command", "show version"));
             }
-            // Genja.close() alone (the plugin's shared client still running) must leave no session open.
+            // Genja.close() must leave no session open on any device.
             assertThat(fleet.awaitNoOpenSessions(Duration.ofSeconds(20)))
                     .as("sessions left open: %s", fleet.devices().stream().filter(d -> d.openSessions() > 0).toList())
                     .isTrue();

@@ -4,23 +4,15 @@ import io.genja.Genja;
 import io.genja.RunOptions;
 import io.genja.inventory.Attributes;
 import io.genja.inventory.ConnectionOptions;
-import io.genja.inventory.Filter;
-import io.genja.inventory.Host;
 import io.genja.inventory.Inventory;
 import io.genja.plugin.PluginManager;
 import io.genja.ssh.SshConnectionPlugin;
-import io.genja.task.TaskCatalog;
 import io.genja.task.TaskResults;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
@@ -62,30 +54,15 @@ public final class SshFanout {
         }
         Inventory inventory = builder.build();
         long started = System.nanoTime();
-        int passed = 0;
+        int passed;
         List<String> failures = new ArrayList<>();
-        SshConnectionPlugin plugin = new SshConnectionPlugin();
-        ExecutorService pool = Executors.newFixedThreadPool(workers);
-        try (Genja genja = Genja.builder(inventory).plugins(new PluginManager().register(plugin))
-                .catalog(TaskCatalog.of(List.of(new CommandDefinition(command)))).build()) {
-            Map<Integer, Set<String>> partitions = new HashMap<>();
-            List<Host> all = genja.hosts();
-            for (int i = 0; i < all.size(); i++) {
-                partitions.computeIfAbsent(i % workers, k -> new java.util.HashSet<>()).add(all.get(i).name());
-            }
-            List<Future<TaskResults>> runs = new ArrayList<>();
-            for (Set<String> names : partitions.values()) {
-                Genja view = genja.filter(Filter.of("partition", host -> names.contains(host.name())));
-                runs.add(pool.submit(() -> view.run("run_command", RunOptions.defaults())));
-            }
-            for (Future<TaskResults> run : runs) {
-                TaskResults results = run.get();
-                passed += results.passedHosts().size();
-                results.failedHosts().forEach(h -> failures.add(h + ": " + results.hostResult(h)));
-            }
-        } finally {
-            pool.shutdown();
-            plugin.close();
+        try (Genja genja = Genja.builder(inventory).plugins(new PluginManager().register(new SshConnectionPlugin()))
+                .build()) {
+            // Genja.close() closes the connections and then the plugin's shared client.
+            TaskResults results = genja.run(new CommandDefinition(command),
+                    RunOptions.defaults().runner("threaded").workers(workers));
+            passed = results.passedHosts().size();
+            results.failedHosts().forEach(h -> failures.add(h + ": " + results.hostResult(h)));
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         String hwm = Files.readAllLines(Path.of("/proc/self/status")).stream()
