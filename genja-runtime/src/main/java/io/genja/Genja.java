@@ -203,7 +203,7 @@ public final class Genja implements AutoCloseable {
             this.settings = settings;
             this.plugins = plugins;
             this.catalog = catalog;
-            this.connections = new ConnectionManager(inventory, plugins);
+            this.connections = new ConnectionManager(inventory, plugins, settings.ssh());
         }
     }
 

@@ -8,6 +8,7 @@ import io.genja.inventory.Host;
 import io.genja.inventory.Inventory;
 import io.genja.inventory.ResolvedConnectionParams;
 import io.genja.plugin.PluginManager;
+import io.genja.settings.SshSettings;
 import io.genja.task.FailureKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,13 +36,20 @@ public final class ConnectionManager {
 
     private final Inventory inventory;
     private final PluginManager plugins;
+    private final SshSettings ssh;
     private final Map<ConnectionKey, Slot> slots = new ConcurrentHashMap<>();
     private final Set<ConnectionPlugin> usedPlugins = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     public ConnectionManager(Inventory inventory, PluginManager plugins) {
+        this(inventory, plugins, SshSettings.DEFAULTS);
+    }
+
+    /** @param ssh the settings' {@code ssh} section, applied to every connection of the ssh plugin */
+    public ConnectionManager(Inventory inventory, PluginManager plugins, SshSettings ssh) {
         this.inventory = inventory;
         this.plugins = plugins;
+        this.ssh = ssh;
     }
 
     /**
@@ -102,8 +110,9 @@ public final class ConnectionManager {
      * @throws ConnectionException when they cannot be resolved; the host fails with its kind, nothing is opened
      */
     private ResolvedConnectionParams resolveParams(Host host, String plugin) throws ConnectionException {
-        return inventory.secrets().resolve(new ConnectionKey(host.name(), plugin),
+        ResolvedConnectionParams params = inventory.secrets().resolve(new ConnectionKey(host.name(), plugin),
                 inventory.resolveConnection(host.name(), plugin));
+        return SshSettings.PLUGIN.equals(plugin) ? ssh.applyTo(params) : params;
     }
 
     private void open(Slot slot, Host host, String plugin) {

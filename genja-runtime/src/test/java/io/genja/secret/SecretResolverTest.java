@@ -13,6 +13,7 @@ import io.genja.inventory.Inventory;
 import io.genja.inventory.ResolvedConnectionParams;
 import io.genja.plugin.PluginManager;
 import io.genja.runner.ConnectionManager;
+import io.genja.settings.SshSettings;
 import io.genja.task.FailureKind;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -112,6 +113,20 @@ class SecretResolverTest {
         assertThat(opened).containsOnlyKeys(new ConnectionKey("r1", "ssh"));
         assertThat(opened.get(new ConnectionKey("r1", "ssh")).password()).isEqualTo("env-secret");
         assertThat(connections.closeAll()).containsExactly(new ConnectionKey("r1", "ssh"));
+    }
+
+    @Test
+    void theSettingsSshConfigFileReachesOnlyTheSshPlugin() throws Exception {
+        Map<ConnectionKey, ResolvedConnectionParams> opened = new ConcurrentHashMap<>();
+        PluginManager plugins = new PluginManager().register(new RecordingPlugin(opened));
+        ConnectionManager connections = new ConnectionManager(inventory, plugins,
+                new SshSettings(Path.of("/etc/genja/ssh_config")));
+
+        connections.get(inventory.host("r1").orElseThrow(), "ssh");
+
+        assertThat(opened.get(new ConnectionKey("r1", "ssh")).extras())
+                .containsEntry("ssh_config_file", "/etc/genja/ssh_config");
+        connections.closeAll();
     }
 
     @Test

@@ -1,0 +1,121 @@
+package io.genja.ssh;
+
+import io.genja.connection.ConnectionException;
+import io.genja.task.FailureKind;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.SshException;
+
+/** Maps what went wrong in MINA to a {@link ConnectionException} that names the host and says why. */
+final class Failures {
+
+    private Failures() {
+    }
+
+    static ConnectionException timeout(SshOptions options, String what, Duration limit) {
+        return new ConnectionException(FailureKind.TIMEOUT, options.where() + ": " + what + " within "
+                + seconds(limit) + " (extras.timeout and the per-step timeouts set the limits)", null, true);
+    }
+
+    /** The TCP connection could not be made. */
+    static ConnectionException connect(SshOptions options, Throwable error) {
+        Throwable cause = root(error);
+        if (cause instanceof ConnectException) {
+            return new ConnectionException(FailureKind.CONNECTION, options.where() + ": connection refused; is "
+                    + "an SSH server listening on port " + options.port() + "?", cause, true);
+        }
+        if (cause instanceof UnknownHostException) {
+            return new ConnectionException(FailureKind.CONNECTION, options.where() + ": unknown host name \""
+                    + options.hostname() + "\"", cause, false);
+        }
+        if (cause instanceof NoRouteToHostException) {
+            return new ConnectionException(FailureKind.CONNECTION, options.where() + ": no route to host", cause, true);
+        }
+        if (cause instanceof SocketTimeoutException) {
+            return timeout(options, "TCP connection not established", options.connectTimeout());
+        }
+        return new ConnectionException(FailureKind.CONNECTION, options.where() + ": cannot connect: "
+                + describe(cause), cause, true);
+    }
+
+    /** Key exchange or authentication failed. */
+    static ConnectionException auth(SshOptions options, ClientSession session, Throwable error) {
+        Throwable cause = root(error);
+        String rejection = session == null ? null : session.getAttribute(KnownHostsVerifier.REJECTION);
+        if (rejection != null) {
+            return new ConnectionException(FailureKind.CONNECTION, rejection, cause, false);
+        }
+        String message = String.valueOf(cause.getMessage());
+        if (message.contains("Unable to negotiate")) {
+            return new ConnectionException(FailureKind.CONNECTION, options.where() + ": no SSH algorithm in "
+                    + "common: " + message + ". Old devices may need extras.legacy_algorithms: [kex, host_key, "
+                    + "cipher, mac] (only the categories that failed)", cause, false);
+        }
+        if (message.contains("No more authentication methods") || message.contains("authentication")
+                || message.contains("Authentication")) {
+            return new ConnectionException(FailureKind.AUTHENTICATION, options.where() + ": authentication "
+                    + "failed for user \"" + options.username() + "\" (tried " + tried(options) + "): " + message,
+                    cause, false);
+        }
+        if (session != null && session.getServerVersion() == null) {
+            return new ConnectionException(FailureKind.CONNECTION, options.where() + ": the server closed the "
+                    + "connection before it sent an SSH banner: " + describe(cause), cause, true);
+        }
+        return new ConnectionException(FailureKind.CONNECTION, options.where() + ": SSH handshake failed: "
+                + describe(cause), cause, true);
+    }
+
+    /** A command could not run or its channel broke. */
+    static ConnectionException command(SshOptions options, String command, Throwable error) {
+        Throwable cause = root(error);
+        if (cause instanceof ConnectionException known) {
+            return known;
+        }
+        return new ConnectionException(FailureKind.CONNECTION, options.where() + ": \"" + command
+                + "\" could not complete: " + describe(cause), cause, true);
+    }
+
+    private static String tried(SshOptions options) {
+        StringBuilder methods = new StringBuilder();
+        if (options.privateKeyFile() != null) {
+            methods.append("publickey with ").append(options.privateKeyFile()).append(", ");
+        }
+        if (options.password() != null) {
+            methods.append("password, keyboard-interactive");
+        } else {
+            methods.append("no password: set one, or extras.private_key_file");
+        }
+        return methods.toString();
+    }
+
+    /** The exception that says what happened: without the wrappers of futures, and below MINA's own wrapper. */
+    static Throwable root(Throwable error) {
+        Throwable cause = error;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof SshException && cause.getCause() instanceof java.io.IOException io) {
+            return io;
+        }
+        return cause;
+    }
+
+    private static String describe(Throwable cause) {
+        if (cause instanceof CancellationException) {
+            return "cancelled";
+        }
+        return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+    }
+
+    static String seconds(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? (millis / 1000) + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+}

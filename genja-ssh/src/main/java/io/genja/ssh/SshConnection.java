@@ -1,0 +1,326 @@
+package io.genja.ssh;
+
+import io.genja.connection.Connection;
+import io.genja.connection.ConnectionException;
+import io.genja.inventory.ConnectionKey;
+import io.genja.inventory.ResolvedConnectionParams;
+import io.genja.task.FailureKind;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import org.apache.sshd.client.channel.ChannelExec;
+import org.apache.sshd.client.future.ConnectFuture;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.AttributeRepository;
+import org.apache.sshd.common.AttributeRepository.AttributeKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ssh session with one host. {@link #open} connects, verifies the host key and logs in; then commands run
+ * by exec channel or through one kept-open shell, as the host's platform profile (or {@code extras.mode}) says.
+ * Every step is asynchronous on MINA's futures; the blocking methods wait for the asynchronous ones.
+ */
+public final class SshConnection implements Connection {
+
+    /** Carries a connection's options through MINA to the host-key verifier and the session setup. */
+    static final AttributeKey<SshOptions> OPTIONS = new AttributeKey<>();
+
+    private static final Logger LOG = LoggerFactory.getLogger(SshConnection.class);
+
+    private final ConnectionKey key;
+    private final SshConnectionPlugin plugin;
+    private volatile SshOptions options;
+    private volatile PlatformProfile profile;
+    private volatile Mode mode;
+    private volatile ClientSession session;
+    private volatile ShellDriver shell;
+    private volatile boolean closed;
+
+    SshConnection(ConnectionKey key, SshConnectionPlugin plugin) {
+        this.key = key;
+        this.plugin = plugin;
+    }
+
+    @Override
+    public void open(ResolvedConnectionParams params) throws ConnectionException {
+        await(openAsync(params));
+    }
+
+    @Override
+    public CompletionStage<Void> openAsync(ResolvedConnectionParams params) {
+        CompletableFuture<Void> opened = new CompletableFuture<>();
+        try {
+            options = SshOptions.from(key.host(), params);
+            profile = plugin.profile(options);
+            mode = options.mode() != null ? options.mode() : profile.defaultMode();
+            String username = plugin.username(options);
+            LOG.debug("opening {} as {} in {} mode (platform {})", options.where(), username, mode, profile.name());
+            // Without an inventory port, an ssh config's Port may apply: MINA reads 0 as "not given".
+            int port = params.port() == null && options.sshConfigFile() != null ? 0 : options.port();
+            ConnectFuture connecting = plugin.client().connect(username, options.hostname(), port,
+                    AttributeRepository.ofKeyValuePair(OPTIONS, options), null);
+            Watchdog watchdog = new Watchdog(plugin.timer(), options, () -> "TCP connection not established",
+                    options.connectTimeout(), null, e -> {
+                        opened.completeExceptionally(e); // first: cancelling completes it too, less precisely
+                        connecting.cancel();
+                    });
+            connecting.addListener(f -> {
+                watchdog.stop();
+                if (!f.isConnected()) {
+                    opened.completeExceptionally(Failures.connect(options, f.getException() != null
+                            ? f.getException() : new IOException("connection cancelled")));
+                    return;
+                }
+                if (opened.isDone() || closed) {
+                    f.getSession().close(true); // timed out or closed meanwhile: leave nothing behind
+                    return;
+                }
+                authenticate(f.getSession(), opened);
+            });
+        } catch (ConnectionException e) {
+            opened.completeExceptionally(e);
+        } catch (IOException | RuntimeException e) {
+            opened.completeExceptionally(Failures.connect(options, e));
+        }
+        return opened;
+    }
+
+    private void authenticate(ClientSession opening, CompletableFuture<Void> opened) {
+        session = opening;
+        try {
+            if (options.privateKeyFile() != null) {
+                for (KeyPair keyPair : plugin.keys().load(options)) {
+                    opening.addPublicKeyIdentity(keyPair);
+                }
+            }
+            if (options.password() != null) {
+                opening.addPasswordIdentity(options.password());
+            }
+            var auth = opening.auth();
+            Watchdog watchdog = new Watchdog(plugin.timer(), options,
+                    () -> opening.getServerVersion() == null ? "the TCP connection is open but no SSH banner arrived"
+                            : "authentication did not finish",
+                    options.authTimeout(), null, e -> {
+                        opened.completeExceptionally(e); // first: closing fails the login too, less precisely
+                        opening.close(true);
+                    });
+            auth.addListener(a -> {
+                watchdog.stop();
+                if (!a.isSuccess()) {
+                    ConnectionException failure = Failures.auth(options, opening, a.getException() != null
+                            ? a.getException() : new IOException("authentication failed"));
+                    opening.close(true);
+                    opened.completeExceptionally(failure);
+                    return;
+                }
+                if (mode == Mode.SHELL) {
+                    ShellDriver.open(opening, options, profile, plugin.timer()).whenComplete((driver, e) -> {
+                        if (e != null) {
+                            opening.close(true);
+                            opened.completeExceptionally(Failures.command(options, "(open shell)", e));
+                        } else {
+                            shell = driver;
+                            opened.complete(null);
+                        }
+                    });
+                } else {
+                    opened.complete(null);
+                }
+            });
+        } catch (ConnectionException e) {
+            opening.close(true);
+            opened.completeExceptionally(e);
+        } catch (IOException | RuntimeException e) {
+            opening.close(true);
+            opened.completeExceptionally(Failures.auth(options, opening, e));
+        }
+    }
+
+    /**
+     * Runs {@code command} and returns its output. Fails with {@code COMMAND} when the exit status is not 0 or the
+     * output matches one of the platform's error patterns (such as {@code % Invalid input}).
+     */
+    @Override
+    public String executeCommand(String command) throws ConnectionException {
+        return await(executeCommandAsync(command));
+    }
+
+    @Override
+    public CompletionStage<String> executeCommandAsync(String command) {
+        return executeAsync(command).thenApply(result -> {
+            String problem = problem(result);
+            if (problem != null) {
+                throw new CompletionException(new ConnectionException(FailureKind.COMMAND, problem));
+            }
+            return result.stdout();
+        });
+    }
+
+    /** Runs {@code command} and returns everything it produced; only a broken connection or a timeout fails it. */
+    public CommandResult execute(String command) throws ConnectionException {
+        return await(executeAsync(command));
+    }
+
+    /** The asynchronous form of {@link #execute(String)}. */
+    public CompletableFuture<CommandResult> executeAsync(String command) {
+        ClientSession current = session;
+        if (current == null || closed) {
+            return CompletableFuture.failedFuture(new ConnectionException(FailureKind.CONNECTION,
+                    key.host() + ": the ssh connection is not open" + (closed ? " (it was closed)" : "")));
+        }
+        if (mode == Mode.SHELL) {
+            ShellDriver driver = shell;
+            return driver.submit(command);
+        }
+        return exec(current, command);
+    }
+
+    private CompletableFuture<CommandResult> exec(ClientSession current, String command) {
+        CompletableFuture<CommandResult> result = new CompletableFuture<>();
+        long started = System.nanoTime();
+        Watchdog watchdog = null;
+        try {
+            ChannelExec channel = current.createExecChannel(command, null, options.env());
+            watchdog = new Watchdog(plugin.timer(), options, () -> "\"" + command + "\" did not finish",
+                    options.commandTimeout(), options.readTimeout(), e -> {
+                        result.completeExceptionally(e);
+                        channel.close(true);
+                    });
+            ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+            ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+            Watchdog limits = watchdog;
+            channel.setOut(new Touching(stdout, limits));
+            channel.setErr(new Touching(stderr, limits));
+            channel.addCloseFutureListener(f -> {
+                limits.stop();
+                Integer status = channel.getExitStatus();
+                if (status == null && channel.getExitSignal() == null && (!current.isOpen() || current.isClosing())) {
+                    result.completeExceptionally(new ConnectionException(FailureKind.CONNECTION, options.where()
+                            + ": the host closed the session while \"" + command + "\" ran", null, true));
+                    return;
+                }
+                result.complete(new CommandResult(key.host(), command, stdout.toString(StandardCharsets.UTF_8),
+                        stderr.toString(StandardCharsets.UTF_8), status, Duration.ofNanos(System.nanoTime() - started)));
+            });
+            channel.open().addListener(f -> {
+                if (!f.isOpened()) {
+                    limits.stop();
+                    result.completeExceptionally(Failures.command(options, command, f.getException() != null
+                            ? f.getException() : new IOException("exec channel refused")));
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            if (watchdog != null) {
+                watchdog.stop();
+            }
+            result.completeExceptionally(Failures.command(options, command, e));
+        }
+        return result;
+    }
+
+    /** Why {@code result} counts as a failed command, or {@code null}. */
+    private String problem(CommandResult result) {
+        if (result.exitStatus() != null && result.exitStatus() != 0) {
+            String stderr = result.stderr().strip();
+            return options.where() + ": \"" + result.command() + "\" exited with status " + result.exitStatus()
+                    + (stderr.isEmpty() ? "" : ": " + stderr);
+        }
+        for (var error : profile.errors()) {
+            var matcher = error.matcher(result.stdout());
+            if (matcher.find()) {
+                int start = result.stdout().lastIndexOf('\n', matcher.start()) + 1;
+                int end = result.stdout().indexOf('\n', matcher.start());
+                return options.where() + ": \"" + result.command() + "\" was rejected by the device: "
+                        + result.stdout().substring(start, end < 0 ? result.stdout().length() : end).strip();
+            }
+        }
+        return null;
+    }
+
+    /** The mode commands run in, once open. */
+    public Mode mode() {
+        return mode;
+    }
+
+    /** The platform profile in use, once open. */
+    public PlatformProfile profile() {
+        return profile;
+    }
+
+    @Override
+    public boolean isAlive() {
+        ClientSession current = session;
+        if (closed || current == null || !current.isOpen() || current.isClosing()) {
+            return false;
+        }
+        return mode != Mode.SHELL || (shell != null && shell.isOpen());
+    }
+
+    @Override
+    public ConnectionKey close() {
+        closed = true;
+        ShellDriver driver = shell;
+        if (driver != null) {
+            driver.close();
+        }
+        ClientSession current = session;
+        if (current != null) {
+            current.close(false);
+        }
+        return key;
+    }
+
+    /** Waits for {@code stage}; interruptible, so a runner enforcing a time budget can stop the wait. */
+    private <T> T await(CompletionStage<T> stage) throws ConnectionException {
+        try {
+            return stage.toCompletableFuture().get();
+        } catch (ExecutionException e) {
+            Throwable cause = Failures.root(e);
+            if (cause instanceof ConnectionException c) {
+                throw c;
+            }
+            throw new ConnectionException(FailureKind.INTERNAL, key.host() + ": unexpected failure: " + cause, cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close(); // the session is in an unknown state; the runtime reopens it if needed
+            throw new ConnectionException(FailureKind.TIMEOUT, key.host() + ": interrupted while waiting for the "
+                    + "ssh connection", e, true);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SshConnection[" + key + ", " + (isAlive() ? "open" : "not open") + "]";
+    }
+
+    /** Counts arriving output as activity for the idle timeout. */
+    private static final class Touching extends OutputStream {
+        private final OutputStream target;
+        private final Watchdog watchdog;
+
+        Touching(OutputStream target, Watchdog watchdog) {
+            this.target = target;
+            this.watchdog = watchdog;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            watchdog.touch();
+            target.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            watchdog.touch();
+            target.write(b, off, len);
+        }
+    }
+}

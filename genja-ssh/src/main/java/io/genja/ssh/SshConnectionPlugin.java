@@ -1,0 +1,209 @@
+package io.genja.ssh;
+
+import io.genja.annotations.GenjaConnectionPlugin;
+import io.genja.connection.Connection;
+import io.genja.connection.ConnectionException;
+import io.genja.connection.ConnectionPlugin;
+import io.genja.inventory.ConnectionKey;
+import io.genja.task.FailureKind;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.auth.keyboard.UserInteraction;
+import org.apache.sshd.client.config.hosts.HostConfigEntry;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.AttributeRepository;
+import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
+import org.apache.sshd.core.CoreModuleProperties;
+
+/**
+ * The {@code ssh} connection plugin: one Apache MINA SSHD client shared by every host, started on first use
+ * and stopped by {@link #close()} (which {@code Genja.close()} calls). Each host gets an {@link SshConnection}.
+ *
+ * <pre>{@code
+ * PluginManager plugins = new PluginManager().register(new SshConnectionPlugin());
+ * }</pre>
+ */
+@GenjaConnectionPlugin(name = SshConnectionPlugin.NAME)
+public final class SshConnectionPlugin implements ConnectionPlugin {
+
+    /** The plugin's name, as tasks write it in {@code connectionPluginName}. */
+    public static final String NAME = "ssh";
+
+    private final PlatformProfiles builtIn = PlatformProfiles.builtIn();
+    private final Map<Path, PlatformProfiles> userProfiles = new ConcurrentHashMap<>();
+    private final SshConfigResolver configResolver = new SshConfigResolver();
+    private final KeyLoader keys = new KeyLoader();
+    private SshClient client;
+    private ScheduledThreadPoolExecutor timer;
+
+    /** A plugin whose client starts when the first connection opens. */
+    public SshConnectionPlugin() {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Connection create(ConnectionKey key) {
+        return new SshConnection(key, this);
+    }
+
+    /** The shared client, started on first use (and again after {@link #close()}: a Genja closes the plugins it used). */
+    synchronized SshClient client() {
+        if (client == null) {
+            SshClient created = SshClient.setUpDefaultClient();
+            created.setServerKeyVerifier(new KnownHostsVerifier());
+            created.setHostConfigEntryResolver(configResolver);
+            // Keys come only from the inventory and the ssh config, never implicitly from ~/.ssh.
+            created.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
+            created.setUserInteraction(new PasswordInteraction());
+            // IdentityFile keys of an ssh config are decrypted with the host's extras.passphrase.
+            created.setFilePasswordProvider((session, resource, retry) -> {
+                SshOptions options = session instanceof ClientSession clientSession
+                        ? clientSession.getConnectionContext().getAttribute(SshConnection.OPTIONS) : null;
+                return retry == 0 && options != null ? options.passphrase() : null;
+            });
+            CoreModuleProperties.PREFERRED_AUTHS.set(created, "publickey,password,keyboard-interactive");
+            Algorithms.modernOnly(created);
+            created.addSessionListener(new SessionSetup());
+            created.start();
+            client = created;
+        }
+        return client;
+    }
+
+    /** Schedules the connections' timeouts; one daemon thread. */
+    synchronized ScheduledExecutorService timer() {
+        if (timer == null) {
+            timer = new ScheduledThreadPoolExecutor(1, runnable -> {
+                Thread thread = Executors.defaultThreadFactory().newThread(runnable);
+                thread.setName("genja-ssh-timeouts");
+                thread.setDaemon(true);
+                return thread;
+            });
+            timer.setRemoveOnCancelPolicy(true);
+        }
+        return timer;
+    }
+
+    KeyLoader keys() {
+        return keys;
+    }
+
+    /** The user to log in as: the inventory's, else the ssh config's {@code User}, else the local user. */
+    String username(SshOptions options) throws IOException {
+        if (options.username() != null) {
+            return options.username();
+        }
+        if (options.sshConfigFile() != null) {
+            HostConfigEntry entry = configResolver.resolveEffectiveHost(options.hostname(), options.port(), null, null,
+                    null, AttributeRepository.ofKeyValuePair(SshConnection.OPTIONS, options));
+            if (entry != null && entry.getUsername() != null && !entry.getUsername().isBlank()) {
+                return entry.getUsername();
+            }
+        }
+        return System.getProperty("user.name");
+    }
+
+    /**
+     * The platform profile of a host: from {@code extras.platform_profile} or the built-in ones, by platform name or
+     * alias; the generic profile when the host names no platform.
+     *
+     * @throws ConnectionException of kind {@code VALIDATION} for an unknown platform or a broken profile file
+     */
+    PlatformProfile profile(SshOptions options) throws ConnectionException {
+        PlatformProfiles profiles = builtIn;
+        if (options.platformProfile() != null) {
+            try {
+                profiles = userProfiles.computeIfAbsent(options.platformProfile().toAbsolutePath(), builtIn::with);
+            } catch (IllegalArgumentException e) {
+                throw new ConnectionException(FailureKind.VALIDATION, "host " + options.host() + ": " + e.getMessage(), e);
+            }
+        }
+        if (options.platform() == null) {
+            return PlatformProfiles.GENERIC;
+        }
+        PlatformProfiles known = profiles;
+        return profiles.find(options.platform()).orElseThrow(() -> new ConnectionException(FailureKind.VALIDATION,
+                "host " + options.host() + ": platform \"" + options.platform() + "\" has no ssh platform profile"
+                        + closest(options.platform(), known) + "; known: " + String.join(", ", known.names())
+                        + ". Add one with extras.platform_profile, or set extras.mode: exec"));
+    }
+
+    private static String closest(String name, PlatformProfiles profiles) {
+        return profiles.names().stream()
+                .min(Comparator.comparingInt(candidate -> distance(name.toLowerCase(java.util.Locale.ROOT), candidate)))
+                .filter(candidate -> distance(name.toLowerCase(java.util.Locale.ROOT), candidate) <= 3)
+                .map(candidate -> " (did you mean \"" + candidate + "\"?)").orElse("");
+    }
+
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    /** Stops the shared client: every session still open is closed. The next connection starts a new client. */
+    @Override
+    public synchronized void close() {
+        if (client != null) {
+            client.stop();
+            client = null;
+        }
+        if (timer != null) {
+            timer.shutdownNow();
+            timer = null;
+        }
+    }
+
+    /** Answers keyboard-interactive password prompts with the host's password; never shows it anywhere. */
+    private static final class PasswordInteraction implements UserInteraction {
+
+        @Override
+        public boolean isInteractionAllowed(ClientSession session) {
+            return true;
+        }
+
+        @Override
+        public String[] interactive(ClientSession session, String name, String instruction, String lang,
+                                    String[] prompts, boolean[] echo) {
+            SshOptions options = session.getConnectionContext().getAttribute(SshConnection.OPTIONS);
+            if (options == null || options.password() == null) {
+                return null;
+            }
+            String[] answers = new String[prompts.length];
+            for (int i = 0; i < prompts.length; i++) {
+                // Devices ask "Password:" with echo off; anything else (a token, a question) gets an empty answer.
+                answers[i] = !echo[i] ? options.password() : "";
+            }
+            return answers;
+        }
+
+        @Override
+        public String getUpdatedPassword(ClientSession session, String prompt, String lang) {
+            return null; // an expired password cannot be changed unattended
+        }
+    }
+}

@@ -1,0 +1,263 @@
+package io.genja.ssh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.genja.connection.ConnectionException;
+import io.genja.inventory.ConnectionKey;
+import io.genja.inventory.ResolvedConnectionParams;
+import io.genja.task.FailureKind;
+import io.genja.testkit.AuthMethod;
+import io.genja.testkit.DeviceFleet;
+import io.genja.testkit.DeviceFleetExtension;
+import io.genja.testkit.DevicePlatform;
+import io.genja.testkit.Fault;
+import io.genja.testkit.SimulatedDevice;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The plugin's behaviours one at a time, against simulated devices. */
+@Timeout(60)
+class SshConnectionTest {
+
+    /** Generated before the fleet starts (extensions run before {@code @BeforeAll}): the device trusts it. */
+    static final Path KEYS;
+    static final PublicKey ED25519;
+
+    static {
+        try {
+            KEYS = Files.createTempDirectory("genja-keys-");
+            OpenSshd.keygen("ed25519", "", KEYS.resolve("id_ed25519"));
+            ED25519 = PublicKeyEntry.parsePublicKeyEntry(Files.readString(KEYS.resolve("id_ed25519.pub")).strip())
+                    .resolvePublicKey(null, Map.of(), PublicKeyEntryResolver.FAILING);
+        } catch (Exception e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    @AfterAll
+    static void deleteKeys() throws Exception {
+        try (var files = Files.list(KEYS)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(KEYS);
+    }
+
+    @RegisterExtension
+    static final DeviceFleetExtension DEVICES = new DeviceFleetExtension(() -> DeviceFleet.builder()
+            .ciscoIos(10)
+            .linux(10)
+            .device(SimulatedDevice.builder("kbd-only").platform(DevicePlatform.LINUX)
+                    .authMethods(AuthMethod.KEYBOARD_INTERACTIVE))
+            .device(SimulatedDevice.builder("key-only").platform(DevicePlatform.LINUX)
+                    .authMethods(AuthMethod.PUBLIC_KEY).authorizedKey(ED25519))
+            .device(SimulatedDevice.builder("slow").platform(DevicePlatform.LINUX).fault(Fault.SLOW_OUTPUT)
+                    .slowLineDelay(Duration.ofMillis(400)))
+            .device(SimulatedDevice.builder("old-kex").platform(DevicePlatform.LINUX)
+                    .kexAlgorithms("diffie-hellman-group14-sha1")));
+
+    private SshConnectionPlugin plugin;
+
+    @BeforeEach
+    void newPlugin() {
+        plugin = new SshConnectionPlugin();
+    }
+
+    @AfterEach
+    void closePlugin() throws InterruptedException {
+        plugin.close();
+        assertThat(DEVICES.fleet().awaitNoOpenSessions(Duration.ofSeconds(10))).isTrue();
+    }
+
+    @Test
+    void keyboardInteractiveAnswersThePasswordPrompt() throws Exception {
+        SshConnection connection = open("kbd-only", Map.of());
+        assertThat(connection.executeCommand("hostname")).isEqualTo("kbd-only\n");
+        connection.close();
+    }
+
+    @Test
+    void publicKeyFromAnSshKeygenEd25519File() throws Exception {
+        SshConnection connection = open("key-only", Map.of("private_key_file", KEYS.resolve("id_ed25519").toString()));
+        assertThat(connection.executeCommand("whoami")).isEqualTo("admin\n");
+        connection.close();
+    }
+
+    @Test
+    void wrongPasswordIsAnAuthenticationFailureThatNeverShowsThePassword() {
+        SimulatedDevice device = DEVICES.fleet().device("linux-001");
+        ResolvedConnectionParams params = params(device, Map.of());
+        ResolvedConnectionParams wrong = new ResolvedConnectionParams(params.hostname(), params.port(),
+                params.username(), "s3cret-wrong", params.platform(), params.extras());
+        assertThatThrownBy(() -> plugin.create(key(device)).open(wrong))
+                .isInstanceOfSatisfying(ConnectionException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(FailureKind.AUTHENTICATION);
+                    assertThat(e.retryable()).isFalse();
+                    assertThat(e.getMessage()).contains("linux-001").contains("\"admin\"").doesNotContain("s3cret-wrong");
+                });
+        assertThat(wrong.toString()).doesNotContain("s3cret-wrong");
+    }
+
+    @Test
+    void refusedConnectionIsRetryable() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        ResolvedConnectionParams params = new ResolvedConnectionParams("127.0.0.1", port, "admin", "admin", "linux",
+                Map.of("timeout", 5));
+        assertThatThrownBy(() -> plugin.create(new ConnectionKey("gone", "ssh")).open(params))
+                .isInstanceOfSatisfying(ConnectionException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(FailureKind.CONNECTION);
+                    assertThat(e.retryable()).isTrue();
+                    assertThat(e.getMessage()).contains("gone").contains("connection refused");
+                });
+    }
+
+    @Test
+    void shellModeOnIosAndExecModeOnLinuxByDefault() throws Exception {
+        SshConnection ios = open("ios-003", Map.of());
+        SshConnection linux = open("linux-003", Map.of());
+        assertThat(ios.mode()).isEqualTo(Mode.SHELL);
+        assertThat(linux.mode()).isEqualTo(Mode.EXEC);
+        assertThat(ios.execute("show clock").exitStatus()).isNull();
+        // the detailed result reports what the device said; only executeCommand turns it into a COMMAND failure
+        assertThat(ios.execute("show bogus").stdout()).contains("% Invalid input detected");
+        assertThatThrownBy(() -> ios.executeCommand("show bogus")).isInstanceOfSatisfying(ConnectionException.class,
+                e -> assertThat(e.kind()).isEqualTo(FailureKind.COMMAND));
+        CommandResult failed = linux.execute("frobnicate");
+        assertThat(failed.exitStatus()).isEqualTo(127);
+        assertThat(failed.stderr()).contains("command not found");
+        assertThatThrownBy(() -> linux.executeCommand("frobnicate")).isInstanceOfSatisfying(ConnectionException.class,
+                e -> assertThat(e.getMessage()).contains("exited with status 127"));
+        assertThat(ios.isAlive()).isTrue();
+        ios.close();
+        linux.close();
+        assertThat(ios.isAlive()).isFalse();
+    }
+
+    @Test
+    void environmentIsSentOnlyWhenSet() throws Exception {
+        SimulatedDevice device = DEVICES.fleet().device("linux-004");
+        SshConnection plain = open("linux-004", Map.of());
+        plain.executeCommand("hostname");
+        SshConnection withEnv = open("linux-004", Map.of("env", Map.of("GENJA_SITE", "lab")));
+        withEnv.executeCommand("hostname");
+        List<Map<String, String>> environments = device.environments();
+        assertThat(environments.get(environments.size() - 2)).doesNotContainKey("GENJA_SITE");
+        assertThat(environments.get(environments.size() - 1)).containsEntry("GENJA_SITE", "lab");
+        plain.close();
+        withEnv.close();
+    }
+
+    @Test
+    void idleAndTotalCommandTimeoutsAreSeparate() throws Exception {
+        SshConnection idle = open("slow", Map.of("read_timeout", 0.2, "command_timeout", 20));
+        assertThatThrownBy(() -> idle.executeCommand("show version")).isInstanceOfSatisfying(
+                ConnectionException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(FailureKind.TIMEOUT);
+                    assertThat(e.retryable()).isTrue();
+                    assertThat(e.getMessage()).contains("no output arrived within 0.2 s");
+                });
+        SshConnection total = open("slow", Map.of("read_timeout", 5, "command_timeout", 1));
+        assertThatThrownBy(() -> total.executeCommand("show version")).isInstanceOfSatisfying(
+                ConnectionException.class, e -> assertThat(e.getMessage()).contains("did not finish within 1 s"));
+        idle.close();
+        total.close();
+    }
+
+    @Test
+    void legacyKeyExchangeIsOptInAndTheErrorShowsBothProposals() throws Exception {
+        assertThatThrownBy(() -> open("old-kex", Map.of())).isInstanceOfSatisfying(ConnectionException.class, e -> {
+            assertThat(e.kind()).isEqualTo(FailureKind.CONNECTION);
+            assertThat(e.getMessage()).contains("no SSH algorithm in common").contains("diffie-hellman-group14-sha1")
+                    .contains("curve25519-sha256").contains("legacy_algorithms");
+        });
+        SshConnection legacy = open("old-kex", Map.of("legacy_algorithms", List.of("kex")));
+        assertThat(legacy.executeCommand("hostname")).isEqualTo("old-kex\n");
+        legacy.close();
+    }
+
+    @Test
+    void manyHostsAtOnceWithoutAThreadPerHost() throws Exception {
+        List<CompletableFuture<String>> outputs = new ArrayList<>();
+        List<SshConnection> connections = new ArrayList<>();
+        List<SimulatedDevice> devices = DEVICES.fleet().devices().subList(0, 20);
+        for (SimulatedDevice device : devices) {
+            SshConnection connection = (SshConnection) plugin.create(key(device));
+            connections.add(connection);
+            outputs.add(connection.openAsync(params(device, Map.of())).toCompletableFuture()
+                    .thenCompose(v -> connection.executeCommandAsync("show version")));
+        }
+        for (int i = 0; i < devices.size(); i++) {
+            assertThat(outputs.get(i).get(30, TimeUnit.SECONDS)).isEqualTo(devices.get(i).showVersion());
+        }
+        connections.forEach(SshConnection::close);
+    }
+
+    @Test
+    void badExtrasAndUnknownPlatformsAreValidationErrorsThatSayWhatIsRight() {
+        assertThatThrownBy(() -> open("linux-005", Map.of("timeout", "soon"))).isInstanceOfSatisfying(
+                ConnectionException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(FailureKind.VALIDATION);
+                    assertThat(e.getMessage()).isEqualTo("host linux-005: extras.timeout must be a number of seconds, "
+                            + "e.g. 30, got \"soon\"");
+                });
+        assertThatThrownBy(() -> open("linux-005", Map.of("mode", "telnet"))).hasMessageContaining("exec or shell");
+        SimulatedDevice device = DEVICES.fleet().device("linux-005");
+        ResolvedConnectionParams params = params(device, Map.of());
+        ResolvedConnectionParams typo = new ResolvedConnectionParams(params.hostname(), params.port(),
+                params.username(), params.password(), "cisco_ois", params.extras());
+        assertThatThrownBy(() -> plugin.create(key(device)).open(typo)).hasMessageContaining(
+                "platform \"cisco_ois\" has no ssh platform profile (did you mean \"cisco_ios\"?)");
+    }
+
+    @Test
+    void exitingIosSessionAfterOneExecIsNoLongerAlive() throws Exception {
+        SshConnection exec = open("ios-004", Map.of("mode", "exec"));
+        assertThat(exec.executeCommand("show version")).isEqualTo(DEVICES.fleet().device("ios-004").showVersion()
+                .replace("\n", "\r\n") + "\r\n");
+        assertThat(DEVICES.fleet().awaitNoOpenSessions(Duration.ofSeconds(10))).isTrue();
+        assertThat(exec.isAlive()).isFalse();
+        exec.close();
+    }
+
+    private SshConnection open(String name, Map<String, Object> extras) throws ConnectionException {
+        SimulatedDevice device = DEVICES.fleet().device(name);
+        SshConnection connection = (SshConnection) plugin.create(key(device));
+        connection.open(params(device, extras));
+        return connection;
+    }
+
+    private static ConnectionKey key(SimulatedDevice device) {
+        return new ConnectionKey(device.name(), "ssh");
+    }
+
+    private static ResolvedConnectionParams params(SimulatedDevice device, Map<String, Object> extras) {
+        ResolvedConnectionParams params = DEVICES.fleet().inventory().resolveConnection(device.name(), "ssh");
+        Map<String, Object> all = new LinkedHashMap<>(params.extras());
+        all.put("timeout", 10);
+        all.putAll(extras);
+        return new ResolvedConnectionParams(params.hostname(), params.port(), params.username(), params.password(),
+                params.platform(), all);
+    }
+}

@@ -1,0 +1,83 @@
+package io.genja.testkit;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.InputStream;
+import org.apache.sshd.server.Environment;
+import org.apache.sshd.server.ExitCallback;
+import org.apache.sshd.server.channel.ChannelSession;
+import org.apache.sshd.server.command.Command;
+
+/**
+ * One exec request on a simulated device: runs the command, writes stdout and stderr, reports the exit status.
+ * A Cisco IOS device then closes the whole SSH session, as real IOS does after one exec command.
+ */
+final class ExecSession implements Command {
+
+    private final SimulatedDevice device;
+    private final String command;
+    private OutputStream out;
+    private OutputStream err;
+    private ExitCallback exitCallback;
+
+    ExecSession(SimulatedDevice device, String command) {
+        this.device = device;
+        this.command = command;
+    }
+
+    @Override
+    public void setInputStream(InputStream in) {
+        // exec commands here read no input
+    }
+
+    @Override
+    public void setOutputStream(OutputStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public void setErrorStream(OutputStream err) {
+        this.err = err;
+    }
+
+    @Override
+    public void setExitCallback(ExitCallback callback) {
+        this.exitCallback = callback;
+    }
+
+    @Override
+    public void start(ChannelSession channel, Environment env) {
+        device.recordEnvironment(env.getEnv());
+        device.executor().execute(() -> run(channel));
+    }
+
+    @Override
+    public void destroy(ChannelSession channel) {
+        // nothing runs after the reply is written
+    }
+
+    private void run(ChannelSession channel) {
+        boolean ios = device.platform() == DevicePlatform.CISCO_IOS;
+        DeviceOutput output = new DeviceOutput(device, out, ios ? "\r\n" : "\n");
+        try {
+            output.latency();
+            Reply reply = new DeviceCli(device).execute(command);
+            if (!output.writeLines(DeviceOutput.lines(reply.stdout()))) {
+                return;
+            }
+            if (!reply.stderr().isEmpty()) {
+                err.write(reply.stderr().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                err.flush();
+            }
+            exitCallback.onExit(reply.exitStatus());
+            if (ios) {
+                channel.getSession().close(false);
+            }
+        } catch (IOException e) {
+            exitCallback.onExit(1, "exec I/O failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exitCallback.onExit(1, "interrupted");
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.genja.testkit;
+
+/** How a {@link SimulatedDevice} misbehaves, to test what a client does when a device does. */
+public enum Fault {
+
+    /** Behaves well. */
+    NONE,
+
+    /** Rejects every authentication attempt. */
+    REFUSE_AUTH,
+
+    /** Sends the first lines of a command's output, then drops the connection. */
+    DROP_MID_COMMAND,
+
+    /** Accepts the TCP connection but never sends the SSH banner (a plain socket that stays silent). */
+    NO_BANNER,
+
+    /** Sends command output one line at a time, {@link SimulatedDevice.Builder#slowLineDelay} apart. */
+    SLOW_OUTPUT
+}

@@ -1,0 +1,152 @@
+package io.genja.testkit;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.sshd.server.Environment;
+import org.apache.sshd.server.ExitCallback;
+import org.apache.sshd.server.channel.ChannelSession;
+import org.apache.sshd.server.command.Command;
+
+/**
+ * An interactive shell on a simulated device: echoes what is typed, prints the prompt, pages long output with
+ * {@code --More--} while paging is on (IOS), and ends on {@code exit}.
+ */
+final class ShellSession implements Command {
+
+    private static final String MORE = " --More-- ";
+    /** IOS erases the {@code --More--} marker with backspaces, spaces and backspaces again. */
+    private static final String ERASE_MORE = "\b".repeat(9) + " ".repeat(9) + "\b".repeat(9);
+
+    private final SimulatedDevice device;
+    private InputStream in;
+    private OutputStream out;
+    private ExitCallback exitCallback;
+
+    ShellSession(SimulatedDevice device) {
+        this.device = device;
+    }
+
+    @Override
+    public void setInputStream(InputStream in) {
+        this.in = new BufferedInputStream(in);
+    }
+
+    @Override
+    public void setOutputStream(OutputStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public void setErrorStream(OutputStream err) {
+        // a shell has one stream: everything goes to stdout, as on a terminal
+    }
+
+    @Override
+    public void setExitCallback(ExitCallback callback) {
+        this.exitCallback = callback;
+    }
+
+    @Override
+    public void start(ChannelSession channel, Environment env) {
+        device.recordEnvironment(env.getEnv());
+        device.executor().execute(this::run);
+    }
+
+    @Override
+    public void destroy(ChannelSession channel) {
+        // the input stream closes with the channel, which ends run()
+    }
+
+    private void run() {
+        DeviceCli cli = new DeviceCli(device);
+        DeviceOutput output = new DeviceOutput(device, out, "\r\n");
+        try {
+            output.write("\r\n" + cli.prompt());
+            String line;
+            while ((line = readLine(output)) != null) {
+                output.latency();
+                Reply reply = cli.execute(line);
+                if (reply.exit()) {
+                    break;
+                }
+                List<String> lines = DeviceOutput.lines(reply.stdout() + reply.stderr());
+                if (!page(cli, output, lines)) {
+                    return;
+                }
+                output.write(cli.prompt());
+            }
+            exitCallback.onExit(0);
+        } catch (IOException e) {
+            exitCallback.onExit(1, "shell I/O failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exitCallback.onExit(1, "interrupted");
+        }
+    }
+
+    /** Reads one line, echoing it as a terminal does; {@code null} at end of input. */
+    private String readLine(DeviceOutput output) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        ByteArrayOutputStream echo = new ByteArrayOutputStream();
+        while (true) {
+            int b = in.read();
+            if (b < 0) {
+                return null;
+            }
+            if (b == '\n' && line.size() == 0 && echo.size() == 0) {
+                continue; // the \n of a \r\n pair
+            }
+            if (b == '\r' || b == '\n') {
+                echo.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                output.write(echo.toString(StandardCharsets.UTF_8));
+                return line.toString(StandardCharsets.UTF_8);
+            }
+            line.write(b);
+            echo.write(b);
+            if (in.available() == 0) {
+                output.write(echo.toString(StandardCharsets.UTF_8));
+                echo.reset();
+            }
+        }
+    }
+
+    /** Writes the lines a page at a time; returns {@code false} when the device dropped the connection. */
+    private boolean page(DeviceCli cli, DeviceOutput output, List<String> lines)
+            throws IOException, InterruptedException {
+        int pageLength = cli.pageLength();
+        if (pageLength <= 1 || lines.size() < pageLength) {
+            return output.writeLines(lines);
+        }
+        int shown = 0;
+        int next = pageLength - 1;
+        while (shown < lines.size()) {
+            int end = Math.min(lines.size(), shown + next);
+            if (!output.writeLines(lines.subList(shown, end))) {
+                return false;
+            }
+            shown = end;
+            if (shown >= lines.size()) {
+                break;
+            }
+            output.write(MORE);
+            int key = in.read();
+            output.write(ERASE_MORE);
+            if (key < 0 || key == 'q' || key == 'Q') {
+                break;
+            }
+            next = key == '\r' || key == '\n' ? 1 : pageLength - 1;
+            if (key == '\r' && in.available() > 0) {
+                in.mark(1);
+                if (in.read() != '\n') {
+                    in.reset();
+                }
+            }
+        }
+        return true;
+    }
+}

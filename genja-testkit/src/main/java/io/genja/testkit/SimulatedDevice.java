@@ -1,0 +1,463 @@
+package io.genja.testkit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.sshd.common.NamedFactory;
+import org.apache.sshd.common.kex.BuiltinDHFactories;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.session.SessionListener;
+import org.apache.sshd.core.CoreModuleProperties;
+import org.apache.sshd.server.ServerBuilder;
+import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.auth.keyboard.InteractiveChallenge;
+import org.apache.sshd.server.auth.keyboard.KeyboardInteractiveAuthenticator;
+import org.apache.sshd.server.session.ServerSession;
+
+/**
+ * A network device played by an in-process MINA SSHD server on {@code 127.0.0.1}: it logs users in by
+ * password, public key or keyboard-interactive, answers {@code show version}, {@code show running-config} and
+ * friends as its {@link DevicePlatform} would, pages output, and misbehaves on request ({@link Fault}).
+ *
+ * <pre>{@code
+ * try (SimulatedDevice router = SimulatedDevice.builder("r1").platform(DevicePlatform.CISCO_IOS).build().start()) {
+ *     int port = router.port();
+ * }
+ * }</pre>
+ *
+ * <p>Most tests use a {@link DeviceFleet}, which starts many devices and hands back an inventory.
+ * The running configuration is mutable ({@link #setRunningConfig}) so a test can show a change.
+ */
+public final class SimulatedDevice implements AutoCloseable {
+
+    private final String name;
+    private final DevicePlatform platform;
+    private final String username;
+    private final String password;
+    private final Set<AuthMethod> authMethods;
+    private final List<PublicKey> authorizedKeys;
+    private final Fault fault;
+    private final Duration latency;
+    private final Duration slowLineDelay;
+    private final KeyPair hostKey;
+    private final List<String> kexAlgorithms;
+
+    private volatile String runningConfig;
+    private final List<String> commands = new CopyOnWriteArrayList<>();
+    private final List<Map<String, String>> environments = new CopyOnWriteArrayList<>();
+    private final AtomicInteger openSessions = new AtomicInteger();
+    private final List<Socket> silentSockets = new CopyOnWriteArrayList<>();
+
+    private Object sessionMonitor = this;
+    private ExecutorService executor;
+    private SshServer server;
+    private KeyPair activeHostKey;
+    private ServerSocket silentServer;
+    private int port;
+
+    private SimulatedDevice(Builder b) {
+        this.name = b.name;
+        this.platform = b.platform;
+        this.username = b.username;
+        this.password = b.password;
+        this.authMethods = Collections.unmodifiableSet(EnumSet.copyOf(b.authMethods));
+        this.authorizedKeys = List.copyOf(b.authorizedKeys);
+        this.fault = b.fault;
+        this.latency = b.latency;
+        this.slowLineDelay = b.slowLineDelay;
+        this.hostKey = b.hostKey;
+        this.kexAlgorithms = List.copyOf(b.kexAlgorithms);
+        this.runningConfig = b.runningConfig != null ? b.runningConfig
+                : platform == DevicePlatform.CISCO_IOS ? DeviceTexts.ciscoRunningConfig(name)
+                : DeviceTexts.linuxRunningConfig(name);
+    }
+
+    /** A device called {@code name} (also its hostname and prompt); a Cisco IOS device unless told otherwise. */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** Starts listening on {@code 127.0.0.1} on a free port; returns this device. */
+    public SimulatedDevice start() {
+        return start(this, hostKey != null ? hostKey : newHostKey());
+    }
+
+    /** Starts with a host key and a monitor shared with the other devices of a fleet. */
+    synchronized SimulatedDevice start(Object monitor, KeyPair fleetHostKey) {
+        if (executor != null) {
+            throw new IllegalStateException("device " + name + " is already started");
+        }
+        this.sessionMonitor = monitor;
+        this.executor = Executors.newCachedThreadPool(daemonThreads(name));
+        try {
+            if (fault == Fault.NO_BANNER) {
+                startSilent();
+            } else {
+                startSsh(hostKey != null ? hostKey : fleetHostKey);
+            }
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException("cannot start simulated device " + name + " on 127.0.0.1", e);
+        }
+        return this;
+    }
+
+    private void startSsh(KeyPair key) throws IOException {
+        activeHostKey = key;
+        server = SshServer.setUpDefaultServer();
+        server.setHost("127.0.0.1");
+        server.setPort(0);
+        // One NIO thread per device keeps a fleet of hundreds of devices cheap.
+        CoreModuleProperties.NIO_WORKERS.set(server, 1);
+        server.setKeyPairProvider(KeyPairProvider.wrap(key));
+        if (!kexAlgorithms.isEmpty()) {
+            server.setKeyExchangeFactories(NamedFactory.setUpTransformedFactories(false,
+                    kexAlgorithms.stream().map(BuiltinDHFactories::fromFactoryName).toList(), ServerBuilder.DH2KEX));
+        }
+        server.setPasswordAuthenticator((user, pass, session) -> fault != Fault.REFUSE_AUTH
+                && authMethods.contains(AuthMethod.PASSWORD) && username.equals(user) && password.equals(pass));
+        server.setPublickeyAuthenticator((user, key1, session) -> fault != Fault.REFUSE_AUTH
+                && authMethods.contains(AuthMethod.PUBLIC_KEY) && username.equals(user)
+                && authorizedKeys.stream().anyMatch(k -> k.equals(key1)));
+        server.setKeyboardInteractiveAuthenticator(new KeyboardInteractiveAuthenticator() {
+            @Override
+            public InteractiveChallenge generateChallenge(ServerSession session, String user, String lang,
+                                                          String subMethods) {
+                if (!authMethods.contains(AuthMethod.KEYBOARD_INTERACTIVE)) {
+                    return null;
+                }
+                InteractiveChallenge challenge = new InteractiveChallenge();
+                challenge.setInteractionName("");
+                challenge.setInteractionInstruction("");
+                challenge.addPrompt("Password: ", false);
+                return challenge;
+            }
+
+            @Override
+            public boolean authenticate(ServerSession session, String user, List<String> responses) {
+                return fault != Fault.REFUSE_AUTH && username.equals(user) && responses.size() == 1
+                        && password.equals(responses.get(0));
+            }
+        });
+        server.setShellFactory(channel -> new ShellSession(this));
+        server.setCommandFactory((channel, command) -> new ExecSession(this, command));
+        server.addSessionListener(new SessionListener() {
+            @Override
+            public void sessionCreated(Session session) {
+                sessionsChanged(1);
+            }
+
+            @Override
+            public void sessionClosed(Session session) {
+                sessionsChanged(-1);
+            }
+        });
+        server.start();
+        port = server.getPort();
+    }
+
+    /** Accepts TCP connections and never says a word; a connection counts as a session until the client leaves. */
+    private void startSilent() throws IOException {
+        silentServer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        port = silentServer.getLocalPort();
+        ServerSocket listening = silentServer;
+        executor.execute(() -> {
+            while (!listening.isClosed()) {
+                try {
+                    Socket socket = listening.accept();
+                    silentSockets.add(socket);
+                    sessionsChanged(1);
+                    executor.execute(() -> drainUntilClosed(socket));
+                } catch (IOException e) {
+                    return; // closed
+                }
+            }
+        });
+    }
+
+    private void drainUntilClosed(Socket socket) {
+        try (socket; InputStream in = socket.getInputStream()) {
+            byte[] buffer = new byte[1024];
+            while (in.read(buffer) >= 0) {
+                // a silent device reads and ignores everything
+            }
+        } catch (IOException e) {
+            // the peer or close() ended the connection
+        } finally {
+            silentSockets.remove(socket);
+            sessionsChanged(-1);
+        }
+    }
+
+    private void sessionsChanged(int delta) {
+        openSessions.addAndGet(delta);
+        synchronized (sessionMonitor) {
+            sessionMonitor.notifyAll();
+        }
+    }
+
+    /** Closes every connection at once, as a device that crashes or a link that fails does. */
+    void dropConnections() {
+        SshServer running = server;
+        if (running != null && running.isStarted()) {
+            running.getActiveSessions().forEach(s -> s.close(true));
+        }
+        for (Socket socket : silentSockets) {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // already closed
+            }
+        }
+    }
+
+    /** Stops the server and closes every session. */
+    @Override
+    public synchronized void close() {
+        dropConnections();
+        try {
+            if (server != null) {
+                server.stop(true);
+            }
+            if (silentServer != null) {
+                silentServer.close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stop simulated device " + name, e);
+        } finally {
+            if (executor != null) {
+                executor.shutdownNow();
+            }
+            server = null;
+            silentServer = null;
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public DevicePlatform platform() {
+        return platform;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public Fault fault() {
+        return fault;
+    }
+
+    public Set<AuthMethod> authMethods() {
+        return authMethods;
+    }
+
+    /** The port the device listens on, once started. */
+    public int port() {
+        if (port == 0) {
+            throw new IllegalStateException("device " + name + " is not started");
+        }
+        return port;
+    }
+
+    /** The device's SSH host key ({@code null} for a {@link Fault#NO_BANNER} device, which has none). */
+    public PublicKey hostPublicKey() {
+        return activeHostKey == null ? null : activeHostKey.getPublic();
+    }
+
+    /** SSH sessions (or silent TCP connections) open right now. */
+    public int openSessions() {
+        return openSessions.get();
+    }
+
+    /** Every command the device received, in order, across all sessions. */
+    public List<String> commands() {
+        return List.copyOf(commands);
+    }
+
+    /** The environment of every exec or shell request, in order (what the client sent with {@code env}). */
+    public List<Map<String, String>> environments() {
+        return List.copyOf(environments);
+    }
+
+    /** What {@code show running-config} prints. */
+    public String runningConfig() {
+        return runningConfig;
+    }
+
+    /** Changes what {@code show running-config} prints from now on. */
+    public void setRunningConfig(String runningConfig) {
+        this.runningConfig = Objects.requireNonNull(runningConfig, "runningConfig");
+    }
+
+    /** What {@code show version} prints. */
+    public String showVersion() {
+        return platform == DevicePlatform.CISCO_IOS ? DeviceTexts.ciscoShowVersion(name)
+                : DeviceTexts.linuxShowVersion(name) + "\n";
+    }
+
+    Duration latency() {
+        return latency;
+    }
+
+    Duration slowLineDelay() {
+        return slowLineDelay;
+    }
+
+    ExecutorService executor() {
+        return executor;
+    }
+
+    void recordCommand(String command) {
+        commands.add(command);
+    }
+
+    void recordEnvironment(Map<String, String> env) {
+        environments.add(Map.copyOf(env));
+    }
+
+    static KeyPair newHostKey() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JVM cannot generate an EC P-256 host key", e);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads(String name) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "simulated-" + name + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "SimulatedDevice[" + name + ", " + platform.inventoryName() + ", port=" + port + ", fault=" + fault + "]";
+    }
+
+    /** Configures a {@link SimulatedDevice}. */
+    public static final class Builder {
+        private final String name;
+        private DevicePlatform platform = DevicePlatform.CISCO_IOS;
+        private String username = "admin";
+        private String password = "admin";
+        private Set<AuthMethod> authMethods = EnumSet.allOf(AuthMethod.class);
+        private final List<PublicKey> authorizedKeys = new ArrayList<>();
+        private Fault fault = Fault.NONE;
+        private Duration latency = Duration.ZERO;
+        private Duration slowLineDelay = Duration.ofMillis(200);
+        private KeyPair hostKey;
+        private String runningConfig;
+        private List<String> kexAlgorithms = List.of();
+
+        private Builder(String name) {
+            if (name == null || !name.matches("[A-Za-z0-9_.-]+")) {
+                throw new IllegalArgumentException("device name must match [A-Za-z0-9_.-]+, got: " + name);
+            }
+            this.name = name;
+        }
+
+        public Builder platform(DevicePlatform platform) {
+            this.platform = Objects.requireNonNull(platform, "platform");
+            return this;
+        }
+
+        /** The one user the device knows; {@code admin}/{@code admin} unless set. */
+        public Builder credentials(String username, String password) {
+            this.username = Objects.requireNonNull(username, "username");
+            this.password = Objects.requireNonNull(password, "password");
+            return this;
+        }
+
+        /** The authentication methods the device accepts; all three unless set. */
+        public Builder authMethods(AuthMethod... methods) {
+            this.authMethods = methods.length == 0 ? EnumSet.noneOf(AuthMethod.class) : EnumSet.copyOf(List.of(methods));
+            return this;
+        }
+
+        /** A public key the user may log in with. */
+        public Builder authorizedKey(PublicKey key) {
+            authorizedKeys.add(Objects.requireNonNull(key, "key"));
+            return this;
+        }
+
+        public Builder fault(Fault fault) {
+            this.fault = Objects.requireNonNull(fault, "fault");
+            return this;
+        }
+
+        /** How long the device thinks before it answers each command. */
+        public Builder latency(Duration latency) {
+            this.latency = Objects.requireNonNull(latency, "latency");
+            return this;
+        }
+
+        /** The pause between lines under {@link Fault#SLOW_OUTPUT}; 200 ms unless set. */
+        public Builder slowLineDelay(Duration delay) {
+            this.slowLineDelay = Objects.requireNonNull(delay, "delay");
+            return this;
+        }
+
+        /** The SSH host key; a fleet's shared key (or a fresh one) unless set. */
+        public Builder hostKey(KeyPair hostKey) {
+            this.hostKey = Objects.requireNonNull(hostKey, "hostKey");
+            return this;
+        }
+
+        /** The initial running configuration; a generated one of a few hundred lines unless set. */
+        public Builder runningConfig(String runningConfig) {
+            this.runningConfig = Objects.requireNonNull(runningConfig, "runningConfig");
+            return this;
+        }
+
+        /**
+         * Restricts the key exchanges the device offers, e.g. {@code "diffie-hellman-group14-sha1"} to play an old
+         * device; all of MINA's defaults unless set.
+         */
+        public Builder kexAlgorithms(String... names) {
+            for (String name : names) {
+                if (BuiltinDHFactories.fromFactoryName(name) == null) {
+                    throw new IllegalArgumentException("unknown key exchange \"" + name + "\"; known: "
+                            + BuiltinDHFactories.VALUES.stream().map(BuiltinDHFactories::getName).toList());
+                }
+            }
+            this.kexAlgorithms = List.of(names);
+            return this;
+        }
+
+        public SimulatedDevice build() {
+            return new SimulatedDevice(this);
+        }
+    }
+}
