@@ -97,7 +97,7 @@ class DocsCompileTest {
             Path classes = Files.createDirectories(out.resolve(packageOf(snippets.get(0))));
             DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
             List<String> options = List.of("-d", classes.toString(), "-classpath", classPath, "--release", "17",
-                    "-Xlint:none", "-Agenja.connectionPlugins=ssh");
+                    "-Xlint:none");
             javac.getTask(new StringWriter(), null, diagnostics, options, null, units).call();
             diagnostics.getDiagnostics().stream()
                     .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,26 +22,44 @@ class ExampleConfigTest {
     @TempDir
     Path copy;
 
-    @Test
-    void theShippedInventoryResolvesForSsh() throws IOException {
+    @BeforeEach
+    void copyTheFiles() throws IOException {
         Files.copy(Path.of("config.yaml"), copy.resolve("config.yaml"));
         Files.createDirectories(copy.resolve("inventory"));
         for (String file : List.of("hosts.yaml", "groups.yaml", "defaults.yaml")) {
             Files.copy(Path.of("inventory", file), copy.resolve("inventory").resolve(file));
         }
+    }
+
+    @Test
+    void theShippedInventoryResolvesForSsh() {
+        String text = genja(0, "inventory", "--resolve", "ssh");
+        assertThat(text).containsPattern("(?m)^core-rtr1\\s+192.0.2.1\\s+22\\s+automation\\s+cisco_ios\\s+\\{timeout=30\\}$");
+        assertThat(text).containsPattern("(?m)^edge-sw2\\s+192.0.2.12\\s+2222\\s+automation\\s+arista_eos\\s+.*mode=shell");
+        assertThat(text).contains("4 hosts").doesNotContain("not-shown");
+    }
+
+    @Test
+    void genjaCheckFindsNothingWrongWithTheShippedSetup() {
+        String text = genja(0, "check");
+
+        assertThat(text).contains("inventory: 4 hosts, 4 groups").contains("plugins:   ssh").contains("processors: audit")
+                .endsWith("ok\n");
+    }
+
+    private String genja(int expectedStatus, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
+        List<String> command = new java.util.ArrayList<>(List.of(args));
+        command.addAll(List.of("-c", copy.resolve("config.yaml").toString()));
         int status = GenjaCli.builder()
                 .out(new PrintStream(out, true, StandardCharsets.UTF_8))
                 .err(new PrintStream(err, true, StandardCharsets.UTF_8))
                 .env(Map.of("GENJA_PASSWORD", "not-shown"))
                 .build()
-                .execute("inventory", "-c", copy.resolve("config.yaml").toString(), "--resolve", "ssh");
-
+                .execute(command.toArray(String[]::new));
         String text = out.toString(StandardCharsets.UTF_8);
-        assertThat(status).as(text + err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(text).containsPattern("(?m)^core-rtr1\\s+192.0.2.1\\s+22\\s+automation\\s+cisco_ios\\s+\\{timeout=30\\}$");
-        assertThat(text).containsPattern("(?m)^edge-sw2\\s+192.0.2.12\\s+2222\\s+automation\\s+arista_eos\\s+.*mode=shell");
-        assertThat(text).contains("4 hosts").doesNotContain("not-shown");
+        assertThat(status).as(text + err.toString(StandardCharsets.UTF_8)).isEqualTo(expectedStatus);
+        return text;
     }
 }

@@ -1,0 +1,115 @@
+package io.genja.examples;
+
+import io.genja.cli.GenjaCli;
+import io.genja.examples.tasks.BackupConfig;
+import io.genja.testkit.DeviceFleet;
+import io.genja.testkit.DevicePlatform;
+import io.genja.testkit.Fault;
+import io.genja.testkit.SimulatedDevice;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The examples' main job: backs up the running configuration of every device through the {@code genja} command.
+ *
+ * <pre>
+ * java -jar genja-examples.jar                          back up a fleet of 50 simulated devices
+ * java -jar genja-examples.jar --change ios-007         the same, after someone "edited" ios-007 by hand
+ * java -jar genja-examples.jar -c config.yaml           back up the devices of a real inventory
+ * java -jar genja-examples.jar GENJA-ARGS...            any genja command (tasks, inventory, run, check)
+ * </pre>
+ *
+ * Without a configuration ({@code -c} or {@code GENJA_CONFIG}) the job starts a fleet of simulated devices in this
+ * JVM (Cisco IOS and Linux, two of them faulty: one refuses the login, one drops the session mid-command) and
+ * gives its inventory to the command. Their configurations depend only on their names, so a second run reports
+ * {@code changed} only where a configuration was changed ({@code --change HOST}).
+ */
+public final class ExamplesApp {
+
+    /** Devices in the default fleet, the two faulty ones included. */
+    static final int FLEET_SIZE = 50;
+    /** Refuses every login. */
+    static final String REFUSES_LOGIN = "ios-031";
+    /** Drops the session in the middle of {@code show running-config}. */
+    static final String DROPS_SESSION = "ios-032";
+    /** The line {@code --change} adds to a device's configuration. */
+    static final String CHANGED_LINE = "ntp server 192.0.2.123";
+
+    private static final Set<String> COMMANDS = Set.of("tasks", "inventory", "run", "check", "help", "-h", "--help",
+            "-V", "--version");
+
+    private ExamplesApp() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err, System.getenv()));
+    }
+
+    /**
+     * Runs the job with {@code args}; returns the exit status of the {@code genja} command (0 all passed, 1 some
+     * host failed, 2 bad input).
+     */
+    static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+        List<String> changes = new ArrayList<>();
+        List<String> genjaArgs = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--change") && i + 1 < args.length) {
+                changes.add(args[++i]);
+            } else {
+                genjaArgs.add(args[i]);
+            }
+        }
+        boolean mainJob = genjaArgs.stream().noneMatch(COMMANDS::contains);
+        if (mainJob) {
+            // run's own options (--json, --filter, -o ...) may follow: java -jar genja-examples.jar --filter 'ios-*'
+            genjaArgs.addAll(0, List.of("run", "backup_config"));
+        }
+        boolean configured = genjaArgs.contains("-c") || genjaArgs.contains("--config")
+                || genjaArgs.stream().anyMatch(a -> a.startsWith("--config=")) || env.containsKey("GENJA_CONFIG");
+        GenjaCli.Builder cli = GenjaCli.builder().out(out).err(err).env(env);
+        if (configured) {
+            if (!changes.isEmpty()) {
+                err.println("genja-examples: --change only applies to the simulated fleet, not to a real inventory");
+                return 2;
+            }
+            return cli.build().execute(genjaArgs.toArray(String[]::new));
+        }
+        try (DeviceFleet fleet = startFleet()) {
+            for (String name : changes) {
+                SimulatedDevice device = fleet.device(name);
+                device.setRunningConfig(withChange(device.runningConfig()));
+            }
+            out.println("Started " + fleet.devices().size() + " simulated devices on 127.0.0.1 ("
+                    + REFUSES_LOGIN + " refuses logins, " + DROPS_SESSION + " drops sessions"
+                    + (changes.isEmpty() ? "" : "; changed by hand: " + String.join(", ", changes)) + ")");
+            int status = cli.inventory(fleet.inventory()).build().execute(genjaArgs.toArray(String[]::new));
+            if (mainJob && status != 2) {
+                Path backups = Path.of(BackupConfig.DEFAULT_DIRECTORY).toAbsolutePath();
+                out.println("Backups are in " + backups + "; run again to see what changed"
+                        + " (--change HOST edits a device's configuration first).");
+            }
+            return status;
+        }
+    }
+
+    /** 30 Cisco IOS devices, 18 Linux hosts, and two faulty IOS devices. */
+    static DeviceFleet startFleet() {
+        return DeviceFleet.builder()
+                .ciscoIos(FLEET_SIZE - 20)
+                .linux(18)
+                .device(SimulatedDevice.builder(REFUSES_LOGIN).platform(DevicePlatform.CISCO_IOS).fault(Fault.REFUSE_AUTH))
+                .device(SimulatedDevice.builder(DROPS_SESSION).platform(DevicePlatform.CISCO_IOS)
+                        .fault(Fault.DROP_MID_COMMAND))
+                .start();
+    }
+
+    /** The configuration with one line more (after the hostname, else at the end): a deterministic "change by hand". */
+    static String withChange(String runningConfig) {
+        String changed = runningConfig.replaceFirst("(?m)^(hostname .*)$", "$1\n" + CHANGED_LINE);
+        return changed.equals(runningConfig) ? runningConfig + "# " + CHANGED_LINE + "\n" : changed;
+    }
+}
