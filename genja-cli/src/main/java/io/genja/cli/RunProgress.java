@@ -72,7 +72,7 @@ final class RunProgress implements TaskProcessor {
             int failedNow = result.isFailed() ? failed.incrementAndGet() : failed.get();
             current.step();
             if (failedNow > 0) {
-                current.setExtraMessage(failedNow + " failed");
+                current.setExtraMessage(" " + failedNow + " failed");
             }
         } else {
             countPlain(result.isFailed());
