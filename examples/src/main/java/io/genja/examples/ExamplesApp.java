@@ -41,6 +41,8 @@ public final class ExamplesApp {
 
     private static final Set<String> COMMANDS = Set.of("tasks", "inventory", "run", "check", "help", "-h", "--help",
             "-V", "--version");
+    /** Commands that need no fleet started for them. */
+    private static final Set<String> NO_INVENTORY = Set.of("tasks", "help", "-h", "--help", "-V", "--version");
 
     private ExamplesApp() {
     }
@@ -68,12 +70,13 @@ public final class ExamplesApp {
             // run's own options (--json, --filter, -o ...) may follow: java -jar genja-examples.jar --filter 'ios-*'
             genjaArgs.addAll(0, List.of("run", "backup_config"));
         }
-        boolean configured = genjaArgs.contains("-c") || genjaArgs.contains("--config")
+        boolean realInventory = genjaArgs.contains("-c") || genjaArgs.contains("--config")
                 || genjaArgs.stream().anyMatch(a -> a.startsWith("--config=")) || env.containsKey("GENJA_CONFIG");
+        boolean needsNoInventory = genjaArgs.stream().anyMatch(NO_INVENTORY::contains);
         GenjaCli.Builder cli = GenjaCli.builder().out(out).err(err).env(env);
-        if (configured) {
+        if (realInventory || needsNoInventory) {
             if (!changes.isEmpty()) {
-                err.println("genja-examples: --change only applies to the simulated fleet, not to a real inventory");
+                err.println("genja-examples: --change only applies to a run against the simulated fleet");
                 return 2;
             }
             return cli.build().execute(genjaArgs.toArray(String[]::new));

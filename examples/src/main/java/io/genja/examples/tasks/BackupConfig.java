@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Backs up each device's running configuration to {@code <directory>/<host>.cfg}; {@code changed} when it
- * differs from the last backup, with a unified diff. The command depends on the host's platform.
+ * Backs up each device's running configuration to a file named after the host (backups/ios-001.cfg), changed
+ * when it differs from the last backup, with a unified diff. The command depends on the host's platform.
  */
 @GenjaTask(name = "backup_config", connectionPluginName = "ssh", processors = "audit")
 public class BackupConfig implements Task {
