@@ -27,10 +27,6 @@ final class TextTable {
         return this;
     }
 
-    boolean isEmpty() {
-        return rows.isEmpty();
-    }
-
     /** Prints the table; {@code style} may decorate a cell (colour) after it has been padded. */
     void print(PrintStream out, int styledColumn, UnaryOperator<String> style) {
         int[] widths = new int[headers.size()];
