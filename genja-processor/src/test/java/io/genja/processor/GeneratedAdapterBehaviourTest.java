@@ -210,7 +210,7 @@ class GeneratedAdapterBehaviourTest {
     @Test
     void connectionPluginTaskGetsItsConnectionThroughTheContext() {
         try (Genja genja = genja()) {
-            TaskResults results = genja.run("show", RunOptions.defaults().runner("serial").option("what", "version"));
+            TaskResults results = genja.run("show", RunOptions.defaults().option("what", "version"));
             assertThat(results.passedHosts()).containsExactly("r1", "r2", "r3");
             assertThat(resultOf(results.hostResult("r1"))).isEqualTo("r1: show version x1 TEXT 30s []");
             assertThat(resultOf(results.hostResult("r3"))).isEqualTo("r3: show version x1 TEXT 30s []");
