@@ -2,6 +2,8 @@ package io.genja.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -61,6 +63,19 @@ class ConfigFilesTest {
         assertThat(run.out()).startsWith("s1 for mem");
         assertThat(run.out()).containsPattern("port\\s+22\\s+host s1 connection_options.mem");
         assertThat(run.out()).containsPattern("platform\\s+eos\\s+group edge");
+        assertThat(run.out()).doesNotContain(Fixtures.SECRET);
+    }
+
+    @Test
+    void explainAsJsonNamesEachValuesSource() throws Exception {
+        CliRun run = CliRun.execute(cli(), "-c", config("lab"), "inventory", "--explain", "s1", "--resolve", "mem",
+                "--json");
+
+        assertThat(run.status()).as(run.toString()).isZero();
+        JsonNode explanation = new ObjectMapper().readTree(run.out());
+        assertThat(explanation.get("host").asText()).isEqualTo("s1");
+        assertThat(explanation.get("values").get(1).get("field").asText()).isEqualTo("port");
+        assertThat(explanation.get("values").get(1).get("source").asText()).isEqualTo("host s1 connection_options.mem");
         assertThat(run.out()).doesNotContain(Fixtures.SECRET);
     }
 
