@@ -149,7 +149,7 @@ class RunCommandTest {
     }
 
     @Test
-    void aHostOverItsTimeBudgetIsATimeoutAndTheOthersFinish() {
+    void aTaskOverItsTimeBudgetIsATimeoutFailureAndTheOthersFinish() {
         CountDownLatch never = new CountDownLatch(1);
         TaskCatalog catalog = TaskCatalog.of(List.of(FakeTask.of("hang", (host, context) -> {
             if (host.name().equals("r2")) {
@@ -166,7 +166,7 @@ class RunCommandTest {
         }
 
         assertThat(run.status()).as(run.toString()).isEqualTo(ExitStatus.HOSTS_FAILED);
-        assertThat(run.out()).containsPattern("(?m)^r2\\s+unreachable\\s+.*TIMEOUT: ");
+        assertThat(run.out()).containsPattern("(?m)^r2\\s+failed\\s+.*TIMEOUT: ");
         assertThat(run.out()).containsPattern("(?m)^r1\\s+ok\\s+.*quick$");
     }
 }

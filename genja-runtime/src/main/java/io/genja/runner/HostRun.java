@@ -70,6 +70,8 @@ final class HostRun {
     private Map<String, ConnectionException> failedOpens;
     private long hostStart;
     private ScheduledFuture<?> budget;
+    /** Whether task code ran on this host: failures before it make the host unreachable. Read by the budget's timer. */
+    private volatile boolean taskStarted;
 
     /**
      * 1 for each sub-task whose {@code onSubTaskStart} ran and whose {@code onSubTaskFinish} is still due (after
@@ -150,7 +152,7 @@ final class HostRun {
                     }
                     ConnectionException earlier = failedOpens == null ? null : failedOpens.get(plugin);
                     if (earlier != null) {
-                        result = HostTaskResult.failed(failureOf(earlier));
+                        result = HostTaskResult.failed(failureOf(earlier).withBeforeStart(!taskStarted));
                         attempt = Integer.MAX_VALUE;
                         phase = Phase.RESULT;
                         continue;
@@ -176,11 +178,12 @@ final class HostRun {
                         phase = Phase.TASK;
                     } else {
                         openFailure = asConnectionException((Throwable) opened);
-                        result = HostTaskResult.failed(failureOf(openFailure));
+                        result = HostTaskResult.failed(failureOf(openFailure).withBeforeStart(!taskStarted));
                         phase = Phase.RESULT;
                     }
                 }
                 case TASK -> {
+                    taskStarted = true;
                     TaskPlan plan = nodes[node].plan();
                     HostContext context = new HostContext(plan.info(), host, connection, plan.options());
                     if (!plan.definition().isAsync()) {
@@ -372,8 +375,9 @@ final class HostRun {
             }
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - hostStart);
+        TaskFailure unfinished = failure.withBeforeStart(!taskStarted);
         for (int k = 0; k < nodes.length; k++) {
-            HostTaskResult failed = HostTaskResult.failed(failure);
+            HostTaskResult failed = HostTaskResult.failed(unfinished);
             if (run.sink().get(k, index) == null && run.sink().started(k, index) != 0) {
                 failed = failed.withDuration(elapsed);
             }

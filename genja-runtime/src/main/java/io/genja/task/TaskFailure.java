@@ -10,12 +10,20 @@ import java.util.Objects;
  * @param exceptionType the class name of the exception behind it, or {@code null}
  * @param retryable whether another attempt may succeed
  * @param details more context (a command's output, a stack trace), or {@code null}
+ * @param beforeStart whether it happened before any task code ran on the host (opening the connection, or the
+ *     time budget running out while connecting); set by the runtime, never by tasks
  */
-public record TaskFailure(FailureKind kind, String message, String exceptionType, boolean retryable, String details) {
+public record TaskFailure(FailureKind kind, String message, String exceptionType, boolean retryable, String details,
+                          boolean beforeStart) {
 
     public TaskFailure {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(message, "message");
+    }
+
+    /** A failure of the task itself (not {@linkplain #beforeStart() before it started}). */
+    public TaskFailure(FailureKind kind, String message, String exceptionType, boolean retryable, String details) {
+        this(kind, message, exceptionType, retryable, details, false);
     }
 
     public static TaskFailure of(FailureKind kind, String message) {
@@ -37,15 +45,24 @@ public record TaskFailure(FailureKind kind, String message, String exceptionType
     }
 
     public TaskFailure withRetryable(boolean retryable) {
-        return new TaskFailure(kind, message, exceptionType, retryable, details);
+        return new TaskFailure(kind, message, exceptionType, retryable, details, beforeStart);
     }
 
     public TaskFailure withDetails(String details) {
-        return new TaskFailure(kind, message, exceptionType, retryable, details);
+        return new TaskFailure(kind, message, exceptionType, retryable, details, beforeStart);
     }
 
-    /** Whether the host could not be reached at all: connection, authentication or timeout. */
+    /** A copy that says whether the failure happened before any task code ran on the host. */
+    public TaskFailure withBeforeStart(boolean beforeStart) {
+        return new TaskFailure(kind, message, exceptionType, retryable, details, beforeStart);
+    }
+
+    /**
+     * Whether the host could not be reached: a connection, authentication or timeout failure before any task code
+     * ran (as Ansible's "unreachable"). The same kinds once the task is running count as the task failing.
+     */
     public boolean isUnreachable() {
-        return kind == FailureKind.CONNECTION || kind == FailureKind.AUTHENTICATION || kind == FailureKind.TIMEOUT;
+        return beforeStart
+                && (kind == FailureKind.CONNECTION || kind == FailureKind.AUTHENTICATION || kind == FailureKind.TIMEOUT);
     }
 }

@@ -12,6 +12,7 @@ import io.genja.plugin.PluginManager;
 import io.genja.task.FailureKind;
 import io.genja.task.HostTaskResult;
 import io.genja.task.TaskCatalog;
+import io.genja.task.TaskException;
 import io.genja.task.TaskResults;
 import io.genja.task.TaskSuccess;
 import io.genja.testing.Fixtures;
@@ -164,6 +165,26 @@ class ConnectionLifecycleTest {
         } finally {
             pool.shutdownNow();
             connections.closeAll();
+        }
+    }
+
+    @Test
+    void aConnectionLostWhileTheTaskRunsIsAFailureNotAnUnreachableHost() {
+        TestTask show = TestTask.named("show").plugin("mem").body((host, ctx) -> {
+            if (host.name().equals("h1")) {
+                throw new TaskException(FailureKind.CONNECTION, "the host closed the shell");
+            }
+            return TestTask.ok();
+        });
+        mem.failOpens(key -> key.host().equals("h2")
+                ? new ConnectionException(FailureKind.CONNECTION, "connection refused") : null);
+        try (Genja genja = genja(3, show)) {
+            TaskResults results = genja.run("show");
+
+            assertThat(results.unreachableHosts()).containsExactly("h2");
+            assertThat(results.failedHosts()).containsExactly("h1", "h2");
+            assertThat(results.summary().failed()).isEqualTo(1);
+            assertThat(results.summary().unreachable()).isEqualTo(1);
         }
     }
 

@@ -36,7 +36,7 @@ class TaskResultsJsonTest {
                 .withMetadata("password", "hunter2").withMetadata("lines", 312).withWarning("old image"))
                 .withDuration(Duration.ofMillis(12)));
         hosts.put("r1", HostTaskResult.failed(new TaskFailure(FailureKind.AUTHENTICATION, "permission denied",
-                "io.genja.connection.ConnectionException", false, null)));
+                "io.genja.connection.ConnectionException", false, null, true)));
         hosts.put("r3", HostTaskResult.skipped(new TaskSkip("parent failed", "\"backup\" failed on r3")));
         hosts.put("r4", HostTaskResult.passed(new TaskSuccess().withResult(new Opaque())));
         hosts.put("r5", HostTaskResult.passed(new TaskSuccess().withResult(new ResolvedConnectionParams("10.0.0.5",
@@ -114,13 +114,15 @@ class TaskResultsJsonTest {
     @Test
     void summaryKeepsUnreachableApartFromFailed() {
         Map<String, HostTaskResult> hosts = new LinkedHashMap<>();
-        hosts.put("a", HostTaskResult.failed(TaskFailure.of(FailureKind.CONNECTION, "refused")));
+        hosts.put("a", HostTaskResult.failed(TaskFailure.of(FailureKind.CONNECTION, "refused").withBeforeStart(true)));
         hosts.put("b", HostTaskResult.failed(TaskFailure.of(FailureKind.COMMAND, "% Invalid input")));
-        hosts.put("c", HostTaskResult.failed(TaskFailure.of(FailureKind.TIMEOUT, "budget")));
+        hosts.put("c", HostTaskResult.failed(TaskFailure.of(FailureKind.TIMEOUT, "budget").withBeforeStart(true)));
+        // The same kinds once task code ran are the task failing, not the host being unreachable.
+        hosts.put("d", HostTaskResult.failed(TaskFailure.of(FailureKind.CONNECTION, "the host closed the shell")));
         TaskResults results = new TaskResults("t", hosts, Map.of(), START, START, List.of());
 
-        assertThat(results.summary()).isEqualTo(new TaskResults.Summary(3, 0, 0, 1, 2, 0));
+        assertThat(results.summary()).isEqualTo(new TaskResults.Summary(4, 0, 0, 2, 2, 0));
         assertThat(results.unreachableHosts()).containsExactly("a", "c");
-        assertThat(results.failedHosts()).containsExactly("a", "b", "c");
+        assertThat(results.failedHosts()).containsExactly("a", "b", "c", "d");
     }
 }
