@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -18,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.future.ConnectFuture;
 import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.client.session.ClientSession.ClientSessionEvent;
 import org.apache.sshd.common.AttributeRepository;
 import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.slf4j.Logger;
@@ -262,6 +264,18 @@ public final class SshConnection implements Connection {
             return false;
         }
         return mode != Mode.SHELL || (shell != null && shell.isOpen());
+    }
+
+    /**
+     * Waits until the device has closed the session (as IOS does after one exec); the client learns of it
+     * asynchronously, after the server side already counts the session gone.
+     *
+     * @return whether the session closed within {@code timeout}
+     */
+    boolean awaitSessionClosed(Duration timeout) {
+        ClientSession current = session;
+        return current == null
+                || current.waitFor(EnumSet.of(ClientSessionEvent.CLOSED), timeout).contains(ClientSessionEvent.CLOSED);
     }
 
     @Override

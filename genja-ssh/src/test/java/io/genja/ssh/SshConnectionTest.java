@@ -237,6 +237,7 @@ class SshConnectionTest {
         assertThat(exec.executeCommand("show version")).isEqualTo(DEVICES.fleet().device("ios-004").showVersion()
                 .replace("\n", "\r\n") + "\r\n");
         assertThat(DEVICES.fleet().awaitNoOpenSessions(Duration.ofSeconds(10))).isTrue();
+        assertThat(exec.awaitSessionClosed(Duration.ofSeconds(10))).isTrue();
         assertThat(exec.isAlive()).isFalse();
         exec.close();
     }

@@ -2,21 +2,9 @@ package io.genja.bench.engine;
 
 import io.genja.Genja;
 import io.genja.RunOptions;
-import io.genja.inventory.Host;
 import io.genja.inventory.Inventory;
 import io.genja.plugin.PluginManager;
-import io.genja.task.HostTaskResult;
-import io.genja.task.TaskCatalog;
-import io.genja.task.TaskDefinition;
-import io.genja.task.TaskOptionSpec;
-import io.genja.task.TaskOptions;
 import io.genja.task.TaskResults;
-import io.genja.task.TaskRuntimeContext;
-import io.genja.task.TaskSuccess;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -32,8 +20,8 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The engine's own cost per host: a task that does nothing, run over 100,000 in-memory hosts. The score is
- * microseconds per host (one operation = one host), including planning, scheduling, processors (none), result
- * collection and building {@link TaskResults}. For scale, Nornir 3.6 on the same machine: 26.8 µs per host
+ * microseconds per host (one operation = one host), including planning, creating the task through its generated
+ * adapter, scheduling, processors (none), result collection and building {@link TaskResults}. For scale, Nornir 3.6 on the same machine: 26.8 µs per host
  * threaded (20 workers), 5.1 µs serial.
  *
  * <p>Run: {@code java -jar bench/target/benchmarks.jar EngineBenchmark -f 1 -wi 2 -i 3}.
@@ -58,8 +46,7 @@ public class EngineBenchmark {
         for (int i = 0; i < HOSTS; i++) {
             inventory.host("host-" + i);
         }
-        TaskCatalog catalog = TaskCatalog.of(List.of(new NoOp("noop", false), new NoOp("noop_async", true)));
-        genja = Genja.builder(inventory.build()).plugins(new PluginManager()).catalog(catalog).build();
+        genja = Genja.builder(inventory.build()).plugins(new PluginManager()).build();
         options = RunOptions.defaults().runner(runner);
         if (runner.equals("threaded")) {
             options = options.workers(20);
@@ -79,78 +66,5 @@ public class EngineBenchmark {
             throw new IllegalStateException("expected " + HOSTS + " results, got " + results.byHost().size());
         }
         return results;
-    }
-
-    /** A hand-written definition of a task that passes at once, like the adapter the processor would generate. */
-    static final class NoOp implements TaskDefinition {
-        private static final HostTaskResult PASSED = HostTaskResult.passed(new TaskSuccess());
-        private static final CompletionStage<HostTaskResult> PASSED_STAGE = CompletableFuture.completedFuture(PASSED);
-
-        private final String name;
-        private final boolean async;
-
-        NoOp(String name, boolean async) {
-            this.name = name;
-            this.async = async;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public Optional<String> connectionPluginName() {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<String> processors() {
-            return List.of();
-        }
-
-        @Override
-        public List<String> subTasks() {
-            return List.of();
-        }
-
-        @Override
-        public List<TaskOptionSpec> options() {
-            return List.of();
-        }
-
-        @Override
-        public String description() {
-            return "does nothing";
-        }
-
-        @Override
-        public Class<?> taskClass() {
-            return NoOp.class;
-        }
-
-        @Override
-        public Object newTask() {
-            return this;
-        }
-
-        @Override
-        public void bindOptions(Object task, TaskOptions options) {
-        }
-
-        @Override
-        public boolean isAsync() {
-            return async;
-        }
-
-        @Override
-        public HostTaskResult start(Object task, Host host, TaskRuntimeContext context) {
-            return PASSED;
-        }
-
-        @Override
-        public CompletionStage<HostTaskResult> startAsync(Object task, Host host, TaskRuntimeContext context) {
-            return PASSED_STAGE;
-        }
     }
 }

@@ -59,8 +59,8 @@ public final class SshFanout {
         try (Genja genja = Genja.builder(inventory).plugins(new PluginManager().register(new SshConnectionPlugin()))
                 .build()) {
             // Genja.close() closes the connections and then the plugin's shared client.
-            TaskResults results = genja.run(new CommandDefinition(command),
-                    RunOptions.defaults().runner("threaded").workers(workers));
+            TaskResults results = genja.run("run_command",
+                    RunOptions.defaults().runner("threaded").workers(workers).option("command", command));
             passed = results.passedHosts().size();
             results.failedHosts().forEach(h -> failures.add(h + ": " + results.hostResult(h)));
         }
