@@ -54,7 +54,22 @@ for _ in $(seq 1 100); do
   sleep 0.05
 done
 echo "[127.0.0.1]:$PORT $(cut -d' ' -f1,2 "$WORK/host_key.pub")" > "$WORK/known_hosts"
-USER_NAME="$(id -un)"
+
+# sshd runs the ForceCommand through the login user's shell, and bash started by sshd sources ~/.bashrc; a
+# developer's rc files (pyenv, nvm, conda init) then cost the server far more than SSH does and dominate both
+# clients' times. So the sessions log in as a user whose shell is /bin/sh: BENCH_USER if set, else (as root) a
+# dedicated `genja-bench` user created on first use, else the current user, with a warning when its shell is bash.
+USER_NAME="${BENCH_USER:-}"
+if [ -z "$USER_NAME" ] && [ "$(id -u)" = 0 ]; then
+  USER_NAME=genja-bench
+  # no password ("*", not the locked "!" that sshd refuses even for key logins); the key below is its only way in
+  id "$USER_NAME" >/dev/null 2>&1 || useradd -m -s /bin/sh -p "*" "$USER_NAME"
+fi
+USER_NAME="${USER_NAME:-$(id -un)}"
+USER_SHELL="$(getent passwd "$USER_NAME" | cut -d: -f7)"
+case "$USER_SHELL" in
+  */bash) echo "warning: $USER_NAME's login shell is bash: its ~/.bashrc runs in every session and is measured too" >&2;;
+esac
 
 JAR="$ROOT/bench/target/benchmarks.jar"
 if [ ! -f "$JAR" ] || [ -n "$(find "$ROOT/genja-ssh/src" "$ROOT/genja-runtime/src" "$ROOT/bench/src" -newer "$JAR" -print -quit)" ]; then
@@ -97,7 +112,8 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 RSS_KB="$(sort -n "$WORK/rss.txt" | tail -1)"
 
-printf '\n%s hosts, %s workers, best of %s, load average now: %s\n' "$HOSTS" "$WORKERS" "$ROUNDS" "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf '\n%s hosts, %s workers, best of %s, user %s (shell %s), load average now: %s\n' "$HOSTS" "$WORKERS" "$ROUNDS" \
+  "$USER_NAME" "$USER_SHELL" "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf 'openssh xargs -P %s: %7.3f s\n' "$WORKERS" "$BEST_OPENSSH"
 printf 'genja   %s workers:  %7.3f s (JVM start included; %s)\n' "$WORKERS" "$BEST_GENJA" "$JAVA_OPTS"
 printf 'ratio genja/openssh: %.2f   JVM peak RSS: %s MiB\n' "$(echo "$BEST_GENJA / $BEST_OPENSSH" | bc -l)" "$((RSS_KB / 1024))"

@@ -21,8 +21,8 @@ import java.util.stream.Collectors;
  *
  * <p>Arguments: {@code port user private_key known_hosts hosts workers command}.
  *
- * <p>The engine's serial runner is what this worktree has; W workers are W threads each running the task
- * through a filtered view of the same {@code Genja} (one shared plugin, one shared connection manager).
+ * <p>The W workers are the threaded runner's; all hosts share one plugin (one {@code SshClient}) and one
+ * connection manager, as in any Genja run.
  */
 public final class SshFanout {
 
