@@ -7,6 +7,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -55,8 +56,7 @@ final class Failures {
         String message = String.valueOf(cause.getMessage());
         if (message.contains("Unable to negotiate")) {
             return new ConnectionException(FailureKind.CONNECTION, options.where() + ": no SSH algorithm in "
-                    + "common: " + message + ". Old devices may need extras.legacy_algorithms: [kex, host_key, "
-                    + "cipher, mac] (only the categories that failed)", cause, false);
+                    + "common: " + message + ". " + legacyAdvice(options, message), cause, false);
         }
         if (message.contains("No more authentication methods") || message.contains("authentication")
                 || message.contains("Authentication")) {
@@ -72,6 +72,29 @@ final class Failures {
                 + describe(cause), cause, true);
     }
 
+    /**
+     * What to do about a failed negotiation, from MINA's message ("... for mac algorithms (client to server)
+     * (client: a,b / server: c)"): the one legacy category that would help, when the device offers one of its names.
+     */
+    private static String legacyAdvice(SshOptions options, String message) {
+        AlgorithmCategory category = message.contains("for kex algorithms") ? AlgorithmCategory.KEX
+                : message.contains("host key algorithms") ? AlgorithmCategory.HOST_KEY
+                : message.contains("for encryption algorithms") ? AlgorithmCategory.CIPHER
+                : message.contains("for mac algorithms") ? AlgorithmCategory.MAC
+                : null;
+        int server = message.lastIndexOf("server: ");
+        List<String> offered = server < 0 ? List.of()
+                : List.of(message.substring(server + "server: ".length()).replaceFirst("\\).*", "").split(","));
+        if (category != null && !options.legacyAlgorithms().contains(category)
+                && Algorithms.legacyNames(category).stream().anyMatch(offered::contains)) {
+            return "The device offers only legacy " + category + " algorithms: opt in with extras.legacy_algorithms: ["
+                    + category + "]";
+        }
+        return "None of the device's algorithms is one this client supports"
+                + (category == null ? "" : " (legacy " + category + " algorithms "
+                + (options.legacyAlgorithms().contains(category) ? "included" : "would not help") + ")");
+    }
+
     /** A command could not run or its channel broke. */
     static ConnectionException command(SshOptions options, String command, Throwable error) {
         Throwable cause = root(error);
@@ -80,6 +103,21 @@ final class Failures {
         }
         return new ConnectionException(FailureKind.CONNECTION, options.where() + ": \"" + command
                 + "\" could not complete: " + describe(cause), cause, true);
+    }
+
+    /** The session was gone when a command was to run: closed by the host, the network or the keep-alive. */
+    static ConnectionException lost(SshOptions options, Throwable closedBy) {
+        String why;
+        if (closedBy != null && String.valueOf(closedBy.getMessage()).contains("heartbeat requests without reply")) {
+            why = "the host answered none of " + options.keepaliveCountMax() + " keep-alive requests sent "
+                    + seconds(options.keepalive()) + " apart (extras.keepalive, extras.keepalive_count_max)";
+        } else if (closedBy != null) {
+            why = describe(root(closedBy));
+        } else {
+            why = "the host or the network closed it";
+        }
+        return new ConnectionException(FailureKind.CONNECTION, options.where() + ": the SSH session is gone: " + why,
+                closedBy, true);
     }
 
     private static String tried(SshOptions options) {

@@ -1,6 +1,9 @@
 package io.genja.ssh;
 
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.AttributeRepository;
+import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.core.CoreModuleProperties;
@@ -8,9 +11,15 @@ import org.apache.sshd.core.CoreModuleProperties;
 /**
  * Applies a connection's own settings to its session before the key exchange starts: the legacy algorithms it
  * opted into and its keep-alive interval. The settings travel in the connection context given to
- * {@code SshClient.connect}.
+ * {@code SshClient.connect}. Also keeps the error that ended a session, to say later why it is gone.
  */
 final class SessionSetup implements SessionListener {
+
+    /** The global request OpenSSH's client sends as its keep-alive. */
+    static final String KEEPALIVE_REQUEST = "keepalive@openssh.com";
+
+    /** Where the connection context keeps the error that closed the session (a keep-alive without replies, ...). */
+    static final AttributeKey<AtomicReference<Throwable>> CLOSED_BY = new AttributeKey<>();
 
     @Override
     public void sessionEstablished(Session session) {
@@ -25,7 +34,24 @@ final class SessionSetup implements SessionListener {
         }
         Algorithms.addLegacy(session, options.legacyAlgorithms());
         if (!options.keepalive().isZero()) {
+            // OpenSSH's ServerAliveInterval: a request that wants a reply, so a device that stopped answering is
+            // noticed (and its session closed) instead of only keeping NAT and idle timers from closing it.
+            // Servers that do not know the request answer with a failure, which counts as a reply.
             CoreModuleProperties.HEARTBEAT_INTERVAL.set(session, options.keepalive());
+            CoreModuleProperties.HEARTBEAT_REQUEST.set(session, KEEPALIVE_REQUEST);
+            CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(session, options.keepaliveCountMax());
+        }
+    }
+
+    @Override
+    public void sessionException(Session session, Throwable error) {
+        // The session clears its own attributes when it closes: keep the error in the connection's holder.
+        if (session instanceof ClientSession client && client.getConnectionContext() != null) {
+            AttributeRepository context = client.getConnectionContext();
+            AtomicReference<Throwable> closedBy = context.getAttribute(CLOSED_BY);
+            if (closedBy != null) {
+                closedBy.compareAndSet(null, error);
+            }
         }
     }
 }

@@ -12,10 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.future.ConnectFuture;
 import org.apache.sshd.client.session.ClientSession;
@@ -45,6 +47,8 @@ public final class SshConnection implements Connection {
     private volatile ClientSession session;
     private volatile ShellDriver shell;
     private volatile boolean closed;
+    /** The error that ended the current session, filled in by {@link SessionSetup}. */
+    private volatile AtomicReference<Throwable> closedBy = new AtomicReference<>();
 
     SshConnection(ConnectionKey key, SshConnectionPlugin plugin) {
         this.key = key;
@@ -67,8 +71,10 @@ public final class SshConnection implements Connection {
             LOG.debug("opening {} as {} in {} mode (platform {})", options.where(), username, mode, profile.name());
             // Without an inventory port, an ssh config's Port may apply: MINA reads 0 as "not given".
             int port = params.port() == null && options.sshConfigFile() != null ? 0 : options.port();
+            closedBy = new AtomicReference<>();
             ConnectFuture connecting = plugin.client().connect(username, options.hostname(), port,
-                    AttributeRepository.ofKeyValuePair(OPTIONS, options), null);
+                    AttributeRepository.ofAttributesMap(Map.of(OPTIONS, options, SessionSetup.CLOSED_BY, closedBy)),
+                    null);
             Watchdog watchdog = new Watchdog(plugin.timer(), options, () -> "TCP connection not established",
                     options.connectTimeout(), null, e -> {
                         opened.completeExceptionally(e); // first: cancelling completes it too, less precisely
@@ -177,6 +183,9 @@ public final class SshConnection implements Connection {
         if (current == null || closed) {
             return CompletableFuture.failedFuture(new ConnectionException(FailureKind.CONNECTION,
                     key.host() + ": the ssh connection is not open" + (closed ? " (it was closed)" : "")));
+        }
+        if (!current.isOpen() || current.isClosing()) {
+            return CompletableFuture.failedFuture(Failures.lost(options, closedBy.get()));
         }
         if (mode == Mode.SHELL) {
             ShellDriver driver = shell;

@@ -21,11 +21,15 @@ import java.util.Set;
  * @param username the user, or {@code null}: then the ssh config's {@code User}, else the local user name
  * @param platform the {@code platform} (or {@code extras.device_type}), or {@code null}
  * @param mode {@code extras.mode}, or {@code null} for the platform profile's default
+ * @param keepalive {@code extras.keepalive}: the interval of keep-alive requests on the session, zero for none
+ * @param keepaliveCountMax {@code extras.keepalive_count_max}: this many unanswered keep-alive requests in a row
+ *     close the session, as OpenSSH's {@code ServerAliveCountMax}
  * @param env {@code extras.env}, sent as environment requests; empty when not set
  */
 public record SshOptions(String host, String hostname, int port, String username, String password, String platform,
                          Mode mode, Duration connectTimeout, Duration authTimeout, Duration readTimeout,
-                         Duration commandTimeout, Duration keepalive, Path privateKeyFile, String passphrase,
+                         Duration commandTimeout, Duration keepalive, int keepaliveCountMax, Path privateKeyFile,
+                         String passphrase,
                          List<Path> knownHostsFiles, HostKeyChecking hostKeyChecking,
                          Set<AlgorithmCategory> legacyAlgorithms, Path sshConfigFile, Map<String, String> env,
                          Path platformProfile) {
@@ -71,7 +75,8 @@ public record SshOptions(String host, String hostname, int port, String username
         return new SshOptions(host, hostname, port, params.username(), params.password(), platform, mode,
                 r.seconds("connect_timeout", timeout), r.seconds("auth_timeout", timeout),
                 r.seconds("read_timeout", timeout), r.seconds("command_timeout", timeout),
-                r.seconds("keepalive", Duration.ZERO), r.path("private_key_file"), r.string("passphrase"),
+                r.seconds("keepalive", Duration.ZERO), r.positiveInt("keepalive_count_max", 3),
+                r.path("private_key_file"), r.string("passphrase"),
                 knownHosts, checking, r.legacy(), r.path("ssh_config_file"), r.env(), r.path("platform_profile"));
     }
 
@@ -85,7 +90,8 @@ public record SshOptions(String host, String hostname, int port, String username
         return "SshOptions[host=" + host + ", hostname=" + hostname + ", port=" + port + ", username=" + username
                 + ", password=" + (password == null ? "null" : "********") + ", platform=" + platform
                 + ", mode=" + mode + ", timeouts(connect=" + connectTimeout + ", auth=" + authTimeout + ", read="
-                + readTimeout + ", command=" + commandTimeout + "), keepalive=" + keepalive + ", privateKeyFile="
+                + readTimeout + ", command=" + commandTimeout + "), keepalive=" + keepalive + " x " + keepaliveCountMax
+                + ", privateKeyFile="
                 + privateKeyFile + ", passphrase=" + (passphrase == null ? "null" : "********")
                 + ", knownHostsFiles=" + knownHostsFiles + ", hostKeyChecking=" + hostKeyChecking
                 + ", legacyAlgorithms=" + legacyAlgorithms + ", sshConfigFile=" + sshConfigFile
@@ -151,6 +157,23 @@ public record SshOptions(String host, String hostname, int port, String username
                         : "a positive number of seconds, at most 86400");
             }
             return Duration.ofMillis(Math.round(seconds * 1000));
+        }
+
+        int positiveInt(String key, int fallback) throws ConnectionException {
+            Object value = extras.get(key);
+            if (value == null) {
+                return fallback;
+            }
+            try {
+                long number = value instanceof Integer || value instanceof Long ? ((Number) value).longValue()
+                        : Long.parseLong(String.valueOf(value).strip());
+                if (number >= 1 && number <= 1000) {
+                    return (int) number;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw invalid("extras." + key, value, "a whole number between 1 and 1000");
         }
 
         Set<AlgorithmCategory> legacy() throws ConnectionException {

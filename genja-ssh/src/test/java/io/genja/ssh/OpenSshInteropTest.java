@@ -10,6 +10,7 @@ import io.genja.inventory.ResolvedConnectionParams;
 import io.genja.task.FailureKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -60,6 +61,20 @@ class OpenSshInteropTest {
         assertThat(failed.stderr()).contains("% Invalid input: show bogus");
         assertThatThrownBy(() -> connection.executeCommand("show bogus")).isInstanceOfSatisfying(
                 ConnectionException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.COMMAND));
+        connection.close();
+    }
+
+    @Test
+    void openSshAnswersKeepalivesSoTheSessionStaysOpen() throws Exception {
+        Path knownHosts = knownHosts(sshd.knownHostsLine());
+        SshConnection connection = open(System.getProperty("user.name"), null,
+                Map.of("private_key_file", sshd.userKey.toString(), "known_hosts_file", knownHosts.toString(),
+                        "keepalive", 0.2, "keepalive_count_max", 2));
+        // sshd answers keepalive@openssh.com with a failure reply; were that not counted as an answer, the client
+        // would close the session after two requests, 0.4 s in.
+        assertThat(connection.awaitSessionClosed(Duration.ofSeconds(2))).isFalse();
+        assertThat(connection.isAlive()).isTrue();
+        assertThat(connection.executeCommand("show version")).startsWith("OpenSSH test device");
         connection.close();
     }
 

@@ -16,6 +16,9 @@ import io.genja.testkit.SimulatedDevice;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,6 +35,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The plugin's behaviours one at a time, against simulated devices. */
 @Timeout(60)
@@ -73,7 +78,16 @@ class SshConnectionTest {
             .device(SimulatedDevice.builder("slow").platform(DevicePlatform.LINUX).fault(Fault.SLOW_OUTPUT)
                     .slowLineDelay(Duration.ofMillis(400)))
             .device(SimulatedDevice.builder("old-kex").platform(DevicePlatform.LINUX)
-                    .kexAlgorithms("diffie-hellman-group14-sha1")));
+                    .kexAlgorithms("diffie-hellman-group14-sha1"))
+            .device(SimulatedDevice.builder("old-host-key").platform(DevicePlatform.LINUX)
+                    .hostKey(rsaKeyPair()).hostKeyAlgorithms("ssh-rsa"))
+            .device(SimulatedDevice.builder("old-cipher").platform(DevicePlatform.LINUX).ciphers("aes128-cbc"))
+            // a cipher without its own integrity check, so the MAC is the one that must match
+            .device(SimulatedDevice.builder("old-mac").platform(DevicePlatform.LINUX).ciphers("aes128-ctr")
+                    .macs("hmac-sha1-96"))
+            .device(SimulatedDevice.builder("exec-timeout").platform(DevicePlatform.LINUX)
+                    .idleTimeout(Duration.ofSeconds(1)))
+            .device(SimulatedDevice.builder("hung").platform(DevicePlatform.LINUX).fault(Fault.IGNORE_KEEPALIVES)));
 
     private SshConnectionPlugin plugin;
 
@@ -197,6 +211,66 @@ class SshConnectionTest {
         legacy.close();
     }
 
+    @ParameterizedTest
+    @CsvSource({"old-host-key, host_key, ssh-rsa", "old-cipher, cipher, aes128-cbc", "old-mac, mac, hmac-sha1-96"})
+    void eachLegacyCategoryIsItsOwnOptIn(String device, String category, String algorithm) throws Exception {
+        assertThatThrownBy(() -> open(device, Map.of())).isInstanceOfSatisfying(ConnectionException.class, e -> {
+            assertThat(e.kind()).isEqualTo(FailureKind.CONNECTION);
+            assertThat(e.getMessage()).contains("no SSH algorithm in common").contains(algorithm)
+                    .contains("extras.legacy_algorithms: [" + category + "]");
+        });
+        String other = category.equals("cipher") ? "mac" : "cipher";
+        assertThatThrownBy(() -> open(device, Map.of("legacy_algorithms", List.of("kex", other))))
+                .hasMessageContaining("no SSH algorithm in common");
+        SshConnection legacy = open(device, Map.of("legacy_algorithms", List.of(category)));
+        assertThat(legacy.executeCommand("hostname")).isEqualTo(device + "\n");
+        legacy.close();
+    }
+
+    @Test
+    void keepaliveHoldsASessionOpenThroughTheDevicesIdleTimeout() throws Exception {
+        SimulatedDevice device = DEVICES.fleet().device("exec-timeout");
+        // Without keep-alive the device closes the idle session after 1 s (MINA checks about once a second), and the
+        // next command says so.
+        SshConnection quiet = open("exec-timeout", Map.of());
+        assertThat(quiet.awaitSessionClosed(Duration.ofSeconds(20))).isTrue();
+        assertThat(quiet.isAlive()).isFalse();
+        assertThatThrownBy(() -> quiet.executeCommand("hostname")).isInstanceOfSatisfying(ConnectionException.class,
+                e -> {
+                    assertThat(e.kind()).isEqualTo(FailureKind.CONNECTION);
+                    assertThat(e.getMessage()).contains("exec-timeout").contains("the SSH session is gone");
+                });
+        quiet.close();
+
+        int before = device.keepalivesReceived();
+        SshConnection kept = open("exec-timeout", Map.of("keepalive", 0.4));
+        // Ten keep-alives 0.4 s apart: 4 s without a command, four times the device's limit.
+        while (device.keepalivesReceived() < before + 10) {
+            assertThat(kept.awaitSessionClosed(Duration.ofMillis(100))).isFalse();
+        }
+        assertThat(kept.isAlive()).isTrue();
+        assertThat(kept.executeCommand("hostname")).isEqualTo("exec-timeout\n");
+        kept.close();
+    }
+
+    @Test
+    void keepaliveClosesASessionWhoseDeviceStoppedAnswering() throws Exception {
+        SshConnection connection = open("hung", Map.of("keepalive", 0.3, "keepalive_count_max", 2));
+        assertThat(connection.executeCommand("hostname")).isEqualTo("hung\n");
+        assertThat(connection.awaitSessionClosed(Duration.ofSeconds(20))).isTrue();
+        assertThat(DEVICES.fleet().device("hung").keepalivesReceived()).isGreaterThanOrEqualTo(2);
+        assertThat(connection.isAlive()).isFalse();
+        assertThatThrownBy(() -> connection.executeCommand("hostname")).isInstanceOfSatisfying(
+                ConnectionException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(FailureKind.CONNECTION);
+                    assertThat(e.retryable()).isTrue();
+                    assertThat(e.getMessage()).isEqualTo("host hung (127.0.0.1:" + DEVICES.fleet().device("hung").port()
+                            + "): the SSH session is gone: the host answered none of 2 keep-alive requests sent "
+                            + "0.3 s apart (extras.keepalive, extras.keepalive_count_max)");
+                });
+        connection.close();
+    }
+
     @Test
     void manyHostsAtOnceWithoutAThreadPerHost() throws Exception {
         List<CompletableFuture<String>> outputs = new ArrayList<>();
@@ -223,6 +297,8 @@ class SshConnectionTest {
                             + "e.g. 30, got \"soon\"");
                 });
         assertThatThrownBy(() -> open("linux-005", Map.of("mode", "telnet"))).hasMessageContaining("exec or shell");
+        assertThatThrownBy(() -> open("linux-005", Map.of("keepalive_count_max", 0))).hasMessage("host linux-005: "
+                + "extras.keepalive_count_max must be a whole number between 1 and 1000, got \"0\"");
         SimulatedDevice device = DEVICES.fleet().device("linux-005");
         ResolvedConnectionParams params = params(device, Map.of());
         ResolvedConnectionParams typo = new ResolvedConnectionParams(params.hostname(), params.port(),
@@ -240,6 +316,16 @@ class SshConnectionTest {
         assertThat(exec.awaitSessionClosed(Duration.ofSeconds(10))).isTrue();
         assertThat(exec.isAlive()).isFalse();
         exec.close();
+    }
+
+    private static KeyPair rsaKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private SshConnection open(String name, Map<String, Object> extras) throws ConnectionException {

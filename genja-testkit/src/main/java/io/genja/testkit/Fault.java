@@ -16,5 +16,11 @@ public enum Fault {
     NO_BANNER,
 
     /** Sends command output one line at a time, {@link SimulatedDevice.Builder#slowLineDelay} apart. */
-    SLOW_OUTPUT
+    SLOW_OUTPUT,
+
+    /**
+     * Logs in and runs commands, but never answers a keep-alive request: what a client sees of a device whose
+     * SSH process hung, or of a link that died without a TCP reset.
+     */
+    IGNORE_KEEPALIVES
 }

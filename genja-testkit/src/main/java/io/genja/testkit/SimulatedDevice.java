@@ -13,6 +13,7 @@ import java.security.PublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -23,9 +24,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.apache.sshd.common.NamedFactory;
+import org.apache.sshd.common.NamedResource;
+import org.apache.sshd.common.cipher.BuiltinCiphers;
 import org.apache.sshd.common.kex.BuiltinDHFactories;
+import org.apache.sshd.common.mac.BuiltinMacs;
+import org.apache.sshd.common.signature.BuiltinSignatures;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.channel.RequestHandler;
+import org.apache.sshd.common.session.ConnectionService;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.core.CoreModuleProperties;
@@ -62,11 +70,16 @@ public final class SimulatedDevice implements AutoCloseable {
     private final Duration slowLineDelay;
     private final KeyPair hostKey;
     private final List<String> kexAlgorithms;
+    private final List<String> hostKeyAlgorithms;
+    private final List<String> ciphers;
+    private final List<String> macs;
+    private final Duration idleTimeout;
 
     private volatile String runningConfig;
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private final List<Map<String, String>> environments = new CopyOnWriteArrayList<>();
     private final AtomicInteger openSessions = new AtomicInteger();
+    private final AtomicInteger keepalivesReceived = new AtomicInteger();
     private final List<Socket> silentSockets = new CopyOnWriteArrayList<>();
 
     private Object sessionMonitor = this;
@@ -88,6 +101,10 @@ public final class SimulatedDevice implements AutoCloseable {
         this.slowLineDelay = b.slowLineDelay;
         this.hostKey = b.hostKey;
         this.kexAlgorithms = List.copyOf(b.kexAlgorithms);
+        this.hostKeyAlgorithms = List.copyOf(b.hostKeyAlgorithms);
+        this.ciphers = List.copyOf(b.ciphers);
+        this.macs = List.copyOf(b.macs);
+        this.idleTimeout = b.idleTimeout;
         this.runningConfig = b.runningConfig != null ? b.runningConfig
                 : platform == DevicePlatform.CISCO_IOS ? DeviceTexts.ciscoRunningConfig(name)
                 : DeviceTexts.linuxRunningConfig(name);
@@ -135,6 +152,26 @@ public final class SimulatedDevice implements AutoCloseable {
             server.setKeyExchangeFactories(NamedFactory.setUpTransformedFactories(false,
                     kexAlgorithms.stream().map(BuiltinDHFactories::fromFactoryName).toList(), ServerBuilder.DH2KEX));
         }
+        if (!hostKeyAlgorithms.isEmpty()) {
+            server.setSignatureFactories(hostKeyAlgorithms.stream()
+                    .<NamedFactory<org.apache.sshd.common.signature.Signature>>map(BuiltinSignatures::fromFactoryName)
+                    .toList());
+        }
+        if (!ciphers.isEmpty()) {
+            server.setCipherFactories(ciphers.stream()
+                    .<NamedFactory<org.apache.sshd.common.cipher.Cipher>>map(BuiltinCiphers::fromFactoryName).toList());
+        }
+        if (!macs.isEmpty()) {
+            server.setMacFactories(macs.stream()
+                    .<NamedFactory<org.apache.sshd.common.mac.Mac>>map(BuiltinMacs::fromFactoryName).toList());
+        }
+        if (!idleTimeout.isZero()) {
+            CoreModuleProperties.IDLE_TIMEOUT.set(server, idleTimeout);
+        }
+        List<RequestHandler<ConnectionService>> globalRequests = new ArrayList<>();
+        globalRequests.add(new KeepaliveAnswer(keepalivesReceived, fault != Fault.IGNORE_KEEPALIVES));
+        globalRequests.addAll(ServerBuilder.DEFAULT_GLOBAL_REQUEST_HANDLERS);
+        server.setGlobalRequestHandlers(globalRequests);
         server.setPasswordAuthenticator((user, pass, session) -> fault != Fault.REFUSE_AUTH
                 && authMethods.contains(AuthMethod.PASSWORD) && username.equals(user) && password.equals(pass));
         server.setPublickeyAuthenticator((user, key1, session) -> fault != Fault.REFUSE_AUTH
@@ -306,6 +343,11 @@ public final class SimulatedDevice implements AutoCloseable {
         return List.copyOf(environments);
     }
 
+    /** The keep-alive requests ({@code keepalive@...} global requests) the device received, across all sessions. */
+    public int keepalivesReceived() {
+        return keepalivesReceived.get();
+    }
+
     /** What {@code show running-config} prints. */
     public String runningConfig() {
         return runningConfig;
@@ -380,6 +422,10 @@ public final class SimulatedDevice implements AutoCloseable {
         private KeyPair hostKey;
         private String runningConfig;
         private List<String> kexAlgorithms = List.of();
+        private List<String> hostKeyAlgorithms = List.of();
+        private List<String> ciphers = List.of();
+        private List<String> macs = List.of();
+        private Duration idleTimeout = Duration.ZERO;
 
         private Builder(String name) {
             if (name == null || !name.matches("[A-Za-z0-9_.-]+")) {
@@ -446,14 +492,54 @@ public final class SimulatedDevice implements AutoCloseable {
          * device; all of MINA's defaults unless set.
          */
         public Builder kexAlgorithms(String... names) {
+            this.kexAlgorithms = known("key exchange", names, BuiltinDHFactories::fromFactoryName,
+                    BuiltinDHFactories.VALUES);
+            return this;
+        }
+
+        /**
+         * Restricts the host key signatures the device offers, e.g. {@code "ssh-rsa"} (RSA with SHA-1) with an RSA
+         * {@link #hostKey} to play an old device; all of MINA's defaults unless set.
+         */
+        public Builder hostKeyAlgorithms(String... names) {
+            this.hostKeyAlgorithms = known("host key algorithm", names, BuiltinSignatures::fromFactoryName,
+                    BuiltinSignatures.VALUES);
+            return this;
+        }
+
+        /** Restricts the ciphers the device offers, e.g. {@code "aes128-cbc"}; all of MINA's defaults unless set. */
+        public Builder ciphers(String... names) {
+            this.ciphers = known("cipher", names, BuiltinCiphers::fromFactoryName, BuiltinCiphers.VALUES);
+            return this;
+        }
+
+        /** Restricts the MACs the device offers, e.g. {@code "hmac-sha1-96"}; all of MINA's defaults unless set. */
+        public Builder macs(String... names) {
+            this.macs = known("MAC", names, BuiltinMacs::fromFactoryName, BuiltinMacs.VALUES);
+            return this;
+        }
+
+        /**
+         * Closes a session after it has been idle this long (nothing received from the client), as IOS's
+         * {@code exec-timeout} does; never unless set.
+         */
+        public Builder idleTimeout(Duration idleTimeout) {
+            if (idleTimeout.isNegative()) {
+                throw new IllegalArgumentException("idleTimeout must not be negative, got " + idleTimeout);
+            }
+            this.idleTimeout = idleTimeout;
+            return this;
+        }
+
+        private static List<String> known(String what, String[] names, Function<String, ?> lookup,
+                                          Collection<? extends NamedResource> all) {
             for (String name : names) {
-                if (BuiltinDHFactories.fromFactoryName(name) == null) {
-                    throw new IllegalArgumentException("unknown key exchange \"" + name + "\"; known: "
-                            + BuiltinDHFactories.VALUES.stream().map(BuiltinDHFactories::getName).toList());
+                if (lookup.apply(name) == null) {
+                    throw new IllegalArgumentException("unknown " + what + " \"" + name + "\"; known: "
+                            + all.stream().map(NamedResource::getName).toList());
                 }
             }
-            this.kexAlgorithms = List.of(names);
-            return this;
+            return List.of(names);
         }
 
         public SimulatedDevice build() {

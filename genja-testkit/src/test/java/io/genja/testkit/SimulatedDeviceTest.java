@@ -19,6 +19,9 @@ import org.apache.sshd.client.channel.ChannelShell;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.SshConstants;
+import org.apache.sshd.common.future.GlobalRequestFuture;
+import org.apache.sshd.common.util.buffer.Buffer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +36,8 @@ class SimulatedDeviceTest {
     static final DeviceFleetExtension DEVICES = new DeviceFleetExtension(() -> DeviceFleet.builder()
             .ciscoIos(2).linux(1)
             .device(SimulatedDevice.builder("locked").fault(Fault.REFUSE_AUTH))
-            .device(SimulatedDevice.builder("silent").fault(Fault.NO_BANNER)));
+            .device(SimulatedDevice.builder("silent").fault(Fault.NO_BANNER))
+            .device(SimulatedDevice.builder("hung").platform(DevicePlatform.LINUX).fault(Fault.IGNORE_KEEPALIVES)));
 
     static SshClient client;
 
@@ -60,7 +64,7 @@ class SimulatedDeviceTest {
                 .contains("[127.0.0.1]:" + fleet.device("linux-001").port() + " ecdsa-sha2-nistp256 ")
                 .doesNotContain(":" + fleet.device("silent").port() + " ");
         assertThat(fleet.devices()).extracting(SimulatedDevice::name)
-                .containsExactly("ios-001", "ios-002", "linux-001", "locked", "silent");
+                .containsExactly("ios-001", "ios-002", "linux-001", "locked", "silent", "hung");
     }
 
     @Test
@@ -119,6 +123,39 @@ class SimulatedDeviceTest {
             assertThatThrownBy(in::read).isInstanceOf(SocketTimeoutException.class);
         }
         assertThat(fleet.awaitNoOpenSessions(Duration.ofSeconds(10))).isTrue();
+    }
+
+    @Test
+    void keepalivesAreCountedAndAnsweredUnlessTheDeviceIgnoresThem(DeviceFleet fleet) throws Exception {
+        SimulatedDevice answering = fleet.device("linux-001");
+        SimulatedDevice hung = fleet.device("hung");
+        int answeringBefore = answering.keepalivesReceived();
+        try (ClientSession toAnswering = login(answering); ClientSession toHung = login(hung)) {
+            // OpenSSH answers keepalive@openssh.com with a failure; it is the reply itself that matters
+            assertThat(keepalive(toAnswering).await(Duration.ofSeconds(10))).isTrue();
+            GlobalRequestFuture unanswered = keepalive(toHung);
+            assertThat(unanswered.await(Duration.ofMillis(500))).isFalse();
+            assertThat(hung.keepalivesReceived()).isEqualTo(1);
+            assertThat(answering.keepalivesReceived()).isEqualTo(answeringBefore + 1);
+        }
+    }
+
+    @Test
+    void unknownAlgorithmNamesAreRejectedWithTheKnownOnes() {
+        assertThatThrownBy(() -> SimulatedDevice.builder("r1").ciphers("aes128-cbc", "rot13"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("unknown cipher \"rot13\"; known: [").hasMessageContaining("aes256-ctr");
+        assertThatThrownBy(() -> SimulatedDevice.builder("r1").macs("hmac-crc32"))
+                .hasMessageStartingWith("unknown MAC \"hmac-crc32\"");
+        assertThatThrownBy(() -> SimulatedDevice.builder("r1").hostKeyAlgorithms("ssh-rsa1"))
+                .hasMessageStartingWith("unknown host key algorithm \"ssh-rsa1\"");
+    }
+
+    private static GlobalRequestFuture keepalive(ClientSession session) throws Exception {
+        Buffer request = session.createBuffer(SshConstants.SSH_MSG_GLOBAL_REQUEST);
+        request.putString("keepalive@openssh.com");
+        request.putBoolean(true);
+        return session.request(request, "keepalive@openssh.com", null);
     }
 
     private static ClientSession login(SimulatedDevice device) throws Exception {
