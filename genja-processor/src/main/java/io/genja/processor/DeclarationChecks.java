@@ -1,5 +1,8 @@
 package io.genja.processor;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.lang.model.element.AnnotationMirror;
@@ -7,7 +10,10 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -87,5 +93,46 @@ public final class DeclarationChecks {
     public boolean hasUnresolvedSupertypes(TypeElement type) {
         return type.getSuperclass().getKind() == TypeKind.ERROR
                 || type.getInterfaces().stream().anyMatch(i -> i.getKind() == TypeKind.ERROR);
+    }
+
+    /**
+     * {@code type} and its superclasses up to, not including, {@code java.lang.Object}: the topmost superclass
+     * first, {@code type} last. The walk stops at a superclass that does not resolve (yet).
+     */
+    public List<TypeElement> classHierarchy(TypeElement type) {
+        List<TypeElement> hierarchy = new ArrayList<>();
+        for (TypeElement current = type; current != null; current = superclassOf(current)) {
+            if (current.getQualifiedName().contentEquals("java.lang.Object")) {
+                break;
+            }
+            hierarchy.add(current);
+        }
+        Collections.reverse(hierarchy);
+        return hierarchy;
+    }
+
+    private static TypeElement superclassOf(TypeElement type) {
+        TypeMirror superclass = type.getSuperclass();
+        return superclass.getKind() == TypeKind.DECLARED ? (TypeElement) ((DeclaredType) superclass).asElement() : null;
+    }
+
+    /**
+     * The type of {@code field} as a member of {@code type}: {@code T value} declared in {@code Base<T>} is a
+     * {@code String} in {@code class Ping extends Base<String>}.
+     */
+    public TypeMirror fieldType(TypeElement type, VariableElement field) {
+        if (type.asType() instanceof DeclaredType declared) {
+            try {
+                return types.asMemberOf(declared, field);
+            } catch (IllegalArgumentException notAMember) {
+                return field.asType();
+            }
+        }
+        return field.asType();
+    }
+
+    /** The qualified name of the package {@code type} is in ({@code ""} for the unnamed package). */
+    public String packageOf(TypeElement type) {
+        return elements.getPackageOf(type).getQualifiedName().toString();
     }
 }

@@ -138,14 +138,52 @@ public final class Messages {
                 + " must be non-blank and may only contain letters, digits, '_', '.' and '-'";
     }
 
-    public static String duplicateOption(String option, String field, String other, String type) {
-        return "[genja.duplicate-option] option name \"" + option + "\" of field " + field + " in " + type
-                + " is also used by field " + other + "; option names must be unique per task";
+    public static String superclassOptionPrivate(String field, String type, String typePackage) {
+        return "[genja.option-private] @TaskOption field " + field + " of " + type + " must not be private: the "
+                + "generated adapter of each task class that extends " + simpleName(type) + " assigns it; make it "
+                + "public (package-private is enough when every such task is in package "
+                + packageText(typePackage) + ")";
     }
 
-    public static String optionOutsideTask(String field, String type) {
-        return "[genja.option-outside-task] @TaskOption field " + field + " is in " + type
-                + ", which is not annotated @GenjaTask; options are bound only on task classes";
+    public static String optionInaccessible(String field, String type, String access, String task,
+                                            String taskPackage) {
+        return "[genja.option-inaccessible] @TaskOption field " + field + " of " + type + " is " + access
+                + ", so the generated adapter of @GenjaTask class " + task + ", in package " + packageText(taskPackage)
+                + ", cannot assign it; make the field public, or move " + simpleName(type) + " into package "
+                + packageText(taskPackage);
+    }
+
+    public static String optionTypeInaccessible(String field, String type, String fieldType, String task,
+                                                String taskPackage) {
+        return "[genja.option-inaccessible] @TaskOption field " + field + " of " + type + " has type " + fieldType
+                + ", which is not public, so the generated adapter of @GenjaTask class " + task + ", in package "
+                + packageText(taskPackage) + ", cannot name it; make " + simpleName(fieldType)
+                + " public, or move it into package " + packageText(taskPackage);
+    }
+
+    public static String duplicateOption(String option, String field, String type, String other, String otherType) {
+        return "[genja.duplicate-option] option name \"" + option + "\" of field " + field + " in " + type
+                + " is also used by field " + other + (otherType.equals(type) ? "" : " of superclass " + otherType)
+                + "; option names must be unique per task, superclasses included";
+    }
+
+    public static String optionHidden(String field, String type, String superclass) {
+        return "[genja.option-hidden] field " + field + " of " + type + " hides @TaskOption field " + field
+                + " of superclass " + superclass + ": the generated adapter would assign " + simpleName(type) + "'s "
+                + "field and the option would never reach " + simpleName(superclass) + "'s; remove the field from "
+                + simpleName(type) + " (it inherits the option) or rename one of them";
+    }
+
+    /** {@code message} about a compiled superclass's field, reported on the task class that inherits it. */
+    public static String inCompiledSuperclass(String message, String task) {
+        return message + " (reported on " + task + ", which inherits the field from a compiled class)";
+    }
+
+    public static String optionOutsideTask(String field, String type, String kind) {
+        return "[genja.option-outside-task] @TaskOption field " + field + " is in " + type + ", " + kind
+                + ", which can be neither a @GenjaTask nor the superclass of one; options are bound only on task "
+                + "classes and their superclasses. Move the field into the task class"
+                + ("a final class".equals(kind) ? ", or remove 'final' so tasks can extend " + simpleName(type) : "");
     }
 
     private static String list(Collection<String> known) {
@@ -155,6 +193,10 @@ public final class Messages {
     private static String hint(String wrong, Collection<String> known, String otherwise) {
         Optional<String> suggestion = Suggestions.closest(wrong, known);
         return suggestion.map(s -> " Did you mean \"" + s + "\"?").orElse(" Check the spelling; " + otherwise + ".");
+    }
+
+    private static String packageText(String packageName) {
+        return packageName.isEmpty() ? "(unnamed)" : packageName;
     }
 
     private static String simpleName(String qualifiedName) {

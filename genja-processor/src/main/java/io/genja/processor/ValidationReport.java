@@ -1,7 +1,9 @@
 package io.genja.processor;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -44,12 +46,32 @@ public final class ValidationReport {
 
     /** Prints every finding through {@code messager}, on its element, annotation and value. */
     public void printTo(Messager messager) {
+        printTo(messager, new HashSet<>());
+    }
+
+    /**
+     * Prints the findings not in {@code printed} (message and element) and adds them to it: for checks that reach
+     * the same element from several declarations, such as a superclass's option field from each task.
+     */
+    public void printTo(Messager messager, Set<String> printed) {
         for (Item item : items) {
+            if (!printed.add(item.kind() + " " + item.message() + " @ " + describe(item.element()))) {
+                continue;
+            }
             if (item.element() == null) {
                 messager.printMessage(item.kind(), item.message());
             } else {
                 messager.printMessage(item.kind(), item.message(), item.element(), item.mirror(), item.value());
             }
         }
+    }
+
+    /** An element's name with its enclosing class's: {@code com.acme.Base#dryRun}. */
+    private static String describe(Element element) {
+        if (element == null) {
+            return "";
+        }
+        Element enclosing = element.getEnclosingElement();
+        return enclosing == null ? element.toString() : enclosing + "#" + element;
     }
 }

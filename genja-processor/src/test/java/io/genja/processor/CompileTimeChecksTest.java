@@ -312,14 +312,178 @@ class CompileTimeChecksTest {
         }
 
         @Test
-        void optionOutsideATaskIsAnError() {
+        void optionOnAFinalClassIsOutsideAnyTask() {
             JavaFileObject file = source("Settings", """
-                    public class Settings {
+                    public final class Settings {
                         @TaskOption String region;
                     }
                     """);
-            assertThat(compile(file)).hadErrorContaining("[genja.option-outside-task] @TaskOption field region is in com.acme.Settings, which is not annotated @GenjaTask")
+            assertThat(compile(file)).hadErrorContaining("[genja.option-outside-task] @TaskOption field region is in com.acme.Settings, a final class, which can be neither a @GenjaTask nor the superclass of one; options are bound only on task classes and their superclasses. Move the field into the task class, or remove 'final' so tasks can extend Settings")
                     .inFile(file).onLineContaining("String region;");
+        }
+
+        @Test
+        void optionOnARecordEnumOrInterfaceIsOutsideAnyTask() {
+            JavaFileObject file = source("Holders", """
+                    public class Holders {
+                        public record Pair(String a, String b) {
+                            @TaskOption static String fromRecord;
+                        }
+
+                        public enum Mode {
+                            FAST;
+                            @TaskOption String fromEnum;
+                        }
+
+                        public interface Defaults {
+                            @TaskOption String FROM_INTERFACE = "x";
+                        }
+                    }
+                    """);
+            Compilation compilation = compile(file);
+            assertThat(compilation).hadErrorContaining("[genja.option-outside-task] @TaskOption field fromRecord is in com.acme.Holders.Pair, a record, which can be neither")
+                    .inFile(file).onLineContaining("String fromRecord;");
+            assertThat(compilation).hadErrorContaining("[genja.option-outside-task] @TaskOption field fromEnum is in com.acme.Holders.Mode, an enum,")
+                    .inFile(file).onLineContaining("String fromEnum;");
+            assertThat(compilation).hadErrorContaining("[genja.option-outside-task] @TaskOption field FROM_INTERFACE is in com.acme.Holders.Defaults, an interface,")
+                    .inFile(file).onLineContaining("String FROM_INTERFACE");
+            assertThat(compilation).hadErrorCount(3);
+        }
+    }
+
+    /** {@code @TaskOption} fields a task class inherits from its superclasses. */
+    @Nested
+    class InheritedOptions {
+
+        /** {@code com.acme.Reload}, a task that extends {@code superclass} and declares {@code members}. */
+        private JavaFileObject reload(String superclass, String members) {
+            return source("Reload", "@GenjaTask(name = \"reload\")\npublic class Reload extends " + superclass
+                    + " {\n" + members + START + "}\n");
+        }
+
+        /** {@code com.acme.base.AbstractDeviceTask}, an abstract task base class with {@code members}. */
+        private JavaFileObject baseInOtherPackage(String members) {
+            return source("com.acme.base", "AbstractDeviceTask", "public abstract class AbstractDeviceTask implements Task {\n"
+                    + members + "}\n");
+        }
+
+        @Test
+        void nonFinalClassWithoutGenjaTaskMayDeclareOptions() {
+            JavaFileObject base = source("AbstractDeviceTask", """
+                    public abstract class AbstractDeviceTask implements Task {
+                        @TaskOption boolean dryRun;
+                    }
+                    """);
+            assertThat(compile(base, reload("AbstractDeviceTask", ""))).succeededWithoutWarnings();
+            assertThat(compile(base)).succeededWithoutWarnings();
+        }
+
+        @Test
+        void superclassOptionsInTheTaskPackageMayBePackagePrivateOrProtected() {
+            JavaFileObject base = source("AbstractDeviceTask", """
+                    public abstract class AbstractDeviceTask implements Task {
+                        @TaskOption boolean dryRun;
+                        @TaskOption protected int retries;
+                    }
+                    """);
+            assertThat(compile(base, reload("AbstractDeviceTask", ""))).succeededWithoutWarnings();
+        }
+
+        @Test
+        void superclassOptionMustNotBePrivate() {
+            JavaFileObject base = baseInOtherPackage("    @TaskOption private boolean dryRun;\n");
+            Compilation compilation = compile(base, reload("com.acme.base.AbstractDeviceTask", ""));
+            assertThat(compilation).hadErrorContaining("[genja.option-private] @TaskOption field dryRun of com.acme.base.AbstractDeviceTask must not be private: the generated adapter of each task class that extends AbstractDeviceTask assigns it; make it public (package-private is enough when every such task is in package com.acme.base)")
+                    .inFile(base).onLineContaining("private boolean dryRun;");
+            assertThat(compilation).hadErrorCount(1);
+        }
+
+        @Test
+        void superclassOptionInAnotherPackageMustBePublic() {
+            JavaFileObject base = baseInOtherPackage("""
+                        @TaskOption protected boolean dryRun;
+                        @TaskOption int retries;
+                        @TaskOption public String site;
+                    """);
+            Compilation compilation = compile(base, reload("com.acme.base.AbstractDeviceTask", ""));
+            assertThat(compilation).hadErrorContaining("[genja.option-inaccessible] @TaskOption field dryRun of com.acme.base.AbstractDeviceTask is protected, so the generated adapter of @GenjaTask class com.acme.Reload, in package com.acme, cannot assign it; make the field public, or move AbstractDeviceTask into package com.acme")
+                    .inFile(base).onLineContaining("protected boolean dryRun;");
+            assertThat(compilation).hadErrorContaining("[genja.option-inaccessible] @TaskOption field retries of com.acme.base.AbstractDeviceTask is package-private, so the generated adapter of @GenjaTask class com.acme.Reload")
+                    .inFile(base).onLineContaining("int retries;");
+            assertThat(compilation).hadErrorCount(2);
+        }
+
+        @Test
+        void superclassOptionTypeMustBePublicInAnotherPackage() {
+            JavaFileObject base = baseInOtherPackage("""
+                        protected enum Mode { FAST, SAFE }
+
+                        @TaskOption public Mode mode;
+                    """);
+            assertThat(compile(base, reload("com.acme.base.AbstractDeviceTask", "")))
+                    .hadErrorContaining("[genja.option-inaccessible] @TaskOption field mode of com.acme.base.AbstractDeviceTask has type com.acme.base.AbstractDeviceTask.Mode, which is not public, so the generated adapter of @GenjaTask class com.acme.Reload, in package com.acme, cannot name it; make Mode public, or move it into package com.acme")
+                    .inFile(base).onLineContaining("public Mode mode;");
+        }
+
+        @Test
+        void existingChecksApplyToSuperclassOptionsOncePerField() {
+            JavaFileObject base = source("AbstractDeviceTask", """
+                    public abstract class AbstractDeviceTask implements Task {
+                        @TaskOption static boolean dryRun;
+                        @TaskOption final int retries = 3;
+                        @TaskOption java.util.Map<String, String> labels;
+                        @TaskOption(name = "bad name") String site;
+                    }
+                    """);
+            JavaFileObject other = source("Restart", "@GenjaTask(name = \"restart\")\npublic class Restart extends AbstractDeviceTask {\n" + START + "}\n");
+            Compilation compilation = compile(base, reload("AbstractDeviceTask", ""), other);
+            assertThat(compilation).hadErrorContaining("[genja.option-static] @TaskOption field dryRun of com.acme.AbstractDeviceTask must not be static")
+                    .inFile(base).onLineContaining("static boolean dryRun;");
+            assertThat(compilation).hadErrorContaining("[genja.option-final] @TaskOption field retries of com.acme.AbstractDeviceTask must not be final")
+                    .inFile(base).onLineContaining("final int retries");
+            assertThat(compilation).hadErrorContaining("[genja.option-type] @TaskOption field labels of com.acme.AbstractDeviceTask has type java.util.Map<java.lang.String,java.lang.String>, which Genja cannot convert options to")
+                    .inFile(base).onLineContaining("labels;");
+            assertThat(compilation).hadErrorContaining("[genja.option-name] option name \"bad name\" of field site in com.acme.AbstractDeviceTask")
+                    .inFile(base).onLineContaining("\"bad name\"");
+            // the base on its own and each of the two tasks find the same four problems: each is printed once
+            assertThat(compilation).hadErrorCount(4);
+        }
+
+        @Test
+        void superclassWithoutAnyTaskIsCheckedOnItsOwn() {
+            JavaFileObject base = source("AbstractDeviceTask", """
+                    public abstract class AbstractDeviceTask implements Task {
+                        @TaskOption static boolean dryRun;
+                    }
+                    """);
+            assertThat(compile(base)).hadErrorContaining("[genja.option-static] @TaskOption field dryRun of com.acme.AbstractDeviceTask must not be static")
+                    .inFile(base).onLineContaining("static boolean dryRun;");
+        }
+
+        @Test
+        void optionNameUsedByASuperclassIsADuplicateNamingBothClasses() {
+            JavaFileObject base = baseInOtherPackage("    @TaskOption public boolean dryRun;\n");
+            JavaFileObject file = reload("com.acme.base.AbstractDeviceTask", "    @TaskOption(name = \"dry_run\") boolean simulate;\n");
+            Compilation compilation = compile(base, file);
+            assertThat(compilation).hadErrorContaining("[genja.duplicate-option] option name \"dry_run\" of field simulate in com.acme.Reload is also used by field dryRun of superclass com.acme.base.AbstractDeviceTask; option names must be unique per task, superclasses included")
+                    .inFile(file).onLineContaining("boolean simulate;");
+            assertThat(compilation).hadErrorCount(1);
+        }
+
+        @Test
+        void fieldHidingASuperclassOptionIsAnError() {
+            JavaFileObject base = baseInOtherPackage("    @TaskOption public boolean dryRun;\n    @TaskOption public String site;\n");
+            JavaFileObject file = reload("com.acme.base.AbstractDeviceTask", """
+                        @TaskOption boolean dryRun;
+                        private String site = "here";
+                    """);
+            Compilation compilation = compile(base, file);
+            assertThat(compilation).hadErrorContaining("[genja.option-hidden] field dryRun of com.acme.Reload hides @TaskOption field dryRun of superclass com.acme.base.AbstractDeviceTask: the generated adapter would assign Reload's field and the option would never reach AbstractDeviceTask's; remove the field from Reload (it inherits the option) or rename one of them")
+                    .inFile(file).onLineContaining("boolean dryRun;");
+            assertThat(compilation).hadErrorContaining("[genja.option-hidden] field site of com.acme.Reload hides @TaskOption field site of superclass com.acme.base.AbstractDeviceTask")
+                    .inFile(file).onLineContaining("String site = \"here\";");
+            // hiding is reported as such, not also as a duplicate option name
+            assertThat(compilation).hadErrorCount(2);
         }
     }
 

@@ -5,12 +5,24 @@ import static io.genja.processor.Compilations.compile;
 import static io.genja.processor.Compilations.writeClassOutput;
 import static io.genja.processor.Fixtures.plugin;
 import static io.genja.processor.Fixtures.processor;
+import static io.genja.processor.Fixtures.source;
 import static io.genja.processor.Fixtures.task;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
+import io.genja.Genja;
+import io.genja.GenjaException;
+import io.genja.RunOptions;
+import io.genja.inventory.Inventory;
+import io.genja.task.HostTaskResult;
+import io.genja.task.TaskCatalog;
+import io.genja.task.TaskResults;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,6 +30,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,6 +110,125 @@ class CrossCompilationTest {
         assertThat(lenient).succeeded();
         assertThat(lenient).hadWarningContaining("[genja.duplicate-name]").inFile(file)
                 .onLineContaining("@GenjaConnectionPlugin(name = \"ssh\")");
+    }
+
+    /** A task base class in another package, as a shared library of tasks would publish it. */
+    private static final String DEVICE_BASE = """
+            public abstract class AbstractDeviceTask implements Task {
+                /** Only say what would change. */
+                @TaskOption
+                public boolean dryRun;
+
+                @TaskOption(required = true, description = "The site the device is in")
+                public String site;
+            }
+            """;
+
+    /** {@code com.acme.Reload}, a task that extends the compiled {@code com.acme.base.AbstractDeviceTask}. */
+    private static JavaFileObject reload(String members) {
+        return source("Reload", """
+                @GenjaTask(name = "reload")
+                public class Reload extends com.acme.base.AbstractDeviceTask {
+                """ + members + """
+                    @Override
+                    public HostTaskResult start(Host host, TaskRuntimeContext context) {
+                        return HostTaskResult.passed(new TaskSuccess().withResult(
+                                "reload " + host.name() + " at " + site + (dryRun ? " (dry run)" : "") + " in " + delay + "s"));
+                    }
+                }
+                """);
+    }
+
+    /** {@code base} compiled on its own, with the Genja processor or (a library built without it) without. */
+    private Path compiledBase(String base, boolean withProcessor, String folder) {
+        JavaFileObject file = source("com.acme.base", "AbstractDeviceTask", base);
+        Compilation compilation = withProcessor ? compile(file) : Compiler.javac().compile(file);
+        assertThat(compilation).succeededWithoutWarnings();
+        return writeClassOutput(compilation, temp.resolve(folder));
+    }
+
+    @Test
+    void superclassFromAClassFolderContributesItsOptionsToAdapterAndCatalog() {
+        Compilation compilation = Compilations.compileAgainst(compiledBase(DEVICE_BASE, true, "base"),
+                reload("    @TaskOption\n    int delay = 5;\n"));
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("com.acme.Reload_GenjaAdapter").contentsAsUtf8String()
+                .contains("""
+                                if (dryRun != null) {
+                                    reload.dryRun = dryRun;
+                                }
+                                reload.site = site;
+                                if (delay != null) {
+                                    reload.delay = delay;
+                                }
+                        """);
+        assertThat(compilation).generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/genja/task-catalog.json")
+                .contentsAsUtf8String().contains("""
+                              "options": [
+                                {
+                                  "name": "dry_run",
+                                  "type": "boolean",
+                                  "required": false,
+                                  "description": ""
+                                },
+                                {
+                                  "name": "site",
+                                  "type": "java.lang.String",
+                                  "required": true,
+                                  "description": "The site the device is in"
+                                },
+                                {
+                                  "name": "delay",
+                                  "type": "int",
+                                  "required": false,
+                                  "description": ""
+                                }
+                              ],
+                        """);
+    }
+
+    @Test
+    void superclassFromAJarIsBoundAtRunTime() throws Exception {
+        Path jar = jar(compiledBase(DEVICE_BASE, true, "base"), temp.resolve("base.jar"));
+        Compilation compilation = Compilations.compileAgainst(jar, reload("    @TaskOption\n    int delay = 5;\n"));
+        assertThat(compilation).succeededWithoutWarnings();
+        Path output = writeClassOutput(compilation, temp.resolve("tasks"));
+        Inventory hosts = Inventory.builder().host("r1").host("r2").build();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {output.toUri().toURL(), jar.toUri().toURL()},
+                CrossCompilationTest.class.getClassLoader());
+             Genja genja = Genja.builder(hosts).catalog(TaskCatalog.load(loader)).build()) {
+            TaskResults results = genja.run("reload", RunOptions.defaults().option("site", "dc1").option("dry_run", "yes"));
+            assertThat(results.passedHosts()).containsExactly("r1", "r2");
+            HostTaskResult r2 = results.hostResult("r2");
+            assertThat(((HostTaskResult.Passed) r2).success().result()).isEqualTo("reload r2 at dc1 (dry run) in 5s");
+
+            assertThatThrownBy(() -> genja.run("reload"))
+                    .isInstanceOf(GenjaException.class)
+                    .hasMessageContaining("task \"reload\" needs option \"site\"");
+        }
+    }
+
+    @Test
+    void problemInACompiledSuperclassIsReportedOnTheTaskThatInheritsIt() {
+        Path base = compiledBase("""
+                public abstract class AbstractDeviceTask implements Task {
+                    @TaskOption
+                    private boolean dryRun;
+
+                    @TaskOption
+                    protected String site;
+                }
+                """, false, "base");
+        JavaFileObject file = reload("    @TaskOption\n    int delay = 5;\n    boolean dryRun;\n");
+        Compilation compilation = Compilations.compileAgainst(base, file);
+        assertThat(compilation).hadErrorContaining("[genja.option-private] @TaskOption field dryRun of com.acme.base.AbstractDeviceTask must not be private: the generated adapter of each task class that extends AbstractDeviceTask assigns it; make it public (package-private is enough when every such task is in package com.acme.base) (reported on com.acme.Reload, which inherits the field from a compiled class)")
+                .inFile(file).onLineContaining("@GenjaTask(name = \"reload\")");
+        assertThat(compilation).hadErrorContaining("[genja.option-inaccessible] @TaskOption field site of com.acme.base.AbstractDeviceTask is protected, so the generated adapter of @GenjaTask class com.acme.Reload, in package com.acme, cannot assign it; make the field public, or move AbstractDeviceTask into package com.acme (reported on com.acme.Reload, which inherits the field from a compiled class)")
+                .inFile(file).onLineContaining("@GenjaTask(name = \"reload\")");
+        // the hiding field is in this compilation: reported on it
+        assertThat(compilation).hadErrorContaining("[genja.option-hidden] field dryRun of com.acme.Reload hides @TaskOption field dryRun of superclass com.acme.base.AbstractDeviceTask")
+                .inFile(file).onLineContaining("    boolean dryRun;");
+        assertThat(compilation).hadErrorCount(3);
     }
 
     /** Packs {@code folder} into a jar, as {@code mvn package} would. */

@@ -43,6 +43,12 @@ final class Fixtures {
         return Compilations.source("com.acme." + simpleName, IMPORTS + code);
     }
 
+    /** {@code <packageName>.<simpleName>} with the fixture imports followed by {@code code}. */
+    static JavaFileObject source(String packageName, String simpleName, String code) {
+        return Compilations.source(packageName + "." + simpleName,
+                IMPORTS.replace("package com.acme;", "package " + packageName + ";") + code);
+    }
+
     /** A valid task class carrying {@code annotation}, with {@code members} before {@code start}. */
     static JavaFileObject task(String simpleName, String annotation, String members) {
         return source(simpleName, annotation + "\npublic class " + simpleName + " implements Task {\n" + members

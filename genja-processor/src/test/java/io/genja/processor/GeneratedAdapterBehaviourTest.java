@@ -282,6 +282,83 @@ class GeneratedAdapterBehaviourTest {
         assertThat(field(task, "timeout")).isEqualTo(Duration.ofSeconds(30));
     }
 
+    /**
+     * A task whose options come from two superclasses, one in another package: {@code AbstractDeviceTask} (public
+     * options) and {@code AbstractReloadTask} (a package-private option in the task's package).
+     */
+    private Compilation compileReload() {
+        Compilation compilation = Compilations.compile(
+                source("com.acme.base", "AbstractDeviceTask", """
+                        public abstract class AbstractDeviceTask implements Task {
+                            @TaskOption
+                            public boolean dryRun;
+
+                            @TaskOption(required = true)
+                            public String site;
+                        }
+                        """),
+                source("AbstractReloadTask", """
+                        public abstract class AbstractReloadTask<T> extends com.acme.base.AbstractDeviceTask {
+                            @TaskOption
+                            int retries = 1;
+
+                            @TaskOption
+                            T reason;
+                        }
+                        """),
+                source("Reload", """
+                        @GenjaTask(name = "reload")
+                        public class Reload extends AbstractReloadTask<String> {
+                            @TaskOption
+                            int delay = 5;
+
+                            @Override
+                            public HostTaskResult start(Host host, TaskRuntimeContext context) {
+                                io.genja.processor.Touched.record("start " + host.name());
+                                return HostTaskResult.passed(new TaskSuccess().withResult("reload " + host.name() + " at "
+                                        + site + (dryRun ? " (dry run)" : "") + " x" + retries + " in " + delay + "s: "
+                                        + reason));
+                            }
+                        }
+                        """));
+        assertThat(compilation).succeededWithoutWarnings();
+        return compilation;
+    }
+
+    @Test
+    void inheritedOptionsAreListedSuperclassFirstAndBoundAtRunTime() throws IOException {
+        try (URLClassLoader reloadLoader = Compilations.load(compileReload(), output.resolve("reload"));
+             Genja genja = Genja.builder(THREE_HOSTS).catalog(TaskCatalog.load(reloadLoader)).build()) {
+            TaskDefinition reload = TaskCatalog.load(reloadLoader).find("reload").orElseThrow();
+            assertThat(reload.options()).containsExactly(
+                    new TaskOptionSpec("dry_run", "boolean", false, ""),
+                    new TaskOptionSpec("site", "java.lang.String", true, ""),
+                    new TaskOptionSpec("retries", "int", false, ""),
+                    new TaskOptionSpec("reason", "java.lang.String", false, ""),
+                    new TaskOptionSpec("delay", "int", false, ""));
+
+            TaskResults results = genja.run("reload", RunOptions.defaults().option("site", "dc1")
+                    .option("dry_run", "on").option("retries", "3").option("reason", "upgrade"));
+            assertThat(results.passedHosts()).containsExactly("r1", "r2", "r3");
+            assertThat(resultOf(results.hostResult("r1"))).isEqualTo("reload r1 at dc1 (dry run) x3 in 5s: upgrade");
+        }
+    }
+
+    @Test
+    void missingInheritedRequiredOptionFailsTheRunBeforeAnyHostIsTouched() throws IOException {
+        try (URLClassLoader reloadLoader = Compilations.load(compileReload(), output.resolve("reload"));
+             Genja genja = Genja.builder(THREE_HOSTS).catalog(TaskCatalog.load(reloadLoader)).build()) {
+            assertThatThrownBy(() -> genja.run("reload", RunOptions.defaults().option("dry_run", "yes")))
+                    .isInstanceOf(GenjaException.class)
+                    .hasMessageContaining("task \"reload\" needs option \"site\"; give it with -o site=<value>");
+            assertThatThrownBy(() -> genja.run("reload", RunOptions.defaults().option("site", "dc1")
+                    .option("dry_run", "maybe")))
+                    .isInstanceOf(GenjaException.class)
+                    .hasMessageContaining("option \"dry_run\" has value \"maybe\"");
+        }
+        assertThat(Touched.events()).isEmpty();
+    }
+
     private static Object field(Object task, String name) throws ReflectiveOperationException {
         Field field = task.getClass().getDeclaredField(name);
         field.setAccessible(true);

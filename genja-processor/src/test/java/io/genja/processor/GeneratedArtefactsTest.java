@@ -132,6 +132,55 @@ class GeneratedArtefactsTest {
     }
 
     @Test
+    void catalogListsInheritedOptionsBeforeTheTasksOwn() {
+        Compilation compilation = compile(source("AbstractDeviceTask", """
+                public abstract class AbstractDeviceTask implements Task {
+                    /** Only say what would change. */
+                    @TaskOption
+                    boolean dryRun;
+                }
+                """), source("Reload", """
+                /** Reloads the device. */
+                @GenjaTask(name = "reload")
+                public class Reload extends AbstractDeviceTask {
+                    @TaskOption(required = true)
+                    int delay;
+                """ + Fixtures.START + "}\n"));
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/genja/task-catalog.json")
+                .contentsAsUtf8String().isEqualTo("""
+                        {
+                          "tasks": [
+                            {
+                              "name": "reload",
+                              "class": "com.acme.Reload",
+                              "connectionPlugin": null,
+                              "processors": [],
+                              "subTasks": [],
+                              "options": [
+                                {
+                                  "name": "dry_run",
+                                  "type": "boolean",
+                                  "required": false,
+                                  "description": "Only say what would change."
+                                },
+                                {
+                                  "name": "delay",
+                                  "type": "int",
+                                  "required": true,
+                                  "description": ""
+                                }
+                              ],
+                              "description": "Reloads the device."
+                            }
+                          ]
+                        }
+                        """);
+        assertThat(compilation).generatedSourceFile("com.acme.Reload_GenjaAdapter").contentsAsUtf8String()
+                .contains("reload.dryRun = dryRun;");
+    }
+
+    @Test
     void catalogDescribesEveryTaskSortedByName() {
         assertThat(compileAll()).generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/genja/task-catalog.json")
                 .contentsAsUtf8String().isEqualTo("""

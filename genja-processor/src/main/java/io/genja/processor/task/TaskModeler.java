@@ -40,7 +40,7 @@ final class TaskModeler {
         }
         List<OptionModel> options = new ArrayList<>();
         for (TaskDeclaration.Option option : task.options()) {
-            TypeMirror fieldType = option.field().asType();
+            TypeMirror fieldType = option.type();
             options.add(new OptionModel(option.field().getSimpleName().toString(), option.name(), option.required(),
                     describe(option.description(), option.field()), OptionTypes.of(fieldType).orElseThrow(),
                     TypeName.get(fieldType), fieldType.toString()));

@@ -34,19 +34,26 @@ final class TaskParser {
         for (AnnotationValue value : Annotations.array(mirror, "processors")) {
             processors.add(new TaskDeclaration.Named(String.valueOf(value.getValue()), value));
         }
+        List<TypeElement> hierarchy = checks.classHierarchy(type);
         List<TaskDeclaration.Option> options = new ArrayList<>();
-        for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
-            Annotations.find(field, TASK_OPTION).ifPresent(option -> {
-                String explicit = Annotations.string(option, "name");
-                String name = explicit.isEmpty() ? snakeCase(field.getSimpleName().toString()) : explicit;
-                options.add(new TaskDeclaration.Option(field, option, name, Annotations.bool(option, "required"),
-                        Annotations.string(option, "description")));
-            });
+        for (TypeElement owner : hierarchy) {
+            for (VariableElement field : ElementFilter.fieldsIn(owner.getEnclosedElements())) {
+                Annotations.find(field, TASK_OPTION).ifPresent(option -> options.add(new TaskDeclaration.Option(
+                        field, option, owner, checks.fieldType(type, field), optionName(field, option),
+                        Annotations.bool(option, "required"), Annotations.string(option, "description"),
+                        !owner.equals(type))));
+            }
         }
         return new TaskDeclaration(type, mirror, Annotations.string(mirror, "name"),
                 Annotations.string(mirror, "connectionPluginName"), processors,
                 List.copyOf(Annotations.array(mirror, "subTasks")), Annotations.string(mirror, "description"),
-                options);
+                hierarchy, options);
+    }
+
+    /** The option name of a {@code @TaskOption} field: the explicit one, else the field name in snake_case. */
+    static String optionName(VariableElement field, AnnotationMirror option) {
+        String explicit = Annotations.string(option, "name");
+        return explicit.isEmpty() ? snakeCase(field.getSimpleName().toString()) : explicit;
     }
 
     /**
@@ -54,8 +61,10 @@ final class TaskParser {
      * a later round, so the class is deferred until then.
      */
     Optional<String> unresolved(TaskDeclaration declaration) {
-        if (checks.hasUnresolvedSupertypes(declaration.type())) {
-            return Optional.of("a supertype of " + declaration.qualifiedName());
+        for (TypeElement type : declaration.hierarchy()) {
+            if (checks.hasUnresolvedSupertypes(type)) {
+                return Optional.of("a supertype of " + type.getQualifiedName());
+            }
         }
         for (AnnotationValue subTask : declaration.subTasks()) {
             if (!isResolvedType(subTask.getValue())) {
@@ -63,8 +72,8 @@ final class TaskParser {
             }
         }
         for (TaskDeclaration.Option option : declaration.options()) {
-            if (option.field().asType().getKind() == TypeKind.ERROR) {
-                return Optional.of("the type of field " + option.field().getSimpleName());
+            if (option.type().getKind() == TypeKind.ERROR) {
+                return Optional.of("the type of field " + option.field().getSimpleName() + " of " + option.ownerName());
             }
         }
         return Optional.empty();

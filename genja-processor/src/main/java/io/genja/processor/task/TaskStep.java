@@ -16,15 +16,20 @@ import io.genja.processor.model.TaskModel;
 import io.genja.processor.output.CatalogWriter;
 import io.genja.processor.output.ServiceFiles;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.ElementFilter;
@@ -51,13 +56,20 @@ public final class TaskStep implements ProcessingStep {
     private final Set<String> deferred = new LinkedHashSet<>();
     /** Accepted tasks by qualified name, in the order they were processed. */
     private final Map<String, TaskModel> tasks = new LinkedHashMap<>();
+    /** The top-level classes compiled from source, by qualified name, of every round so far. */
+    private final Set<String> sourceClasses = new HashSet<>();
+    /**
+     * Diagnostics printed so far, as message and element: a superclass's option field is checked with the class
+     * itself and with each task that extends it, and each problem is printed once.
+     */
+    private final Set<String> printed = new HashSet<>();
 
     public TaskStep(ProcessingEnvironment env, ProcessorOptions options) {
         this.elements = env.getElementUtils();
         this.messager = env.getMessager();
         DeclarationChecks checks = new DeclarationChecks(env.getElementUtils(), env.getTypeUtils());
         this.parser = new TaskParser(checks);
-        this.validator = new TaskValidator(checks);
+        this.validator = new TaskValidator(checks, this::isInSource);
         this.modeler = new TaskModeler(env.getElementUtils(), checks);
         this.nameChecks = new TaskNameChecks(options);
         this.adapters = new AdapterWriter(env.getFiler());
@@ -73,6 +85,9 @@ public final class TaskStep implements ProcessingStep {
 
     @Override
     public void process(RoundEnvironment round) throws Exception {
+        for (TypeElement type : ElementFilter.typesIn(round.getRootElements())) {
+            sourceClasses.add(type.getQualifiedName().toString());
+        }
         checkOptionsOutsideTasks(round);
         for (TypeElement type : Rounds.typesToProcess(round, TaskParser.GENJA_TASK, deferred, elements)) {
             TaskDeclaration task = parser.parse(type);
@@ -81,7 +96,7 @@ public final class TaskStep implements ProcessingStep {
                 continue;
             }
             ValidationReport report = validator.validate(task);
-            report.printTo(messager);
+            report.printTo(messager, printed);
             // sources written in the last round would not be compiled: a class still unresolved then has errors
             if (report.isClean() && !round.processingOver()) {
                 TaskModel model = modeler.model(task);
@@ -103,7 +118,7 @@ public final class TaskStep implements ProcessingStep {
         for (String name : tasks.keySet()) {
             TypeElement type = elements.getTypeElement(name);
             origins.add(type);
-            nameChecks.check(parser.parse(type), known).printTo(messager);
+            nameChecks.check(parser.parse(type), known).printTo(messager, printed);
         }
         Element[] originating = origins.toArray(Element[]::new);
         services.write("io.genja.task.TaskDefinition",
@@ -111,20 +126,62 @@ public final class TaskStep implements ProcessingStep {
         catalog.write(tasks.values(), originating);
     }
 
+    /**
+     * {@code @TaskOption} fields of classes without {@code @GenjaTask}: a class that can be a task's superclass is
+     * checked on its own (the rest with each task that extends it); on any other class the option could never be
+     * bound.
+     */
     private void checkOptionsOutsideTasks(RoundEnvironment round) {
         TypeElement taskOption = elements.getTypeElement(TaskParser.TASK_OPTION);
         if (taskOption == null) {
             return;
         }
         ValidationReport report = new ValidationReport();
+        Set<TypeElement> superclasses = new LinkedHashSet<>();
         for (VariableElement field : ElementFilter.fieldsIn(round.getElementsAnnotatedWith(taskOption))) {
             Element owner = field.getEnclosingElement();
-            if (Annotations.find(owner, TaskParser.GENJA_TASK).isEmpty()) {
-                report.error(Messages.optionOutsideTask(field.getSimpleName().toString(), owner.toString()), field,
-                        Annotations.find(field, TaskParser.TASK_OPTION).orElse(null), null);
+            if (Annotations.find(owner, TaskParser.GENJA_TASK).isPresent()) {
+                continue;
+            }
+            Optional<String> notASuperclass = whyNotASuperclass(owner);
+            if (notASuperclass.isPresent()) {
+                report.error(Messages.optionOutsideTask(field.getSimpleName().toString(), owner.toString(),
+                        notASuperclass.get()), field, Annotations.find(field, TaskParser.TASK_OPTION).orElse(null), null);
+            } else {
+                superclasses.add((TypeElement) owner);
             }
         }
-        report.printTo(messager);
+        report.printTo(messager, printed);
+        for (TypeElement superclass : superclasses) {
+            validator.validateSuperclassOptions(superclass).printTo(messager, printed);
+        }
+    }
+
+    /** What {@code owner} is, when no class can extend it: "a final class", "an enum", ..; empty when one can. */
+    private static Optional<String> whyNotASuperclass(Element owner) {
+        if (owner instanceof TypeElement type && (type.getNestingKind() == NestingKind.LOCAL
+                || type.getNestingKind() == NestingKind.ANONYMOUS)) {
+            return Optional.of(type.getNestingKind() == NestingKind.LOCAL ? "a local class" : "an anonymous class");
+        }
+        return switch (owner.getKind()) {
+            case CLASS -> owner.getModifiers().contains(Modifier.FINAL) ? Optional.of("a final class") : Optional.empty();
+            case ENUM -> Optional.of("an enum");
+            case RECORD -> Optional.of("a record");
+            case INTERFACE -> Optional.of("an interface");
+            case ANNOTATION_TYPE -> Optional.of("an annotation type");
+            default -> Optional.of("not a class");
+        };
+    }
+
+    /** Whether {@code element} is in a class compiled from source in this compilation, not read from a class file. */
+    private boolean isInSource(Element element) {
+        Element outermost = element;
+        while (outermost.getEnclosingElement() != null
+                && outermost.getEnclosingElement().getKind() != ElementKind.PACKAGE
+                && outermost.getEnclosingElement().getKind() != ElementKind.MODULE) {
+            outermost = outermost.getEnclosingElement();
+        }
+        return outermost instanceof TypeElement type && sourceClasses.contains(type.getQualifiedName().toString());
     }
 
     private static IndexEntry indexEntry(TaskModel task) {
