@@ -184,8 +184,10 @@ public final class SshConnection implements Connection {
             return CompletableFuture.failedFuture(new ConnectionException(FailureKind.CONNECTION,
                     key.host() + ": the ssh connection is not open" + (closed ? " (it was closed)" : "")));
         }
-        if (!current.isOpen() || current.isClosing()) {
-            return CompletableFuture.failedFuture(Failures.lost(options, closedBy.get()));
+        Throwable error = closedBy.get();
+        // A shell knows best what it saw of a plain close; an error (a keep-alive without replies) says more.
+        if ((!current.isOpen() || current.isClosing()) && (error != null || mode != Mode.SHELL)) {
+            return CompletableFuture.failedFuture(Failures.lost(options, error));
         }
         if (mode == Mode.SHELL) {
             ShellDriver driver = shell;

@@ -65,6 +65,8 @@ class SimulatedFleetTest {
         }
         assertThat(failure(results, "refuses-auth").kind()).as(failure(results, "refuses-auth").message()).isEqualTo(FailureKind.AUTHENTICATION);
         assertThat(failure(results, "drops-mid-command").kind()).as(failure(results, "drops-mid-command").message()).isEqualTo(FailureKind.CONNECTION);
+        // the shell saw the device hang up, and says so (not a vaguer "session is gone")
+        assertThat(failure(results, "drops-mid-command").message()).contains("the host closed the");
         assertThat(failure(results, "never-says-hello").kind()).as(failure(results, "never-says-hello").message()).isEqualTo(FailureKind.TIMEOUT);
         assertThat(failure(results, "never-says-hello").message()).contains("no SSH banner");
         assertThat(failure(results, "slow-output").kind()).as(failure(results, "slow-output").message()).isEqualTo(FailureKind.TIMEOUT);
