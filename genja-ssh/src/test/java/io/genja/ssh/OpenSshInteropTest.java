@@ -18,6 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The plugin against a real OpenSSH sshd on 127.0.0.1. Skipped when sshd is not installed ({@code .ci/run}
@@ -76,6 +78,45 @@ class OpenSshInteropTest {
         assertThat(connection.isAlive()).isTrue();
         assertThat(connection.executeCommand("show version")).startsWith("OpenSSH test device");
         connection.close();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"id_rsa_encrypted, rsa passphrase", "id_rsa_pem_encrypted, pem passphrase", "id_rsa_pem, ''"})
+    void logsInWithRsaKeysInOpenSshAndPemFormats(String key, String passphrase) throws Exception {
+        Path knownHosts = knownHosts(sshd.knownHostsLine());
+        Map<String, Object> extras = new LinkedHashMap<>(Map.of("private_key_file",
+                sshd.directory.resolve(key).toString(), "known_hosts_file", knownHosts.toString()));
+        if (!passphrase.isEmpty()) {
+            extras.put("passphrase", passphrase);
+        }
+        SshConnection connection = open(System.getProperty("user.name"), null, extras);
+        assertThat(connection.executeCommand("show version")).startsWith("OpenSSH test device");
+        connection.close();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"id_rsa_encrypted, rsa passphrase", "id_rsa_pem_encrypted, pem passphrase",
+            "id_ecdsa_encrypted, secret passphrase"})
+    void aMissingOrWrongPassphraseSaysWhichAndNeverShowsIt(String key, String passphrase) throws Exception {
+        Path file = sshd.directory.resolve(key);
+        String knownHosts = knownHosts(sshd.knownHostsLine()).toString();
+        // first a host with the right passphrase: the plugin keeps the decrypted key, but not for other passphrases
+        open(System.getProperty("user.name"), null, Map.of("private_key_file", file.toString(), "known_hosts_file",
+                knownHosts, "passphrase", passphrase)).close();
+        assertThatThrownBy(() -> open(System.getProperty("user.name"), null, Map.of("private_key_file",
+                file.toString(), "known_hosts_file", knownHosts))).isInstanceOfSatisfying(ConnectionException.class, e -> {
+                    assertThat(e.kind()).as(e.getMessage()).isEqualTo(FailureKind.VALIDATION);
+                    assertThat(e.getMessage()).contains("cannot load the private key " + file)
+                            .endsWith("(if it is encrypted, set extras.passphrase)");
+                });
+        assertThatThrownBy(() -> open(System.getProperty("user.name"), null, Map.of("private_key_file",
+                file.toString(), "known_hosts_file", knownHosts, "passphrase", "Not-the-passphrase-42")))
+                .isInstanceOfSatisfying(
+                ConnectionException.class, e -> {
+                    assertThat(e.kind()).as(e.getMessage()).isEqualTo(FailureKind.VALIDATION);
+                    assertThat(e.getMessage()).endsWith("(is extras.passphrase right?)")
+                            .doesNotContain("Not-the-passphrase-42");
+                });
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -55,8 +56,16 @@ final class OpenSshd implements AutoCloseable {
         keygen("ed25519", "", directory.resolve("host_ed25519_key"));
         keygen("ed25519", "", directory.resolve("id_ed25519"));
         keygen("ecdsa", "secret passphrase", directory.resolve("id_ecdsa_encrypted"));
-        Files.writeString(directory.resolve("authorized_keys"),
-                Files.readString(directory.resolve("id_ed25519.pub")) + Files.readString(directory.resolve("id_ecdsa_encrypted.pub")));
+        keygen("rsa", "rsa passphrase", directory.resolve("id_rsa_encrypted"));
+        // the PEM ("BEGIN RSA PRIVATE KEY") format older ssh-keygen wrote, and many device tools still do
+        keygen("rsa", "pem passphrase", directory.resolve("id_rsa_pem_encrypted"), "-m", "PEM");
+        keygen("rsa", "", directory.resolve("id_rsa_pem"), "-m", "PEM");
+        StringBuilder authorized = new StringBuilder();
+        for (String key : List.of("id_ed25519", "id_ecdsa_encrypted", "id_rsa_encrypted", "id_rsa_pem_encrypted",
+                "id_rsa_pem")) {
+            authorized.append(Files.readString(directory.resolve(key + ".pub")));
+        }
+        Files.writeString(directory.resolve("authorized_keys"), authorized);
         Path device = directory.resolve("device.sh");
         Files.writeString(device, """
                 #!/bin/sh
@@ -122,9 +131,12 @@ final class OpenSshd implements AutoCloseable {
         return "[127.0.0.1]:" + port + " " + parts[0] + " " + parts[1] + "\n";
     }
 
-    static void keygen(String type, String passphrase, Path file) throws IOException, InterruptedException {
-        Process keygen = new ProcessBuilder(List.of("ssh-keygen", "-q", "-t", type, "-N", passphrase, "-C", "genja-test",
-                "-f", file.toString())).redirectErrorStream(true).start();
+    static void keygen(String type, String passphrase, Path file, String... options)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("ssh-keygen", "-q", "-t", type, "-N", passphrase, "-C",
+                "genja-test", "-f", file.toString()));
+        command.addAll(List.of(options));
+        Process keygen = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(keygen.getInputStream().readAllBytes());
         if (!keygen.waitFor(30, TimeUnit.SECONDS) || keygen.exitValue() != 0) {
             throw new IOException("ssh-keygen -t " + type + " failed: " + output);
