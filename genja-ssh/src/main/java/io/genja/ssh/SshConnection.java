@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -67,6 +68,9 @@ public final class SshConnection implements Connection {
             options = SshOptions.from(key.host(), params);
             profile = plugin.profile(options);
             mode = options.mode() != null ? options.mode() : profile.defaultMode();
+            // Before any traffic: a bad key file is the same VALIDATION error whatever the network does, and the
+            // decryption (bcrypt for OpenSSH keys) runs on the caller's thread, not on one of MINA's I/O threads.
+            List<KeyPair> keys = options.privateKeyFile() != null ? plugin.keys().load(options) : List.of();
             String username = plugin.username(options);
             LOG.debug("opening {} as {} in {} mode (platform {})", options.where(), username, mode, profile.name());
             // Without an inventory port, an ssh config's Port may apply: MINA reads 0 as "not given".
@@ -91,7 +95,7 @@ public final class SshConnection implements Connection {
                     f.getSession().close(true); // timed out or closed meanwhile: leave nothing behind
                     return;
                 }
-                authenticate(f.getSession(), opened);
+                authenticate(f.getSession(), keys, opened);
             });
         } catch (ConnectionException e) {
             opened.completeExceptionally(e);
@@ -101,14 +105,10 @@ public final class SshConnection implements Connection {
         return opened;
     }
 
-    private void authenticate(ClientSession opening, CompletableFuture<Void> opened) {
+    private void authenticate(ClientSession opening, List<KeyPair> keys, CompletableFuture<Void> opened) {
         session = opening;
         try {
-            if (options.privateKeyFile() != null) {
-                for (KeyPair keyPair : plugin.keys().load(options)) {
-                    opening.addPublicKeyIdentity(keyPair);
-                }
-            }
+            keys.forEach(opening::addPublicKeyIdentity);
             if (options.password() != null) {
                 opening.addPasswordIdentity(options.password());
             }
@@ -143,9 +143,6 @@ public final class SshConnection implements Connection {
                     opened.complete(null);
                 }
             });
-        } catch (ConnectionException e) {
-            opening.close(true);
-            opened.completeExceptionally(e);
         } catch (IOException | RuntimeException e) {
             opening.close(true);
             opened.completeExceptionally(Failures.auth(options, opening, e));

@@ -132,6 +132,23 @@ class SshConnectionTest {
     }
 
     @Test
+    void aBadKeyFileFailsBeforeAnyTraffic() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        // nothing listens on the port: were the key read after connecting, this would be "connection refused"
+        ResolvedConnectionParams params = new ResolvedConnectionParams("127.0.0.1", port, "admin", null, "linux",
+                Map.of("timeout", 5, "private_key_file", KEYS.resolve("no_such_key").toString()));
+        assertThatThrownBy(() -> plugin.create(new ConnectionKey("keyless", "ssh")).open(params))
+                .isInstanceOfSatisfying(ConnectionException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(FailureKind.VALIDATION);
+                    assertThat(e.getMessage()).isEqualTo("host keyless (127.0.0.1:" + port + "): extras.private_key_file "
+                            + KEYS.resolve("no_such_key") + " does not exist");
+                });
+    }
+
+    @Test
     void refusedConnectionIsRetryable() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
