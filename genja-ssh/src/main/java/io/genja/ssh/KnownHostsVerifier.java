@@ -1,6 +1,7 @@
 package io.genja.ssh;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.file.Files;
@@ -9,14 +10,14 @@ import java.nio.file.StandardOpenOption;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.sshd.client.config.hosts.KnownHostEntry;
 import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.AttributeRepository.AttributeKey;
-import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
-import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,9 @@ final class KnownHostsVerifier implements ServerKeyVerifier {
     static final AttributeKey<String> REJECTION = new AttributeKey<>();
 
     private static final Logger LOG = LoggerFactory.getLogger(KnownHostsVerifier.class);
+
+    /** Each known_hosts file in use, parsed. */
+    private final Map<Path, KnownHostsFile> files = new ConcurrentHashMap<>();
 
     @Override
     public boolean verifyServerKey(ClientSession session, SocketAddress remote, PublicKey serverKey) {
@@ -57,26 +61,37 @@ final class KnownHostsVerifier implements ServerKeyVerifier {
     }
 
     /** Returns why {@code key} is refused, or {@code null} when it is accepted. */
-    private static String check(SshOptions options, String hostname, int port, PublicKey key) {
+    String check(SshOptions options, String hostname, int port, PublicKey key) {
         String type = KeyUtils.getKeyType(key);
         String fingerprint = KeyUtils.getFingerPrint(key);
+        boolean known = false;
         List<String> mismatches = new ArrayList<>();
-        for (Path file : options.knownHostsFiles()) {
-            for (KnownHostEntry entry : read(file)) {
-                boolean hostMatches = entry.getHashedEntry() != null ? entry.getHashedEntry().isHostMatch(hostname, port)
-                        : entry.isHostMatch(hostname, port);
-                if (!hostMatches
-                        || !type.equals(entry.getKeyEntry().getKeyType())) {
-                    continue;
-                }
-                if ("revoked".equals(entry.getMarker())) {
-                    return "the host key " + fingerprint + " of " + options.where() + " is marked @revoked in " + file;
-                }
-                if (KeyUtils.compareKeys(key, resolve(entry.getKeyEntry()))) {
-                    return null;
-                }
-                mismatches.add(file + ": " + entry.getConfigLine());
+        for (Path path : options.knownHostsFiles()) {
+            KnownHostsFile file = file(path);
+            if (file == null) {
+                continue;
             }
+            for (KnownHostsFile.Line line : file.linesFor(hostname, port)) {
+                if (line.isCertificateAuthority()) {
+                    continue; // a CA's key, for host certificates; never the host's own key
+                }
+                boolean same = line.key() != null && KeyUtils.compareKeys(key, line.key());
+                if (line.isRevoked()) {
+                    if (same) {
+                        return "the host key " + fingerprint + " of " + options.where() + " is marked @revoked in "
+                                + path;
+                    }
+                } else if (type.equals(line.keyType())) {
+                    if (same) {
+                        known = true; // still look further: a @revoked line for this key wins, as in OpenSSH
+                    } else {
+                        mismatches.add(path + ": " + line.entry().getConfigLine());
+                    }
+                }
+            }
+        }
+        if (known) {
+            return null;
         }
         if (!mismatches.isEmpty()) {
             return "the " + type + " host key of " + options.where() + " has CHANGED: it is now " + fingerprint
@@ -91,42 +106,45 @@ final class KnownHostsVerifier implements ServerKeyVerifier {
         };
     }
 
-    private static String record(SshOptions options, String hostname, int port, PublicKey key, String fingerprint) {
-        Path file = options.knownHostsFiles().get(0);
+    /** The parsed file, read again only when it changed; {@code null} when it does not exist or cannot be read. */
+    private KnownHostsFile file(Path path) {
+        try {
+            return files.compute(path, (p, cached) -> {
+                try {
+                    return cached != null && cached.isCurrent() ? cached : KnownHostsFile.read(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (RuntimeException e) { // UncheckedIOException from the read, or a line MINA cannot parse
+            LOG.warn("ignoring unreadable known_hosts file {}: {}", path, e.getMessage());
+            files.remove(path);
+            return null;
+        }
+    }
+
+    private String record(SshOptions options, String hostname, int port, PublicKey key, String fingerprint) {
+        Path path = options.knownHostsFiles().get(0);
         String host = port == 22 ? hostname : "[" + hostname + "]:" + port;
-        String line = host + " " + PublicKeyEntry.toString(key) + System.lineSeparator();
+        String line = host + " " + PublicKeyEntry.toString(key);
         // One JVM may connect to many new hosts at once: append under one lock so lines never interleave.
         synchronized (KnownHostsVerifier.class) {
             try {
-                if (file.getParent() != null) {
-                    Files.createDirectories(file.getParent());
+                if (path.getParent() != null) {
+                    Files.createDirectories(path.getParent());
                 }
-                Files.writeString(file, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                KnownHostsFile cached = files.get(path);
+                boolean wasCurrent = cached != null && cached.isCurrent();
+                Files.writeString(path, line + System.lineSeparator(), StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
+                if (cached != null) {
+                    cached.append(KnownHostEntry.parseKnownHostEntry(line), wasCurrent);
+                }
             } catch (IOException e) {
-                return "cannot record the new host key of " + options.where() + " in " + file + ": " + e.getMessage();
+                return "cannot record the new host key of " + options.where() + " in " + path + ": " + e.getMessage();
             }
         }
-        LOG.info("recorded the new host key {} of {} in {}", fingerprint, options.where(), file);
+        LOG.info("recorded the new host key {} of {} in {}", fingerprint, options.where(), path);
         return null;
-    }
-
-    private static List<KnownHostEntry> read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return List.of();
-        }
-        try {
-            return KnownHostEntry.readKnownHostEntries(file);
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("ignoring unreadable known_hosts file {}: {}", file, e.getMessage());
-            return List.of();
-        }
-    }
-
-    private static PublicKey resolve(AuthorizedKeyEntry entry) {
-        try {
-            return entry.resolvePublicKey(null, PublicKeyEntryResolver.IGNORING);
-        } catch (IOException | java.security.GeneralSecurityException e) {
-            return null;
-        }
     }
 }
