@@ -6,8 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Filer;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
@@ -99,5 +109,63 @@ class MultiRoundTest {
                 .compile(backup);
         assertThat(compilation).failed();
         assertThat(compilation).hadErrorContaining("[genja.write-failed] the Genja annotation processor could not write a generated file");
+    }
+
+    @Test
+    void unexpectedFailureIsOneErrorWithItsTraceNotAJavacCrash() {
+        JavaFileObject backup = task("Backup", "backup");
+        // a Filer that fails as no Filer should: with an unchecked exception instead of an IOException
+        Compilation compilation = Compiler.javac().withProcessors(new FailingFiler(new GenjaProcessor()))
+                .compile(backup);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[genja.internal] the Genja annotation processor failed; this is "
+                + "a bug in genja-processor, please report it with this trace:");
+        assertThat(compilation).hadErrorContaining("java.lang.IllegalStateException: simulated Filer bug");
+        assertThat(compilation).hadErrorContaining("at io.genja.processor.task.AdapterWriter");
+    }
+
+    /** Hands {@code delegate} a processing environment whose Filer throws an unchecked exception on every write. */
+    private static final class FailingFiler extends AbstractProcessor {
+        private final Processor delegate;
+
+        FailingFiler(Processor delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public synchronized void init(ProcessingEnvironment env) {
+            super.init(env);
+            Filer failing = (Filer) Proxy.newProxyInstance(Filer.class.getClassLoader(), new Class<?>[] {Filer.class},
+                    (proxy, method, args) -> {
+                        throw new IllegalStateException("simulated Filer bug");
+                    });
+            delegate.init((ProcessingEnvironment) Proxy.newProxyInstance(ProcessingEnvironment.class.getClassLoader(),
+                    new Class<?>[] {ProcessingEnvironment.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("getFiler")) {
+                            return failing;
+                        }
+                        try {
+                            return method.invoke(env, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    }));
+        }
+
+        @Override
+        public Set<String> getSupportedAnnotationTypes() {
+            return delegate.getSupportedAnnotationTypes();
+        }
+
+        @Override
+        public SourceVersion getSupportedSourceVersion() {
+            return delegate.getSupportedSourceVersion();
+        }
+
+        @Override
+        public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+            return delegate.process(annotations, round);
+        }
     }
 }
