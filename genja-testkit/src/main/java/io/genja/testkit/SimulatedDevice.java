@@ -82,7 +82,7 @@ public final class SimulatedDevice implements AutoCloseable {
     private final AtomicInteger keepalivesReceived = new AtomicInteger();
     private final List<Socket> silentSockets = new CopyOnWriteArrayList<>();
 
-    private Object sessionMonitor = this;
+    private volatile Object sessionMonitor = this;
     private ExecutorService executor;
     private SshServer server;
     private KeyPair activeHostKey;
@@ -331,6 +331,27 @@ public final class SimulatedDevice implements AutoCloseable {
     /** SSH sessions (or silent TCP connections) open right now. */
     public int openSessions() {
         return openSessions.get();
+    }
+
+    /**
+     * Waits until exactly {@code count} sessions are open on this device; a server learns that a client left (or
+     * arrived) a moment after it did.
+     *
+     * @return {@code true} when {@code count} are open, {@code false} when that did not happen within {@code timeout}
+     */
+    public boolean awaitOpenSessions(int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Object monitor = sessionMonitor;
+        synchronized (monitor) {
+            while (openSessions.get() != count) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                monitor.wait(Math.max(1, left / 1_000_000));
+            }
+        }
+        return true;
     }
 
     /** Every command the device received, in order, across all sessions. */
