@@ -2,6 +2,7 @@ package io.genja.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -56,6 +57,45 @@ class ExamplesAppTest {
         assertThat(tasks.status()).as(tasks.toString()).isZero();
         assertThat(tasks.out()).contains("backup_config").contains("compliance").contains("nightly")
                 .contains("show_version");
+    }
+
+    @Test
+    void theFleetAnnouncesItselfOnStderrSoThatJsonOnStdoutParses() throws IOException {
+        Outcome inventory = run("inventory", "--json");
+
+        assertThat(inventory.status()).as(inventory.toString()).isZero();
+        assertThat(inventory.err()).startsWith("Started 50 simulated devices on 127.0.0.1");
+        assertThat(new ObjectMapper().readTree(inventory.out())).hasSize(50);
+    }
+
+    @Test
+    void changeWithoutADeviceIsOneLineOfUsageError() {
+        Outcome outcome = run("--change");
+
+        assertThat(outcome.status()).isEqualTo(2);
+        assertThat(outcome.err()).isEqualTo("genja-examples: error: --change needs the name of a simulated device,"
+                + " e.g. --change ios-007\n");
+        assertThat(outcome.out()).isEmpty();
+    }
+
+    @Test
+    void changeOfADeviceTheFleetDoesNotHaveIsOneLineNotAStackTrace() {
+        Outcome outcome = run("--change", "ios-099");
+
+        assertThat(outcome.status()).isEqualTo(2);
+        assertThat(outcome.err()).isEqualTo("genja-examples: error: --change ios-099: the simulated fleet has no"
+                + " device \"ios-099\"; its devices are ios-001 to ios-032 and linux-001 to linux-018\n");
+        assertThat(outcome.out()).isEmpty();
+    }
+
+    @Test
+    void aMistypedCommandIsReportedAsOneWithASuggestion() {
+        Outcome outcome = run("invntory");
+
+        assertThat(outcome.status()).isEqualTo(2);
+        assertThat(outcome.err()).startsWith("genja: error: unknown command \"invntory\"")
+                .contains("Did you mean \"inventory\"?");
+        assertThat(outcome.out()).isEmpty();
     }
 
     private static List<Path> backupFiles(Path backups) throws IOException {
