@@ -102,18 +102,37 @@ public final class ExamplesApp {
                 SimulatedDevice device = fleet.device(name);
                 device.setRunningConfig(withChange(device.runningConfig()));
             }
-            // on stderr, so that stdout holds only the command's output (inventory --json stays valid JSON)
-            err.println("Started " + fleet.devices().size() + " simulated devices on 127.0.0.1 ("
+            // when stdout is JSON (inventory --json), the announcement goes to stderr so that the JSON parses
+            boolean jsonOut = genjaArgs.contains("inventory") && genjaArgs.contains("--json");
+            (jsonOut ? err : out).println("Started " + fleet.devices().size() + " simulated devices on 127.0.0.1 ("
                     + REFUSES_LOGIN + " refuses logins, " + DROPS_SESSION + " drops sessions"
                     + (changes.isEmpty() ? "" : "; changed by hand: " + String.join(", ", changes)) + ")");
             int status = cli.inventory(fleet.inventory()).build().execute(genjaArgs.toArray(String[]::new));
             if (mainJob && status != 2) {
-                Path backups = Path.of(BackupConfig.DEFAULT_DIRECTORY).toAbsolutePath();
-                out.println("Backups are in " + backups + "; run again to see what changed"
-                        + " (--change HOST edits a device's configuration first).");
+                Path backups = backupDirectory(genjaArgs).toAbsolutePath();
+                out.println(genjaArgs.contains("--dry-run")
+                        ? "Dry run: nothing was written to " + backups + "."
+                        : "Backups are in " + backups + "; run again to see what changed"
+                                + " (--change HOST edits a device's configuration first).");
             }
             return status;
         }
+    }
+
+    /** Where backup_config writes: its {@code directory} option ({@code -o directory=X}) if given, else the default. */
+    static Path backupDirectory(List<String> genjaArgs) {
+        String directory = BackupConfig.DEFAULT_DIRECTORY;
+        for (int i = 0; i < genjaArgs.size(); i++) {
+            String arg = genjaArgs.get(i);
+            String option = (arg.equals("-o") || arg.equals("--option")) && i + 1 < genjaArgs.size()
+                    ? genjaArgs.get(i + 1)
+                    : arg.startsWith("--option=") ? arg.substring("--option=".length())
+                    : arg.startsWith("-o") && arg.length() > 2 ? arg.substring(2).replaceFirst("^=", "") : null;
+            if (option != null && option.startsWith("directory=")) {
+                directory = option.substring("directory=".length());
+            }
+        }
+        return Path.of(directory);
     }
 
     /** 30 Cisco IOS devices, 18 Linux hosts, and two faulty IOS devices. */

@@ -40,7 +40,7 @@ class ExamplesAppTest {
                 .contains("genja.audit - backup_config ios-001: changed - new backup")
                 .contains("genja.audit - backup_config ios-031: failed - AUTHENTICATION");
 
-        Outcome second = run("--change", "ios-007", "run", "backup_config", "-o", "directory=" + backups);
+        Outcome second = run("--change", "ios-007", "-o", "directory=" + backups);  // the main job
 
         assertThat(second.status()).as(second.toString()).isEqualTo(1);
         assertThat(second.out()).contains("50 hosts, 48 passed (1 changed), 2 failed (1 unreachable)");
@@ -48,6 +48,19 @@ class ExamplesAppTest {
         assertThat(second.out()).containsPattern("(?m)^ios-001\\s+ok\\s+.+unchanged, \\d+ lines$");
         assertThat(backups.resolve("ios-007.cfg")).content().contains(ExamplesApp.CHANGED_LINE);
         assertThat(backupFiles(backups)).hasSize(48);
+        assertThat(second.out()).contains("Backups are in " + backups.toAbsolutePath() + ";");
+    }
+
+    @Test
+    void aDryRunOfTheMainJobSaysNothingWasWrittenAndWhere() {
+        Path backups = directory.resolve("dry");
+
+        Outcome outcome = run("--dry-run", "-o", "directory=" + backups);
+
+        assertThat(outcome.status()).as(outcome.toString()).isEqualTo(1);
+        assertThat(outcome.out()).containsPattern("(?m)^ios-001\\s+changed\\s+.+would be new backup")
+                .endsWith("Dry run: nothing was written to " + backups.toAbsolutePath() + ".\n");
+        assertThat(backups).doesNotExist();
     }
 
     @Test
@@ -60,12 +73,17 @@ class ExamplesAppTest {
     }
 
     @Test
-    void theFleetAnnouncesItselfOnStderrSoThatJsonOnStdoutParses() throws IOException {
+    void withInventoryJsonTheFleetAnnouncesItselfOnStderrSoThatStdoutParses() throws IOException {
         Outcome inventory = run("inventory", "--json");
 
         assertThat(inventory.status()).as(inventory.toString()).isZero();
         assertThat(inventory.err()).startsWith("Started 50 simulated devices on 127.0.0.1");
         assertThat(new ObjectMapper().readTree(inventory.out())).hasSize(50);
+
+        Outcome table = run("inventory");
+
+        assertThat(table.out()).startsWith("Started 50 simulated devices on 127.0.0.1");
+        assertThat(table.err()).isEmpty();
     }
 
     @Test
