@@ -59,11 +59,21 @@ public final class ExamplesApp {
         List<String> changes = new ArrayList<>();
         List<String> genjaArgs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--change") && i + 1 < args.length) {
+            if (args[i].equals("--change")) {
+                if (i + 1 == args.length || args[i + 1].startsWith("-")) {
+                    err.println("genja-examples: error: --change needs the name of a simulated device,"
+                            + " e.g. --change ios-007");
+                    return 2;
+                }
                 changes.add(args[++i]);
             } else {
                 genjaArgs.add(args[i]);
             }
+        }
+        if (!genjaArgs.isEmpty() && !genjaArgs.get(0).startsWith("-") && !COMMANDS.contains(genjaArgs.get(0))) {
+            // a mistyped command ("invntory"): the genja command says so, with a suggestion, instead of the
+            // main job rejecting it as an argument of run
+            return GenjaCli.builder().out(out).err(err).env(env).build().execute(genjaArgs.toArray(String[]::new));
         }
         boolean mainJob = genjaArgs.stream().noneMatch(COMMANDS::contains);
         if (mainJob) {
@@ -83,20 +93,46 @@ public final class ExamplesApp {
         }
         try (DeviceFleet fleet = startFleet()) {
             for (String name : changes) {
+                if (fleet.devices().stream().noneMatch(d -> d.name().equals(name))) {
+                    err.println("genja-examples: error: --change " + name + ": the simulated fleet has no device \""
+                            + name + "\"; its devices are ios-001 to ios-" + String.format("%03d", FLEET_SIZE - 18)
+                            + " and linux-001 to linux-018");
+                    return 2;
+                }
                 SimulatedDevice device = fleet.device(name);
                 device.setRunningConfig(withChange(device.runningConfig()));
             }
-            out.println("Started " + fleet.devices().size() + " simulated devices on 127.0.0.1 ("
+            // when stdout is JSON (inventory --json), the announcement goes to stderr so that the JSON parses
+            boolean jsonOut = genjaArgs.contains("inventory") && genjaArgs.contains("--json");
+            (jsonOut ? err : out).println("Started " + fleet.devices().size() + " simulated devices on 127.0.0.1 ("
                     + REFUSES_LOGIN + " refuses logins, " + DROPS_SESSION + " drops sessions"
                     + (changes.isEmpty() ? "" : "; changed by hand: " + String.join(", ", changes)) + ")");
             int status = cli.inventory(fleet.inventory()).build().execute(genjaArgs.toArray(String[]::new));
             if (mainJob && status != 2) {
-                Path backups = Path.of(BackupConfig.DEFAULT_DIRECTORY).toAbsolutePath();
-                out.println("Backups are in " + backups + "; run again to see what changed"
-                        + " (--change HOST edits a device's configuration first).");
+                Path backups = backupDirectory(genjaArgs).toAbsolutePath();
+                out.println(genjaArgs.contains("--dry-run")
+                        ? "Dry run: nothing was written to " + backups + "."
+                        : "Backups are in " + backups + "; run again to see what changed"
+                                + " (--change HOST edits a device's configuration first).");
             }
             return status;
         }
+    }
+
+    /** Where backup_config writes: its {@code directory} option ({@code -o directory=X}) if given, else the default. */
+    static Path backupDirectory(List<String> genjaArgs) {
+        String directory = BackupConfig.DEFAULT_DIRECTORY;
+        for (int i = 0; i < genjaArgs.size(); i++) {
+            String arg = genjaArgs.get(i);
+            String option = (arg.equals("-o") || arg.equals("--option")) && i + 1 < genjaArgs.size()
+                    ? genjaArgs.get(i + 1)
+                    : arg.startsWith("--option=") ? arg.substring("--option=".length())
+                    : arg.startsWith("-o") && arg.length() > 2 ? arg.substring(2).replaceFirst("^=", "") : null;
+            if (option != null && option.startsWith("directory=")) {
+                directory = option.substring("directory=".length());
+            }
+        }
+        return Path.of(directory);
     }
 
     /** 30 Cisco IOS devices, 18 Linux hosts, and two faulty IOS devices. */

@@ -5,6 +5,7 @@ import io.genja.inventory.Filter;
 import io.genja.inventory.Host;
 import io.genja.inventory.Inventory;
 import io.genja.inventory.ResolvedConnectionParams;
+import io.genja.plugin.PluginManager;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,9 @@ final class InventoryCommand implements Callable<Integer> {
 
     @ParentCommand
     GenjaCommand genja;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Option(names = "--filter", paramLabel = "EXPR", description = "Only the hosts this filter selects.")
     String filter;
@@ -39,6 +43,9 @@ final class InventoryCommand implements Callable<Integer> {
         Workspace workspace = Workspace.load(genja);
         Inventory inventory = workspace.inventory();
         PrintStream out = genja.context().out();
+        if (resolve != null) {
+            checkPlugin(genja.context().plugins(), resolve);
+        }
         if (explain != null) {
             if (inventory.host(explain).isEmpty()) {
                 throw new CliException("the inventory has no host \"" + explain + "\"."
@@ -72,6 +79,18 @@ final class InventoryCommand implements Callable<Integer> {
         out.println(hosts.size() == inventory.size() ? inventory.size() + " hosts"
                 : hosts.size() + " of " + inventory.size() + " hosts");
         return ExitStatus.OK;
+    }
+
+    /**
+     * {@code --resolve} names a registered connection plugin: a typo ({@code shh}) must not silently show the
+     * plain attributes as if they were what that plugin would use.
+     */
+    static void checkPlugin(PluginManager plugins, String name) {
+        if (plugins.findConnectionPlugin(name).isEmpty()) {
+            List<String> known = plugins.connectionPluginNames();
+            throw new CliException("no connection plugin \"" + name + "\" is registered; registered: "
+                    + (known.isEmpty() ? "none" : String.join(", ", known)) + "." + Suggestions.didYouMean(name, known));
+        }
     }
 
     /** A host as JSON: its resolved view, or its resolved connection parameters; never a password. */

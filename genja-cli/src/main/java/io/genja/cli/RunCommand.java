@@ -37,6 +37,9 @@ final class RunCommand implements Callable<Integer> {
     @ParentCommand
     GenjaCommand genja;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
     @Parameters(index = "0", paramLabel = "TASK", description = "The task name (see: genja tasks).")
     String task;
 

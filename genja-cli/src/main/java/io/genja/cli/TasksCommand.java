@@ -18,6 +18,9 @@ final class TasksCommand implements Callable<Integer> {
     @ParentCommand
     GenjaCommand genja;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
     @Option(names = "--json", description = "Print the catalog as JSON.")
     boolean json;
 

@@ -26,6 +26,19 @@ class GenjaCommandTest {
     }
 
     @Test
+    void everySubcommandHasHelpAsItsUsageErrorsPromise() {
+        for (String command : List.of("tasks", "inventory", "run", "check")) {
+            CliRun run = CliRun.execute(Fixtures.cli(), command, "--help");
+
+            assertThat(run.status()).as(run.toString()).isZero();
+            assertThat(run.out()).as(command).startsWith("Usage: genja " + command).contains("-h, --help");
+            assertThat(run.err()).as(command).isEmpty();
+        }
+        CliRun run = CliRun.execute(Fixtures.cli(), "run", "-h");
+        assertThat(run.out()).contains("--dry-run").contains("--workers=N").contains("TASK");
+    }
+
+    @Test
     void printsTheVersion() {
         CliRun run = CliRun.execute(Fixtures.cli(), "--version");
 

@@ -48,4 +48,14 @@ class InventoryCommandTest {
         assertThat(run.err()).startsWith("genja: error: the inventory has no host \"r3\".");
         assertThat(run.err().lines()).hasSize(1);
     }
+
+    @Test
+    void aMistypedPluginToResolveForIsOneLineWithASuggestion() {
+        CliRun run = CliRun.execute(Fixtures.cli(), "inventory", "--resolve", "men");
+
+        assertThat(run.status()).isEqualTo(ExitStatus.BAD_INPUT);
+        assertThat(run.err()).isEqualTo(
+                "genja: error: no connection plugin \"men\" is registered; registered: mem. Did you mean \"mem\"?\n");
+        assertThat(run.out()).isEmpty();
+    }
 }

@@ -39,7 +39,8 @@ public class Compliance implements Task {
         if (!problems.isEmpty()) {
             return HostTaskResult.failed(TaskFailure.of(FailureKind.VALIDATION, String.join("; ", problems)));
         }
+        int rules = required.size() + forbidden.size();
         return HostTaskResult.passed(new TaskSuccess()
-                .withSummary("compliant with " + (required.size() + forbidden.size()) + " rules"));
+                .withSummary("compliant with " + rules + (rules == 1 ? " rule" : " rules")));
     }
 }
