@@ -45,8 +45,8 @@ final class CheckCommand implements Callable<Integer> {
             return ExitStatus.BAD_INPUT;
         }
         out.println("config:    " + (workspace.configFile() == null ? "(none)" : workspace.configFile()));
-        out.println("inventory: " + workspace.inventory().size() + " hosts, " + workspace.inventory().groups().size()
-                + " groups");
+        out.println("inventory: " + ResultTable.count(workspace.inventory().size(), "host") + ", "
+                + ResultTable.count(workspace.inventory().groups().size(), "group"));
         out.println("tasks:     " + (catalog.names().isEmpty() ? "none" : String.join(", ", catalog.names())));
         out.println("plugins:   " + (plugins.connectionPluginNames().isEmpty() ? "none"
                 : String.join(", ", plugins.connectionPluginNames())));

@@ -76,8 +76,8 @@ final class InventoryCommand implements Callable<Integer> {
         }
         table.print(out);
         out.println();
-        out.println(hosts.size() == inventory.size() ? inventory.size() + " hosts"
-                : hosts.size() + " of " + inventory.size() + " hosts");
+        out.println(hosts.size() == inventory.size() ? ResultTable.count(inventory.size(), "host")
+                : hosts.size() + " of " + ResultTable.count(inventory.size(), "host"));
         return ExitStatus.OK;
     }
 

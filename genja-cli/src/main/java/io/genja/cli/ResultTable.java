@@ -33,8 +33,13 @@ final class ResultTable {
         long failed = outcomes.stream().filter(HostOutcome::failed).count();
         long unreachable = outcomes.stream().filter(o -> o.status().equals(HostOutcome.UNREACHABLE)).count();
         long skipped = outcomes.stream().filter(o -> o.status().equals(HostOutcome.SKIPPED)).count();
-        return task + ": " + outcomes.size() + " hosts, " + passed + " passed (" + changed + " changed), "
+        return task + ": " + count(outcomes.size(), "host") + ", " + passed + " passed (" + changed + " changed), "
                 + failed + " failed (" + unreachable + " unreachable), " + skipped + " skipped in " + format(duration);
+    }
+
+    /** {@code 1 host}, {@code 2 hosts}. */
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static String colour(String status) {

@@ -79,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
             Genja selected = filter == null ? all : all.filter(Filter.parse(filter));
             if (selected.hosts().isEmpty()) {
                 throw new CliException("the filter \"" + filter + "\" selects none of the "
-                        + all.hosts().size() + " hosts");
+                        + ResultTable.count(all.hosts().size(), "host"));
             }
             RunProgress progress = new RunProgress(context.out(), context.terminal());
             TaskResults results;

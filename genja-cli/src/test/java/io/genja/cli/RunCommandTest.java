@@ -28,6 +28,14 @@ class RunCommandTest {
     }
 
     @Test
+    void oneSelectedHostIsOneHost() {
+        CliRun run = CliRun.execute(Fixtures.cli(), "run", "greet", "--filter", "r1");
+
+        assertThat(run.status()).as(run.toString()).isEqualTo(ExitStatus.OK);
+        assertThat(run.out()).contains("greet: 1 host, 1 passed (0 changed), 0 failed (0 unreachable), 0 skipped");
+    }
+
+    @Test
     void aFailedHostExitsOneAndShowsKindAndMessage() {
         CliRun run = CliRun.execute(Fixtures.cli(), "run", "flaky");
 

@@ -252,7 +252,7 @@ class GeneratedAdapterBehaviourTest {
         try (Genja genja = genja()) {
             assertThatThrownBy(() -> genja.run("show"))
                     .isInstanceOf(GenjaException.class)
-                    .hasMessageContaining("task \"show\" needs option \"what\"");
+                    .hasMessage("task \"show\" needs option \"what\"; give it with -o what=<value>");
         }
         assertThat(Touched.events()).isEmpty();
     }
@@ -263,7 +263,7 @@ class GeneratedAdapterBehaviourTest {
             assertThatThrownBy(() -> genja.run("show", RunOptions.defaults().option("what", "version")
                     .option("repeat", "many")))
                     .isInstanceOf(GenjaException.class)
-                    .hasMessageContaining("option \"repeat\" has value \"many\", which is not an int");
+                    .hasMessage("task \"show\": option \"repeat\" has value \"many\", which is not an int");
             assertThatThrownBy(() -> genja.run("show", RunOptions.defaults().option("what", "version")
                     .option("format", "yaml")))
                     .isInstanceOf(GenjaException.class)

@@ -45,7 +45,8 @@ interface Runner {
                         Math.max(2, Runtime.getRuntime().availableProcessors()));
             default:
                 throw new GenjaException("unknown runner \"" + name + "\"; known runners: " + String.join(", ", NAMES)
-                        + " (set runner.plugin in the settings or RunOptions.runner(...))");
+                        + " (RunOptions.runner(...) or genja run --runner; runner.plugin in the settings takes threaded"
+                        + " or serial)");
         }
     }
 }

@@ -74,7 +74,10 @@ public record TaskPlan(TaskDefinition definition, TaskInfo info, TaskOptions opt
         try {
             definition.bindOptions(task, options);
         } catch (TaskException e) {
-            throw new GenjaException("task \"" + definition.name() + "\": " + e.getMessage(), e);
+            String named = "task \"" + definition.name() + "\"";
+            // a missing option's message already names the task; an invalid value's does not
+            throw new GenjaException(e.getMessage().startsWith(named) ? e.getMessage() : named + ": " + e.getMessage(),
+                    e);
         }
     }
 }

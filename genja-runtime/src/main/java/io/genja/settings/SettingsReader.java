@@ -11,6 +11,7 @@ import io.genja.document.Suggestions;
 import io.genja.inventory.file.FileInventoryPlugin;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +63,9 @@ final class SettingsReader {
         }
         Settings settings = build(file, base);
         if (!problems.isEmpty()) {
+            // in file order (the checks run key by key); problems without a position (environment) last, as found
+            problems.sort(Comparator.comparingInt((Problem p) -> p.line() > 0 ? 0 : 1)
+                    .thenComparingInt(Problem::line).thenComparingInt(Problem::column));
             throw new SettingsException(problems);
         }
         return settings;

@@ -110,6 +110,21 @@ class SettingsTest {
     }
 
     @Test
+    void problemsAreListedInFileOrder() throws IOException {
+        Path file = config("""
+                logging:
+                  level: LOUD
+                runner:
+                  worker_count: many
+                  plugin: async
+                core:
+                  raise_on_eror: true
+                """);
+        assertThatThrownBy(() -> Settings.load(file, Map.of())).isInstanceOfSatisfying(SettingsException.class,
+                e -> assertThat(e.problems()).extracting(p -> p.line()).hasSize(4).isSorted());
+    }
+
+    @Test
     void badEnvironmentValuesAreProblemsNamingTheVariable() {
         assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("GENJA_RUNNER_PLUGIN", "parallel",
                 "GENJA_CORE_RAISE_ON_ERROR", "maybe")))
