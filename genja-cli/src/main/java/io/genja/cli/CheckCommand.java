@@ -6,9 +6,17 @@ import io.genja.plugin.PluginManager;
 import io.genja.settings.SettingsException;
 import io.genja.task.TaskCatalog;
 import io.genja.task.TaskDefinition;
+import io.genja.inventory.Host;
+import io.genja.inventory.Inventory;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,6 +52,8 @@ final class CheckCommand implements Callable<Integer> {
             err.println(problems.size() == 1 ? "1 problem found" : problems.size() + " problems found");
             return ExitStatus.BAD_INPUT;
         }
+        List<String> warnings = warnings(workspace, plugins);
+        warnings.forEach(warning -> context.err().println("warning: " + warning));
         out.println("config:    " + (workspace.configFile() == null ? "(none)" : workspace.configFile()));
         out.println("inventory: " + ResultTable.count(workspace.inventory().size(), "host") + ", "
                 + ResultTable.count(workspace.inventory().groups().size(), "group"));
@@ -52,8 +62,31 @@ final class CheckCommand implements Callable<Integer> {
                 : String.join(", ", plugins.connectionPluginNames())));
         out.println("processors: " + (plugins.processorNames().isEmpty() ? "none"
                 : String.join(", ", plugins.processorNames())));
-        out.println("ok");
+        out.println(warnings.isEmpty() ? "ok" : "ok, with " + ResultTable.count(warnings.size(), "warning"));
         return ExitStatus.OK;
+    }
+
+    /**
+     * What would fail hosts at run time but may be fine where the run happens (secrets are often only there): secret
+     * references that cannot be resolved here, grouped by message, and an {@code ssh.config_file} that does not exist.
+     */
+    static List<String> warnings(Workspace workspace, PluginManager plugins) {
+        List<String> warnings = new ArrayList<>();
+        workspace.settings().ssh().config().filter(file -> !Files.isRegularFile(file)).ifPresent(file ->
+                warnings.add("ssh.config_file " + file + " does not exist; every ssh connection would fail"));
+        Inventory inventory = workspace.inventory();
+        Map<String, Set<String>> hostsByProblem = new LinkedHashMap<>();
+        for (Host host : inventory.hosts()) {
+            for (String plugin : plugins.connectionPluginNames()) {
+                for (String problem : inventory.secrets().problems(inventory.resolveConnection(host.name(), plugin))) {
+                    hostsByProblem.computeIfAbsent(problem, p -> new LinkedHashSet<>()).add(host.name());
+                }
+            }
+        }
+        hostsByProblem.forEach((problem, hosts) -> warnings.add(problem + " (" + ResultTable.count(hosts.size(), "host")
+                + ": " + hosts.stream().limit(5).collect(Collectors.joining(", ")) + (hosts.size() > 5 ? ", ..." : "")
+                + ")"));
+        return warnings;
     }
 
     /** Loads configuration and inventory, adding each of their problems (with file:line) to {@code problems}. */

@@ -2,11 +2,18 @@ package io.genja.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.genja.inventory.Attributes;
+import io.genja.inventory.Inventory;
+import io.genja.secret.SecretResolver;
 import io.genja.task.HostTaskResult;
 import io.genja.task.TaskCatalog;
 import io.genja.task.TaskSuccess;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CheckCommandTest {
 
@@ -16,6 +23,29 @@ class CheckCommandTest {
 
         assertThat(run.status()).as(run.toString()).isZero();
         assertThat(run.out()).contains("inventory: 3 hosts, 2 groups").contains("plugins:   mem").endsWith("ok\n");
+    }
+
+    @Test
+    void unresolvableSecretsAndAMissingSshConfigAreWarningsGroupedByReference(@TempDir Path directory)
+            throws Exception {
+        Inventory inventory = Fixtures.inventory().toBuilder()
+                .defaults(Attributes.builder().username("admin").password("${env:LAB_PASSWORD}").build())
+                .host("s2", Attributes.builder().hostname("10.0.1.2").password("${file:s2.secret}").build())
+                .secrets(new SecretResolver(Map.<String, String>of()::get, directory))
+                .build();
+        Path config = Files.writeString(directory.resolve("config.yaml"), "ssh:\n  config_file: no_such_ssh_config\n");
+
+        CliRun run = CliRun.execute(Fixtures.cli().inventory(inventory), "-c", config.toString(), "check");
+
+        assertThat(run.status()).as(run.toString()).isZero();
+        assertThat(run.err().lines()).containsExactly(
+                "warning: ssh.config_file " + directory.resolve("no_such_ssh_config")
+                        + " does not exist; every ssh connection would fail",
+                "warning: cannot resolve the secret ${env:LAB_PASSWORD} in password: the environment variable "
+                        + "LAB_PASSWORD is not set (3 hosts: r1, r2, s1)",
+                "warning: cannot resolve the secret ${file:s2.secret} in password: the file "
+                        + directory.resolve("s2.secret") + " does not exist (1 host: s2)");
+        assertThat(run.out()).endsWith("ok, with 3 warnings\n");
     }
 
     @Test

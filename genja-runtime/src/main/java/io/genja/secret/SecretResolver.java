@@ -103,6 +103,25 @@ public final class SecretResolver {
                 params.platform(), changed ? resolvedExtras : extras);
     }
 
+    /**
+     * Why the references in the password and extras of {@code params} cannot be resolved now, one message per
+     * field that fails (as a run would report it, without the host): for {@code genja check}, before any connection.
+     */
+    public List<String> problems(ResolvedConnectionParams params) {
+        List<String> problems = new ArrayList<>();
+        collectProblems(params.password(), "password", problems);
+        params.extras().forEach((name, value) -> collectProblems(value, "extras." + name, problems));
+        return problems;
+    }
+
+    private void collectProblems(Object value, String field, List<String> problems) {
+        try {
+            resolveValue(value, null, field);
+        } catch (ConnectionException e) {
+            problems.add(e.getMessage());
+        }
+    }
+
     private Object resolveValue(Object value, ConnectionKey key, String field) throws ConnectionException {
         if (value instanceof String text) {
             return hasReference(text) ? resolve(text, key, field) : text;
@@ -171,7 +190,7 @@ public final class SecretResolver {
 
     private static ConnectionException failure(ConnectionKey key, String field, String reference, String why) {
         return new ConnectionException(FailureKind.VALIDATION, "cannot resolve the secret " + reference + " in "
-                + field + " for " + key + ": " + why);
+                + field + (key == null ? "" : " for " + key) + ": " + why);
     }
 
     /** Whether an extras key by its name holds a secret, so that it is masked wherever it is shown. */
