@@ -85,7 +85,10 @@ public final class GenjaCli {
             return this;
         }
 
-        /** The environment ({@code GENJA_CONFIG} and the settings' {@code GENJA_*} fallbacks). */
+        /**
+         * The environment ({@code GENJA_CONFIG}, the settings' {@code GENJA_*} fallbacks, and the {@code ${env:...}}
+         * secrets of an inventory the command loads).
+         */
         public Builder env(Map<String, String> env) {
             this.env = Objects.requireNonNull(env, "env");
             return this;

@@ -34,7 +34,11 @@ record Workspace(Settings settings, Inventory inventory, Path configFile) {
         }
         Settings settings = file != null ? Settings.load(file, context.env()) : Settings.fromEnvironment(context.env());
         LoggingSetup.configure(context.err(), LoggingSetup.Config.of(settings.logging(), command.debug()));
-        Inventory inventory = context.injectedInventory().orElseGet(() -> settings.inventory().load(context.plugins()));
+        // ${env:...} secrets come from the command's environment, as the settings' GENJA_* fallbacks do
+        Inventory inventory = context.injectedInventory().orElseGet(() -> {
+            Inventory loaded = settings.inventory().load(context.plugins());
+            return loaded.withSecrets(loaded.secrets().withEnvironment(context.env()::get));
+        });
         return new Workspace(settings, inventory, file);
     }
 

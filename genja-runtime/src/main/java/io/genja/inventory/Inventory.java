@@ -58,6 +58,11 @@ public final class Inventory {
         return new Builder();
     }
 
+    /** This inventory with secret references resolved by {@code secrets}; hosts, groups and defaults are shared. */
+    public Inventory withSecrets(SecretResolver secrets) {
+        return new Inventory(hosts, groups, defaults, Objects.requireNonNull(secrets, "secrets"));
+    }
+
     /** A builder holding this inventory's hosts, groups and defaults as loaded, for transform functions. */
     public Builder toBuilder() {
         Builder builder = new Builder();

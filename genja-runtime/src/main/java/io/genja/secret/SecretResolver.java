@@ -51,6 +51,11 @@ public final class SecretResolver {
         return new SecretResolver(System::getenv, Path.of(""));
     }
 
+    /** The same base directory, environment variables from {@code environment}. */
+    public SecretResolver withEnvironment(Function<String, String> environment) {
+        return new SecretResolver(environment, baseDirectory);
+    }
+
     /** The same environment, relative files from {@code directory}. */
     public SecretResolver withBaseDirectory(Path directory) {
         return new SecretResolver(environment, directory);
