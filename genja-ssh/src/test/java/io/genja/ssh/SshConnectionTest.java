@@ -133,10 +133,7 @@ class SshConnectionTest {
 
     @Test
     void aBadKeyFileFailsBeforeAnyTraffic() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = closedPort();
         // nothing listens on the port: were the key read after connecting, this would be "connection refused"
         ResolvedConnectionParams params = new ResolvedConnectionParams("127.0.0.1", port, "admin", null, "linux",
                 Map.of("timeout", 5, "private_key_file", KEYS.resolve("no_such_key").toString()));
@@ -150,10 +147,7 @@ class SshConnectionTest {
 
     @Test
     void refusedConnectionIsRetryable() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = closedPort();
         ResolvedConnectionParams params = new ResolvedConnectionParams("127.0.0.1", port, "admin", "admin", "linux",
                 Map.of("timeout", 5));
         assertThatThrownBy(() -> plugin.create(new ConnectionKey("gone", "ssh")).open(params))
@@ -333,6 +327,13 @@ class SshConnectionTest {
         assertThat(exec.awaitSessionClosed(Duration.ofSeconds(10))).isTrue();
         assertThat(exec.isAlive()).isFalse();
         exec.close();
+    }
+
+    /** A loopback port nothing listens on: one that was free a moment ago. */
+    private static int closedPort() throws java.io.IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private static KeyPair rsaKeyPair() {
