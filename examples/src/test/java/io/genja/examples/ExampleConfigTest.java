@@ -47,6 +47,23 @@ class ExampleConfigTest {
                 .endsWith("ok\n");
     }
 
+    @Test
+    void genjaCheckFindsWhatTheSshPluginWouldRefuseWithoutConnecting() throws IOException {
+        Path groups = copy.resolve("inventory/groups.yaml");
+        Files.writeString(groups, Files.readString(groups)
+                .replace("platform: cisco_ios", "platform: cisco_iso")
+                .replace("mode: shell", "mode: shell\n        timeout: soon"));
+
+        List<String> lines = genja(2, "check").lines().toList();
+
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).startsWith("error: ssh: platform \"cisco_iso\" has no ssh platform profile (did you "
+                + "mean \"cisco_ios\"?); known: ").endsWith(" (2 hosts: core-rtr1, core-rtr2)");
+        assertThat(lines.get(1)).isEqualTo("error: ssh: extras.timeout must be a number of seconds, e.g. 30, got "
+                + "\"soon\" (2 hosts: edge-sw1, edge-sw2)");
+        assertThat(lines.get(2)).isEqualTo("2 problems found");
+    }
+
     private String genja(int expectedStatus, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -58,8 +75,8 @@ class ExampleConfigTest {
                 .env(Map.of("GENJA_PASSWORD", "not-shown"))
                 .build()
                 .execute(command.toArray(String[]::new));
-        String text = out.toString(StandardCharsets.UTF_8);
-        assertThat(status).as(text + err.toString(StandardCharsets.UTF_8)).isEqualTo(expectedStatus);
+        String text = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+        assertThat(status).as(text).isEqualTo(expectedStatus);
         return text;
     }
 }

@@ -4,10 +4,15 @@ import io.genja.GenjaException;
 import io.genja.inventory.InventoryException;
 import io.genja.plugin.PluginManager;
 import io.genja.settings.SettingsException;
+import io.genja.settings.SshSettings;
 import io.genja.task.TaskCatalog;
 import io.genja.task.TaskDefinition;
+import io.genja.connection.ConnectionException;
+import io.genja.connection.ConnectionPlugin;
+import io.genja.inventory.ConnectionKey;
 import io.genja.inventory.Host;
 import io.genja.inventory.Inventory;
+import io.genja.inventory.ResolvedConnectionParams;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -44,6 +49,9 @@ final class CheckCommand implements Callable<Integer> {
         TaskCatalog catalog = attempt(context::catalog, problems);
         if (plugins != null && catalog != null) {
             checkCatalog(catalog, plugins, problems);
+        }
+        if (workspace != null && plugins != null) {
+            checkConnections(workspace, plugins, problems);
         }
         PrintStream out = context.out();
         if (!problems.isEmpty()) {
@@ -83,10 +91,41 @@ final class CheckCommand implements Callable<Integer> {
                 }
             }
         }
-        hostsByProblem.forEach((problem, hosts) -> warnings.add(problem + " (" + ResultTable.count(hosts.size(), "host")
-                + ": " + hosts.stream().limit(5).collect(Collectors.joining(", ")) + (hosts.size() > 5 ? ", ..." : "")
-                + ")"));
+        hostsByProblem.forEach((problem, hosts) -> warnings.add(withHosts(problem, hosts)));
         return warnings;
+    }
+
+    /**
+     * What each registered connection plugin finds wrong with the hosts' parameters without connecting (a bad
+     * extra, an unknown platform), one problem per message with the hosts it applies to.
+     */
+    static void checkConnections(Workspace workspace, PluginManager plugins, List<String> problems) {
+        Inventory inventory = workspace.inventory();
+        Map<String, Set<String>> hostsByProblem = new LinkedHashMap<>();
+        for (String name : plugins.connectionPluginNames()) {
+            ConnectionPlugin plugin = plugins.findConnectionPlugin(name).orElseThrow();
+            for (Host host : inventory.hosts()) {
+                ResolvedConnectionParams params = inventory.resolveConnection(host.name(), name);
+                try {
+                    params = inventory.secrets().resolve(new ConnectionKey(host.name(), name), params);
+                } catch (ConnectionException unresolvable) {
+                    // a warning of its own; check the rest as written
+                }
+                if (name.equals(SshSettings.PLUGIN)) {
+                    params = workspace.settings().ssh().applyTo(params);
+                }
+                for (String problem : plugin.validate(host.name(), params)) {
+                    hostsByProblem.computeIfAbsent(name + ": " + problem, p -> new LinkedHashSet<>()).add(host.name());
+                }
+            }
+        }
+        hostsByProblem.forEach((problem, hosts) -> problems.add(withHosts(problem, hosts)));
+    }
+
+    /** {@code message (3 hosts: r1, r2, s1)}, naming at most five hosts. */
+    private static String withHosts(String message, Set<String> hosts) {
+        return message + " (" + ResultTable.count(hosts.size(), "host") + ": "
+                + hosts.stream().limit(5).collect(Collectors.joining(", ")) + (hosts.size() > 5 ? ", ..." : "") + ")";
     }
 
     /** Loads configuration and inventory, adding each of their problems (with file:line) to {@code problems}. */

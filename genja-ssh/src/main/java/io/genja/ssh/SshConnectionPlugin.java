@@ -5,10 +5,12 @@ import io.genja.connection.Connection;
 import io.genja.connection.ConnectionException;
 import io.genja.connection.ConnectionPlugin;
 import io.genja.inventory.ConnectionKey;
+import io.genja.inventory.ResolvedConnectionParams;
 import io.genja.task.FailureKind;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -55,6 +57,19 @@ public final class SshConnectionPlugin implements ConnectionPlugin {
     @Override
     public Connection create(ConnectionKey key) {
         return new SshConnection(key, this);
+    }
+
+    /** The extras' types and values and the platform profile, as {@code open} would check them first. */
+    @Override
+    public List<String> validate(String host, ResolvedConnectionParams params) {
+        try {
+            profile(SshOptions.from(host, params));
+            return List.of();
+        } catch (ConnectionException e) {
+            String prefix = "host " + host + ": ";
+            String message = e.getMessage();
+            return List.of(message.startsWith(prefix) ? message.substring(prefix.length()) : message);
+        }
     }
 
     /** The shared client, started on first use (and again after {@link #close()}: a Genja closes the plugins it used). */
@@ -133,10 +148,13 @@ public final class SshConnectionPlugin implements ConnectionPlugin {
             return PlatformProfiles.GENERIC;
         }
         PlatformProfiles known = profiles;
+        if (options.mode() != null && known.find(options.platform()).isEmpty()) {
+            return PlatformProfiles.GENERIC; // the host said how to run commands: no profile needed for that
+        }
         return profiles.find(options.platform()).orElseThrow(() -> new ConnectionException(FailureKind.VALIDATION,
                 "host " + options.host() + ": platform \"" + options.platform() + "\" has no ssh platform profile"
                         + closest(options.platform(), known) + "; known: " + String.join(", ", known.names())
-                        + ". Add one with extras.platform_profile, or set extras.mode: exec"));
+                        + ". Add one with extras.platform_profile, or set extras.mode (exec or shell) to run without one"));
     }
 
     private static String closest(String name, PlatformProfiles profiles) {

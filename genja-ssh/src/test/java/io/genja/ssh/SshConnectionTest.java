@@ -316,6 +316,26 @@ class SshConnectionTest {
                 params.username(), params.password(), "cisco_ois", params.extras());
         assertThatThrownBy(() -> plugin.create(key(device)).open(typo)).hasMessageContaining(
                 "platform \"cisco_ois\" has no ssh platform profile (did you mean \"cisco_ios\"?)");
+
+        // validate() finds the same without connecting, without the host in the message (genja check groups hosts)
+        assertThat(plugin.validate("linux-005", typo)).singleElement().asString()
+                .startsWith("platform \"cisco_ois\" has no ssh platform profile (did you mean \"cisco_ios\"?)");
+        assertThat(plugin.validate("linux-005", params(device, Map.of("timeout", "soon"))))
+                .containsExactly("extras.timeout must be a number of seconds, e.g. 30, got \"soon\"");
+        assertThat(plugin.validate("linux-005", params)).isEmpty();
+    }
+
+    @Test
+    void aPlatformWithoutAProfileWorksWhenTheModeIsGiven() throws Exception {
+        SimulatedDevice device = DEVICES.fleet().device("linux-006");
+        ResolvedConnectionParams params = params(device, Map.of("mode", "exec"));
+        ResolvedConnectionParams vyos = new ResolvedConnectionParams(params.hostname(), params.port(),
+                params.username(), params.password(), "vyos", params.extras());
+        assertThat(plugin.validate("linux-006", vyos)).isEmpty();
+        SshConnection connection = (SshConnection) plugin.create(key(device));
+        connection.open(vyos);
+        assertThat(connection.executeCommand("hostname")).isEqualTo("linux-006\n");
+        connection.close();
     }
 
     @Test
