@@ -12,7 +12,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "genja",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {TasksCommand.class, InventoryCommand.class, RunCommand.class, CheckCommand.class},
+        subcommands = {TasksCommand.class, InventoryCommand.class, RunCommand.class, CheckCommand.class,
+                CommandLine.HelpCommand.class},
         description = "Runs compile-checked network-automation tasks on the hosts of an inventory.",
         footer = {"", "Exit status: 0 all hosts passed, 1 some host failed, 2 bad usage, configuration or input,"
                 + " 3 internal error."})

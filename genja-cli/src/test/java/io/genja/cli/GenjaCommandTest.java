@@ -22,7 +22,7 @@ class GenjaCommandTest {
 
         assertThat(run.status()).isEqualTo(ExitStatus.BAD_INPUT);
         assertThat(run.err()).isEqualTo("genja: error: unknown command \"rnu\"; commands: tasks, inventory, run, "
-                + "check. Did you mean \"run\"?\nTry 'genja --help' for more information.\n");
+                + "check, help. Did you mean \"run\"?\nTry 'genja --help' for more information.\n");
     }
 
     @Test
@@ -36,6 +36,17 @@ class GenjaCommandTest {
         }
         CliRun run = CliRun.execute(Fixtures.cli(), "run", "-h");
         assertThat(run.out()).contains("--dry-run").contains("--workers=N").contains("TASK");
+    }
+
+    @Test
+    void helpAsACommandShowsTheUsageOfGenjaOrOfOneCommand() {
+        CliRun all = CliRun.execute(Fixtures.cli(), "help");
+        CliRun run = CliRun.execute(Fixtures.cli(), "help", "run");
+
+        assertThat(all.status()).isZero();
+        assertThat(all.out()).startsWith("Usage: genja").contains("check");
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).startsWith("Usage: genja run").contains("--dry-run");
     }
 
     @Test
