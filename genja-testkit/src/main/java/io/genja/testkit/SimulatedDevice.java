@@ -545,7 +545,7 @@ public final class SimulatedDevice implements AutoCloseable {
          * {@code exec-timeout} does; never unless set.
          */
         public Builder idleTimeout(Duration idleTimeout) {
-            if (idleTimeout.isNegative()) {
+            if (Objects.requireNonNull(idleTimeout, "idleTimeout").isNegative()) {
                 throw new IllegalArgumentException("idleTimeout must not be negative, got " + idleTimeout);
             }
             this.idleTimeout = idleTimeout;
