@@ -46,12 +46,16 @@ final class Failures {
                 + describe(cause), cause, true);
     }
 
-    /** Key exchange or authentication failed. */
-    static ConnectionException auth(SshOptions options, ClientSession session, Throwable error) {
-        Throwable cause = root(error);
-        String rejection = session == null ? null : session.getAttribute(KnownHostsVerifier.REJECTION);
-        if (rejection != null) {
-            return new ConnectionException(FailureKind.CONNECTION, rejection, cause, false);
+    /**
+     * Key exchange or authentication failed. {@code recorded} is the error that ended the session, if one did
+     * (see {@link SessionSetup#record}): it says why better than MINA's future, which may fail with a consequence.
+     * {@code session} is {@code null} when the session ended before MINA handed it over.
+     */
+    static ConnectionException handshake(SshOptions options, ClientSession session, Throwable error,
+            Throwable recorded) {
+        Throwable cause = root(recorded != null ? recorded : error);
+        if (cause instanceof KnownHostsVerifier.Rejected rejected) {
+            return new ConnectionException(FailureKind.CONNECTION, rejected.getMessage(), rejected, false);
         }
         String message = String.valueOf(cause.getMessage());
         if (message.contains("Unable to negotiate")) {

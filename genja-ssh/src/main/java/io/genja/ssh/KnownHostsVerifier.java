@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.sshd.client.config.hosts.KnownHostEntry;
 import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
-import org.apache.sshd.common.AttributeRepository.AttributeKey;
+import org.apache.sshd.common.SshException;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.slf4j.Logger;
@@ -27,9 +27,6 @@ import org.slf4j.LoggerFactory;
  * The options come from the session's connection context, so one verifier serves every host of the shared client.
  */
 final class KnownHostsVerifier implements ServerKeyVerifier {
-
-    /** Why the key was refused, read back when the key exchange fails so the error can say it. */
-    static final AttributeKey<String> REJECTION = new AttributeKey<>();
 
     private static final Logger LOG = LoggerFactory.getLogger(KnownHostsVerifier.class);
 
@@ -54,7 +51,8 @@ final class KnownHostsVerifier implements ServerKeyVerifier {
         }
         String reason = check(options, hostname, port, serverKey);
         if (reason != null) {
-            session.setAttribute(REJECTION, reason);
+            // Recorded before MINA fails the key exchange, so the error that ends the session says why.
+            SessionSetup.record(session, new Rejected(reason));
             return false;
         }
         return true;
@@ -146,5 +144,14 @@ final class KnownHostsVerifier implements ServerKeyVerifier {
         }
         LOG.info("recorded the new host key {} of {} in {}", fingerprint, options.where(), path);
         return null;
+    }
+
+    /** A host key refused by this verifier; the message says why and what to do. */
+    static final class Rejected extends SshException {
+        private static final long serialVersionUID = 1L;
+
+        Rejected(String reason) {
+            super(reason);
+        }
     }
 }

@@ -45,10 +45,17 @@ final class SessionSetup implements SessionListener {
 
     @Override
     public void sessionException(Session session, Throwable error) {
-        // The session clears its own attributes when it closes: keep the error in the connection's holder.
+        record(session, error);
+    }
+
+    /**
+     * Keeps the first error that ends a session in its connection's holder: the session clears its own attributes
+     * when it closes, and MINA's futures may fail with a consequence of the error ("No session attached", "Session
+     * is being closed") instead of the error itself.
+     */
+    static void record(Session session, Throwable error) {
         if (session instanceof ClientSession client && client.getConnectionContext() != null) {
-            AttributeRepository context = client.getConnectionContext();
-            AtomicReference<Throwable> closedBy = context.getAttribute(CLOSED_BY);
+            AtomicReference<Throwable> closedBy = client.getConnectionContext().getAttribute(CLOSED_BY);
             if (closedBy != null) {
                 closedBy.compareAndSet(null, error);
             }

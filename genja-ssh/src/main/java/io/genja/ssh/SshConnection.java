@@ -87,8 +87,12 @@ public final class SshConnection implements Connection {
             connecting.addListener(f -> {
                 watchdog.stop();
                 if (!f.isConnected()) {
-                    opened.completeExceptionally(Failures.connect(options, f.getException() != null
-                            ? f.getException() : new IOException("connection cancelled")));
+                    Throwable error = f.getException() != null ? f.getException()
+                            : new IOException("connection cancelled");
+                    // The handshake can fail (no algorithm in common) before MINA hands the session over.
+                    Throwable recorded = closedBy.get();
+                    opened.completeExceptionally(recorded != null
+                            ? Failures.handshake(options, null, error, recorded) : Failures.connect(options, error));
                     return;
                 }
                 if (opened.isDone() || closed) {
@@ -123,8 +127,8 @@ public final class SshConnection implements Connection {
             auth.addListener(a -> {
                 watchdog.stop();
                 if (!a.isSuccess()) {
-                    ConnectionException failure = Failures.auth(options, opening, a.getException() != null
-                            ? a.getException() : new IOException("authentication failed"));
+                    ConnectionException failure = Failures.handshake(options, opening, a.getException() != null
+                            ? a.getException() : new IOException("authentication failed"), closedBy.get());
                     opening.close(true);
                     opened.completeExceptionally(failure);
                     return;
@@ -145,7 +149,7 @@ public final class SshConnection implements Connection {
             });
         } catch (IOException | RuntimeException e) {
             opening.close(true);
-            opened.completeExceptionally(Failures.auth(options, opening, e));
+            opened.completeExceptionally(Failures.handshake(options, opening, e, closedBy.get()));
         }
     }
 
