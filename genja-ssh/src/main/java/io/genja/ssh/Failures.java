@@ -42,6 +42,9 @@ final class Failures {
         if (cause instanceof SocketTimeoutException) {
             return timeout(options, "TCP connection not established", options.connectTimeout());
         }
+        if (String.valueOf(cause.getMessage()).startsWith("No session attached")) {
+            return handshake(options, null, cause, null); // connected, then the host hung up before MINA handed over
+        }
         return new ConnectionException(FailureKind.CONNECTION, options.where() + ": cannot connect: "
                 + describe(cause), cause, true);
     }
@@ -68,12 +71,29 @@ final class Failures {
                     + "failed for user \"" + options.username() + "\" (tried " + tried(options) + "): " + message,
                     cause, false);
         }
-        if (session != null && session.getServerVersion() == null) {
-            return new ConnectionException(FailureKind.CONNECTION, options.where() + ": the server closed the "
-                    + "connection before it sent an SSH banner: " + describe(cause), cause, true);
+        if (hungUp(cause)) {
+            String detail = message.startsWith("Session is being closed") || message.startsWith("No session attached")
+                    ? "" : ": " + describe(cause);
+            String when = session == null || session.getServerVersion() != null ? "during the SSH handshake"
+                    // sshd refusing a connection (MaxStartups, an access list) hangs up at once
+                    : "before its SSH banner was read (as a server refusing connections does)";
+            return new ConnectionException(FailureKind.CONNECTION, options.where() + ": the host closed the "
+                    + "connection " + when + detail, cause, true);
         }
         return new ConnectionException(FailureKind.CONNECTION, options.where() + ": SSH handshake failed: "
                 + describe(cause), cause, true);
+    }
+
+    /**
+     * Whether {@code error} only says that the connection is gone (the peer hung up), not why: an I/O error such as
+     * a reset or broken pipe, or MINA's futures failing because the session closed ("Session is being closed", or
+     * "No session attached" when it closed before MINA handed it over).
+     */
+    private static boolean hungUp(Throwable error) {
+        Throwable cause = root(error);
+        String message = String.valueOf(cause.getMessage());
+        return !(cause instanceof SshException) && cause instanceof java.io.IOException
+                || message.startsWith("Session is being closed") || message.startsWith("No session attached");
     }
 
     /**
@@ -104,6 +124,14 @@ final class Failures {
         Throwable cause = root(error);
         if (cause instanceof ConnectionException known) {
             return known;
+        }
+        String message = String.valueOf(cause.getMessage());
+        if (hungUp(cause) || message.equals("Closed") || message.startsWith("Session has been closed")
+                || message.contains("session is being closed")) {
+            // MINA's words for a session that closed under the channel; the I/O error, if any, is worth keeping
+            String detail = cause instanceof SshException || message.equals("Closed") ? "" : ": " + describe(cause);
+            return new ConnectionException(FailureKind.CONNECTION, options.where() + ": the host closed the session "
+                    + "before \"" + command + "\" completed" + detail, cause, true);
         }
         return new ConnectionException(FailureKind.CONNECTION, options.where() + ": \"" + command
                 + "\" could not complete: " + describe(cause), cause, true);

@@ -14,6 +14,7 @@ import io.genja.testkit.DevicePlatform;
 import io.genja.testkit.Fault;
 import io.genja.testkit.SimulatedDevice;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -373,6 +374,42 @@ class SshConnectionTest {
         assertThat(exec.awaitSessionClosed(Duration.ofSeconds(10))).isTrue();
         assertThat(exec.isAlive()).isFalse();
         exec.close();
+    }
+
+    @Test
+    void aHostThatHangsUpAfterItsBannerClosedTheConnectionDuringTheHandshake() throws Exception {
+        int attempts = 50;
+        try (ServerSocket server = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            server.setSoTimeout(10_000);
+            CompletableFuture<Void> hangingUp = CompletableFuture.runAsync(() -> {
+                for (int i = 0; i < attempts; i++) {
+                    try (java.net.Socket client = server.accept()) {
+                        client.getOutputStream().write("SSH-2.0-OpenSSH_9.2\r\n".getBytes(StandardCharsets.US_ASCII));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            });
+            List<String> messages = new ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                SshConnection connection = (SshConnection) plugin.create(new ConnectionKey("hangs-up", "ssh"));
+                try {
+                    connection.open(new ResolvedConnectionParams("127.0.0.1", server.getLocalPort(), "admin",
+                            "secret", "linux", Map.of("timeout", 10)));
+                    messages.add("opened");
+                } catch (ConnectionException e) {
+                    messages.add(e.kind() + " " + e.getMessage());
+                } finally {
+                    connection.close();
+                }
+            }
+            hangingUp.get(10, TimeUnit.SECONDS);
+            // Whether MINA read the banner before it noticed the hang-up varies; the host closed the connection either way.
+            assertThat(messages).hasSize(attempts).allSatisfy(m -> assertThat(m)
+                    .startsWith("CONNECTION host hangs-up (127.0.0.1:" + server.getLocalPort() + "): the host closed "
+                            + "the connection ")
+                    .containsAnyOf("during the SSH handshake", "before its SSH banner was read"));
+        }
     }
 
     /** A loopback port nothing listens on: one that was free a moment ago. */
