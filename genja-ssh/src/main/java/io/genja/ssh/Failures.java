@@ -2,12 +2,14 @@ package io.genja.ssh;
 
 import io.genja.connection.ConnectionException;
 import io.genja.task.FailureKind;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -72,28 +74,35 @@ final class Failures {
                     cause, false);
         }
         if (hungUp(cause)) {
-            String detail = message.startsWith("Session is being closed") || message.startsWith("No session attached")
-                    ? "" : ": " + describe(cause);
             String when = session == null || session.getServerVersion() != null ? "during the SSH handshake"
                     // sshd refusing a connection (MaxStartups, an access list) hangs up at once
                     : "before its SSH banner was read (as a server refusing connections does)";
             return new ConnectionException(FailureKind.CONNECTION, options.where() + ": the host closed the "
-                    + "connection " + when + detail, cause, true);
+                    + "connection " + when + ioDetail(cause), cause, true);
         }
         return new ConnectionException(FailureKind.CONNECTION, options.where() + ": SSH handshake failed: "
                 + describe(cause), cause, true);
     }
 
     /**
-     * Whether {@code error} only says that the connection is gone (the peer hung up), not why: an I/O error such as
-     * a reset or broken pipe, or MINA's futures failing because the session closed ("Session is being closed", or
-     * "No session attached" when it closed before MINA handed it over).
+     * Whether {@code cause} only says that the connection is gone (the peer hung up), not why: an I/O error such as
+     * a reset or broken pipe, or MINA's words for a session that closed under a future ("Session is being closed",
+     * "Closed", or "No session attached" when it closed before MINA handed it over).
      */
-    private static boolean hungUp(Throwable error) {
-        Throwable cause = root(error);
+    private static boolean hungUp(Throwable cause) {
         String message = String.valueOf(cause.getMessage());
-        return !(cause instanceof SshException) && cause instanceof java.io.IOException
-                || message.startsWith("Session is being closed") || message.startsWith("No session attached");
+        return isPlainIo(cause) || message.equals("Closed") || message.startsWith("No session attached")
+                || message.startsWith("Session has been closed")
+                || message.toLowerCase(Locale.ROOT).contains("session is being closed");
+    }
+
+    /** The I/O error worth adding to a hang-up's message ("Connection reset"), or nothing for MINA's own words. */
+    private static String ioDetail(Throwable cause) {
+        return isPlainIo(cause) ? ": " + describe(cause) : "";
+    }
+
+    private static boolean isPlainIo(Throwable cause) {
+        return cause instanceof IOException && !(cause instanceof SshException);
     }
 
     /**
@@ -125,13 +134,9 @@ final class Failures {
         if (cause instanceof ConnectionException known) {
             return known;
         }
-        String message = String.valueOf(cause.getMessage());
-        if (hungUp(cause) || message.equals("Closed") || message.startsWith("Session has been closed")
-                || message.contains("session is being closed")) {
-            // MINA's words for a session that closed under the channel; the I/O error, if any, is worth keeping
-            String detail = cause instanceof SshException || message.equals("Closed") ? "" : ": " + describe(cause);
+        if (hungUp(cause)) {
             return new ConnectionException(FailureKind.CONNECTION, options.where() + ": the host closed the session "
-                    + "before \"" + command + "\" completed" + detail, cause, true);
+                    + "before \"" + command + "\" completed" + ioDetail(cause), cause, true);
         }
         return new ConnectionException(FailureKind.CONNECTION, options.where() + ": \"" + command
                 + "\" could not complete: " + describe(cause), cause, true);
@@ -171,7 +176,7 @@ final class Failures {
         while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
             cause = cause.getCause();
         }
-        if (cause instanceof SshException && cause.getCause() instanceof java.io.IOException io) {
+        if (cause instanceof SshException && cause.getCause() instanceof IOException io) {
             return io;
         }
         return cause;
@@ -186,6 +191,6 @@ final class Failures {
 
     static String seconds(Duration duration) {
         long millis = duration.toMillis();
-        return millis % 1000 == 0 ? (millis / 1000) + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+        return millis % 1000 == 0 ? (millis / 1000) + " s" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 }
