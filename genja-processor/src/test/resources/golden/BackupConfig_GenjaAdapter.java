@@ -1,23 +1,20 @@
 package com.acme;
 
-import io.genja.inventory.Host;
-import io.genja.task.HostTaskResult;
 import io.genja.task.OptionConverters;
 import io.genja.task.TaskDefinition;
 import io.genja.task.TaskException;
+import io.genja.task.TaskInstance;
 import io.genja.task.TaskOptionSpec;
 import io.genja.task.TaskOptions;
-import io.genja.task.TaskRuntimeContext;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletionStage;
 import javax.annotation.processing.Generated;
 
 /**
  * The {@link TaskDefinition} of {@link BackupConfig}, task {@code backup_config}.
- * Creates the task, binds its options and starts it, without reflection.
+ * Creates the task and binds its options, without reflection.
  */
 @Generated("io.genja.processor.GenjaProcessor")
 public final class BackupConfig_GenjaAdapter implements TaskDefinition {
@@ -73,12 +70,12 @@ public final class BackupConfig_GenjaAdapter implements TaskDefinition {
     }
 
     @Override
-    public BackupConfig newTask() {
-        return new BackupConfig();
+    public TaskInstance newInstance(TaskOptions options) throws TaskException {
+        return bindOptions(new BackupConfig(), options);
     }
 
     @Override
-    public void bindOptions(Object task, TaskOptions options) throws TaskException {
+    public TaskInstance bindOptions(Object task, TaskOptions options) throws TaskException {
         Object targetDirValue = options.raw("target_dir")
                 .orElseThrow(() -> OptionConverters.missing(NAME, "target_dir"));
         Object maxLinesValue = options.raw("max_lines").orElse(null);
@@ -116,21 +113,6 @@ public final class BackupConfig_GenjaAdapter implements TaskDefinition {
         if (compress != null) {
             backupConfig.compress = compress;
         }
-    }
-
-    @Override
-    public boolean isAsync() {
-        return false;
-    }
-
-    @Override
-    public HostTaskResult start(Object task, Host host, TaskRuntimeContext ctx) throws Exception {
-        return ((BackupConfig) task).start(host, ctx);
-    }
-
-    @Override
-    public CompletionStage<HostTaskResult> startAsync(Object task, Host host,
-            TaskRuntimeContext ctx) {
-        throw new UnsupportedOperationException("task \"backup_config\" is not an AsyncTask: call start");
+        return new TaskInstance.Blocking(backupConfig);
     }
 }

@@ -1,19 +1,16 @@
 package com.acme;
 
-import io.genja.inventory.Host;
-import io.genja.task.HostTaskResult;
 import io.genja.task.TaskDefinition;
+import io.genja.task.TaskInstance;
 import io.genja.task.TaskOptionSpec;
 import io.genja.task.TaskOptions;
-import io.genja.task.TaskRuntimeContext;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletionStage;
 import javax.annotation.processing.Generated;
 
 /**
  * The {@link TaskDefinition} of {@link Checks.Ping}, task {@code ping}.
- * Creates the task, binds its options and starts it, without reflection.
+ * Creates the task and binds its options, without reflection.
  */
 @Generated("io.genja.processor.GenjaProcessor")
 public final class Checks_Ping_GenjaAdapter implements TaskDefinition {
@@ -61,28 +58,13 @@ public final class Checks_Ping_GenjaAdapter implements TaskDefinition {
     }
 
     @Override
-    public Checks.Ping newTask() {
-        return new Checks.Ping();
+    public TaskInstance newInstance(TaskOptions options) {
+        return bindOptions(new Checks.Ping(), options);
     }
 
     @Override
-    public void bindOptions(Object task, TaskOptions options) {
+    public TaskInstance bindOptions(Object task, TaskOptions options) {
         // Checks.Ping has no @TaskOption fields
-    }
-
-    @Override
-    public boolean isAsync() {
-        return true;
-    }
-
-    @Override
-    public HostTaskResult start(Object task, Host host, TaskRuntimeContext ctx) {
-        throw new UnsupportedOperationException("task \"ping\" is an AsyncTask: call startAsync");
-    }
-
-    @Override
-    public CompletionStage<HostTaskResult> startAsync(Object task, Host host,
-            TaskRuntimeContext ctx) {
-        return ((Checks.Ping) task).startAsync(host, ctx);
+        return new TaskInstance.Async((Checks.Ping) task);
     }
 }

@@ -5,12 +5,12 @@ import io.genja.task.FailureKind;
 import io.genja.task.HostTaskResult;
 import io.genja.task.TaskDefinition;
 import io.genja.task.TaskException;
+import io.genja.task.TaskInstance;
 import io.genja.task.TaskOptionSpec;
 import io.genja.task.TaskOptions;
 import io.genja.task.TaskRuntimeContext;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletionStage;
 
 /**
  * A task definition written by hand, standing in for a generated adapter: the CLI only sees
@@ -67,34 +67,20 @@ record FakeTask(String name, String plugin, List<String> processors, List<String
     }
 
     @Override
-    public Object newTask() {
+    public TaskInstance newInstance(TaskOptions given) throws TaskException {
         if (broken) {
             throw new IllegalStateException("cannot instantiate task " + name);
         }
-        return new Object();
-    }
-
-    @Override
-    public void bindOptions(Object task, TaskOptions given) throws TaskException {
         for (TaskOptionSpec option : options) {
             if (option.required() && !given.has(option.name())) {
                 throw new TaskException(FailureKind.VALIDATION, "missing required option \"" + option.name() + "\"");
             }
         }
+        return new TaskInstance.Blocking(body::start);
     }
 
     @Override
-    public boolean isAsync() {
-        return false;
-    }
-
-    @Override
-    public HostTaskResult start(Object task, Host host, TaskRuntimeContext context) throws Exception {
-        return body.start(host, context);
-    }
-
-    @Override
-    public CompletionStage<HostTaskResult> startAsync(Object task, Host host, TaskRuntimeContext context) {
-        throw new UnsupportedOperationException("not async");
+    public TaskInstance bindOptions(Object task, TaskOptions given) throws TaskException {
+        return newInstance(given);
     }
 }

@@ -14,6 +14,7 @@ import io.genja.plugin.PluginManager;
 import io.genja.task.HostTaskResult;
 import io.genja.task.TaskCatalog;
 import io.genja.task.TaskDefinition;
+import io.genja.task.TaskInstance;
 import io.genja.task.TaskOptionSpec;
 import io.genja.task.TaskOptions;
 import io.genja.task.TaskResults;
@@ -162,7 +163,7 @@ class GeneratedAdapterBehaviourTest {
     }
 
     @Test
-    void catalogListsTheTasksWithTheirOptions() {
+    void catalogListsTheTasksWithTheirOptions() throws Exception {
         TaskCatalog catalog = TaskCatalog.load(loader);
         assertThat(catalog.names()).containsExactly("goodbye", "hello", "show");
 
@@ -170,7 +171,7 @@ class GeneratedAdapterBehaviourTest {
         assertThat(show.taskClass().getName()).isEqualTo("com.acme.Show");
         assertThat(show.connectionPluginName()).contains("echo");
         assertThat(show.description()).isEqualTo("Runs show commands.");
-        assertThat(show.isAsync()).isFalse();
+        assertThat(show.newInstance(TaskOptions.of(Map.of("what", "version")))).isInstanceOf(TaskInstance.Blocking.class);
         assertThat(show.options()).containsExactly(
                 new TaskOptionSpec("what", "java.lang.String", true, "What to show"),
                 new TaskOptionSpec("repeat", "int", false, ""),
@@ -179,9 +180,10 @@ class GeneratedAdapterBehaviourTest {
                 new TaskOptionSpec("tags", "java.util.List<java.lang.String>", false, ""));
 
         TaskDefinition hello = catalog.find("hello").orElseThrow();
-        assertThat(hello.isAsync()).isTrue();
         assertThat(hello.subTasks()).containsExactly("goodbye");
-        assertThat(hello.newTask().getClass()).isSameAs(hello.taskClass());
+        TaskInstance helloInstance = hello.newInstance(TaskOptions.empty());
+        assertThat(helloInstance).isInstanceOf(TaskInstance.Async.class);
+        assertThat(((TaskInstance.Async) helloInstance).task().getClass()).isSameAs(hello.taskClass());
     }
 
     @Test
@@ -275,11 +277,29 @@ class GeneratedAdapterBehaviourTest {
     @Test
     void badValueLeavesTheTaskObjectUntouched() throws Exception {
         TaskDefinition show = TaskCatalog.load(loader).find("show").orElseThrow();
-        Object task = show.newTask();
+        Object task = show.taskClass().getConstructor().newInstance();
         assertThatThrownBy(() -> show.bindOptions(task, TaskOptions.of(Map.of("what", "version", "timeout", "soon"))))
                 .hasMessageContaining("option \"timeout\"");
         assertThat(field(task, "what")).isNull();
         assertThat(field(task, "timeout")).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void optionsAreBoundOnTopOfATaskObjectTheCallerConfigured() throws Exception {
+        TaskDefinition show = TaskCatalog.load(loader).find("show").orElseThrow();
+        Object task = show.taskClass().getConstructor().newInstance();
+        Field repeat = task.getClass().getDeclaredField("repeat");
+        repeat.setAccessible(true);
+        repeat.setInt(task, 5); // as the caller configured it: an option not given leaves it alone
+
+        TaskInstance bound = show.bindOptions(task, TaskOptions.of(Map.of("what", "version")));
+
+        assertThat(bound).isInstanceOf(TaskInstance.Blocking.class);
+        assertThat(((TaskInstance.Blocking) bound).task()).isSameAs(task);
+        assertThat(field(task, "what")).isEqualTo("version");
+        assertThat(field(task, "repeat")).isEqualTo(5);
+        assertThatThrownBy(() -> show.bindOptions("not a task", TaskOptions.of(Map.of("what", "version"))))
+                .isInstanceOf(ClassCastException.class);
     }
 
     /**

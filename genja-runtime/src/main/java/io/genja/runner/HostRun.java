@@ -6,7 +6,9 @@ import io.genja.inventory.Host;
 import io.genja.runner.Execution.Node;
 import io.genja.task.FailureKind;
 import io.genja.task.HostTaskResult;
+import io.genja.task.Task;
 import io.genja.task.TaskFailure;
+import io.genja.task.TaskInstance;
 import io.genja.task.TaskSkip;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -186,14 +188,22 @@ final class HostRun {
                     taskStarted = true;
                     TaskPlan plan = nodes[node].plan();
                     HostContext context = new HostContext(plan.info(), host, connection, plan.options());
-                    if (!plan.definition().isAsync()) {
-                        result = startTask(plan, context);
+                    TaskInstance instance;
+                    try {
+                        instance = plan.newTask().get();
+                    } catch (Throwable e) {
+                        result = HostTaskResult.failed(failureOf(e));
+                        phase = Phase.RESULT;
+                        continue;
+                    }
+                    if (instance instanceof TaskInstance.Blocking blocking) {
+                        result = startTask(blocking.task(), context);
                         phase = Phase.RESULT;
                         continue;
                     }
                     CompletableFuture<HostTaskResult> stage;
                     try {
-                        stage = future(plan.definition().startAsync(plan.newTask().get(), host, context));
+                        stage = future(((TaskInstance.Async) instance).task().startAsync(host, context));
                     } catch (Throwable e) {
                         stage = CompletableFuture.failedFuture(e);
                     }
@@ -274,10 +284,10 @@ final class HostRun {
                 + "\" failed on " + host.name()) : null;
     }
 
-    private HostTaskResult startTask(TaskPlan plan, HostContext context) {
+    private HostTaskResult startTask(Task task, HostContext context) {
         enterBlocking();
         try {
-            HostTaskResult started = plan.definition().start(plan.newTask().get(), host, context);
+            HostTaskResult started = task.start(host, context);
             return started != null ? started : noResult();
         } catch (Throwable e) {
             return HostTaskResult.failed(failureOf(e));

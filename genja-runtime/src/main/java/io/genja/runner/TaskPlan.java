@@ -7,6 +7,7 @@ import io.genja.task.TaskCatalog;
 import io.genja.task.TaskDefinition;
 import io.genja.task.TaskException;
 import io.genja.task.TaskInfo;
+import io.genja.task.TaskInstance;
 import io.genja.task.TaskOptions;
 import io.genja.task.TaskProcessor;
 import java.util.ArrayList;
@@ -18,9 +19,10 @@ import java.util.function.Supplier;
  * processors resolved, and its sub-tasks planned in declared order.
  *
  * @param options the run's task options, as given
- * @param newTask creates the task object for one host, with options bound
+ * @param newTask creates the task object for one host, with options bound (the same object on every host when
+ *     the caller gave one)
  */
-public record TaskPlan(TaskDefinition definition, TaskInfo info, TaskOptions options, Supplier<Object> newTask,
+public record TaskPlan(TaskDefinition definition, TaskInfo info, TaskOptions options, Supplier<TaskInstance> newTask,
                        List<TaskProcessor> processors, List<TaskPlan> subTasks) {
 
     /**
@@ -43,16 +45,13 @@ public record TaskPlan(TaskDefinition definition, TaskInfo info, TaskOptions opt
         definition.connectionPluginName().ifPresent(plugins::connectionPlugin);
         List<TaskProcessor> processors = definition.processors().stream().map(plugins::processor).toList();
         TaskOptions taskOptions = options.options();
-        Object probe = instance != null ? instance : definition.newTask();
-        bind(definition, probe, taskOptions);
-        Supplier<Object> newTask = instance != null ? () -> instance : () -> {
-            Object task = definition.newTask();
+        TaskInstance planned = instance(definition, instance, taskOptions);
+        Supplier<TaskInstance> newTask = instance != null ? () -> planned : () -> {
             try {
-                definition.bindOptions(task, taskOptions);
+                return definition.newInstance(taskOptions);
             } catch (TaskException e) {
                 throw new IllegalStateException("options bound during planning no longer bind", e);
             }
-            return task;
         };
         List<TaskPlan> subTasks = new ArrayList<>();
         if (depth < maxDepth) {
@@ -70,9 +69,10 @@ public record TaskPlan(TaskDefinition definition, TaskInfo info, TaskOptions opt
         return new TaskPlan(definition, info, taskOptions, newTask, List.copyOf(processors), List.copyOf(subTasks));
     }
 
-    private static void bind(TaskDefinition definition, Object task, TaskOptions options) {
+    /** Binds the options once while planning, so a missing or invalid one fails before any host is touched. */
+    private static TaskInstance instance(TaskDefinition definition, Object instance, TaskOptions options) {
         try {
-            definition.bindOptions(task, options);
+            return instance != null ? definition.bindOptions(instance, options) : definition.newInstance(options);
         } catch (TaskException e) {
             String named = "task \"" + definition.name() + "\"";
             // a missing option's message already names the task; an invalid value's does not

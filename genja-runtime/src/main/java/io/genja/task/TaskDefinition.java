@@ -1,14 +1,14 @@
 package io.genja.task;
 
-import io.genja.inventory.Host;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletionStage;
 
 /**
  * Everything the runtime needs to know about a task class, without reflection. Implemented by the
  * {@code <Task>_GenjaAdapter} classes that the annotation processor generates, found through
- * {@link java.util.ServiceLoader} by {@link TaskCatalog}.
+ * {@link java.util.ServiceLoader} by {@link TaskCatalog}. The task objects it makes come back as a
+ * {@link TaskInstance}: {@link TaskInstance.Blocking} for a {@link Task}, {@link TaskInstance.Async} for an
+ * {@link AsyncTask}.
  */
 public interface TaskDefinition {
 
@@ -33,24 +33,23 @@ public interface TaskDefinition {
     /** The annotated class. */
     Class<?> taskClass();
 
-    /** A new instance of the task class. */
-    Object newTask();
-
     /**
-     * Converts {@code options} and assigns them to the task's {@code @TaskOption} fields. Options that are not
-     * given leave the field's initial value alone.
+     * A new object of the task class with {@code options} converted and assigned to its {@code @TaskOption} fields;
+     * options that are not given leave the field's initial value alone. The runtime makes one per host and task.
      *
      * @throws TaskException of kind {@code VALIDATION} when a required option is missing or a value does not
      *     convert; the message names the option
      */
-    void bindOptions(Object task, TaskOptions options) throws TaskException;
+    TaskInstance newInstance(TaskOptions options) throws TaskException;
 
-    /** Whether the class implements {@link AsyncTask} (else {@link Task}). */
-    boolean isAsync();
-
-    /** Calls {@link Task#start}; only for tasks that are not {@linkplain #isAsync() async}. */
-    HostTaskResult start(Object task, Host host, TaskRuntimeContext context) throws Exception;
-
-    /** Calls {@link AsyncTask#startAsync}; only for {@linkplain #isAsync() async} tasks. */
-    CompletionStage<HostTaskResult> startAsync(Object task, Host host, TaskRuntimeContext context);
+    /**
+     * Like {@link #newInstance}, for a task object its caller made and configured itself (as
+     * {@code Genja.run(Object)} receives it): converts {@code options}, assigns them to {@code task}'s
+     * {@code @TaskOption} fields and returns {@code task}, ready to start. Nothing is assigned unless every option
+     * converts.
+     *
+     * @throws ClassCastException when {@code task} is not an instance of {@link #taskClass()}
+     * @throws TaskException of kind {@code VALIDATION}, as for {@link #newInstance}
+     */
+    TaskInstance bindOptions(Object task, TaskOptions options) throws TaskException;
 }

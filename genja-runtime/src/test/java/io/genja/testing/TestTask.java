@@ -3,6 +3,7 @@ package io.genja.testing;
 import io.genja.inventory.Host;
 import io.genja.task.HostTaskResult;
 import io.genja.task.TaskDefinition;
+import io.genja.task.TaskInstance;
 import io.genja.task.TaskOptionSpec;
 import io.genja.task.TaskOptions;
 import io.genja.task.TaskRuntimeContext;
@@ -108,28 +109,17 @@ public final class TestTask implements TaskDefinition {
         return TestTask.class;
     }
 
+    /** The task object of a {@code TestTask} is its body. */
     @Override
-    public Object newTask() {
-        return this;
+    public TaskInstance newInstance(TaskOptions options) {
+        AsyncBody async = asyncBody;
+        Body blocking = body;
+        return async != null ? new TaskInstance.Async(async::run) : new TaskInstance.Blocking(blocking::run);
     }
 
     @Override
-    public void bindOptions(Object task, TaskOptions options) {
-    }
-
-    @Override
-    public boolean isAsync() {
-        return asyncBody != null;
-    }
-
-    @Override
-    public HostTaskResult start(Object task, Host host, TaskRuntimeContext context) throws Exception {
-        return body.run(host, context);
-    }
-
-    @Override
-    public CompletionStage<HostTaskResult> startAsync(Object task, Host host, TaskRuntimeContext context) {
-        return asyncBody.run(host, context);
+    public TaskInstance bindOptions(Object task, TaskOptions options) {
+        return newInstance(options);
     }
 
     /** A passed result. */

@@ -17,14 +17,14 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletionStage;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 
 /**
  * Writes {@code <Task>_GenjaAdapter}: the {@code TaskDefinition} of one task class, which creates it with
- * {@code new}, converts and assigns its options and calls {@code start}/{@code startAsync}, without reflection.
+ * {@code new}, converts and assigns its options and hands it back as a {@code TaskInstance.Blocking} (a
+ * {@code Task}) or {@code TaskInstance.Async} (an {@code AsyncTask}), without reflection.
  */
 final class AdapterWriter {
 
@@ -34,9 +34,7 @@ final class AdapterWriter {
     private static final ClassName TASK_OPTIONS = ClassName.get(TASK_PACKAGE, "TaskOptions");
     private static final ClassName TASK_EXCEPTION = ClassName.get(TASK_PACKAGE, "TaskException");
     private static final ClassName OPTION_CONVERTERS = ClassName.get(TASK_PACKAGE, "OptionConverters");
-    private static final ClassName HOST_TASK_RESULT = ClassName.get(TASK_PACKAGE, "HostTaskResult");
-    private static final ClassName TASK_RUNTIME_CONTEXT = ClassName.get(TASK_PACKAGE, "TaskRuntimeContext");
-    private static final ClassName HOST = ClassName.get("io.genja.inventory", "Host");
+    private static final ClassName TASK_INSTANCE = ClassName.get(TASK_PACKAGE, "TaskInstance");
     private static final TypeName STRING_LIST = ParameterizedTypeName.get(List.class, String.class);
 
     private final Filer filer;
@@ -54,7 +52,7 @@ final class AdapterWriter {
         ClassName taskClass = task.taskClass();
         TypeSpec.Builder adapter = TypeSpec.classBuilder(task.adapterClass())
                 .addJavadoc("The {@link $T} of {@link $T}, task {@code $L}.\n", TASK_DEFINITION, taskClass, task.name())
-                .addJavadoc("Creates the task, binds its options and starts it, without reflection.\n")
+                .addJavadoc("Creates the task and binds its options, without reflection.\n")
                 .addAnnotation(GeneratedAnnotation.ANNOTATION)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(TASK_DEFINITION)
@@ -81,11 +79,8 @@ final class AdapterWriter {
                 .addMethod(getter("description", TypeName.get(String.class), CodeBlock.of("$S", task.description())))
                 .addMethod(getter("taskClass", ParameterizedTypeName.get(ClassName.get(Class.class), taskClass),
                         CodeBlock.of("$T.class", taskClass)))
-                .addMethod(getter("newTask", taskClass, CodeBlock.of("new $T()", taskClass)))
-                .addMethod(bindOptions(task))
-                .addMethod(getter("isAsync", TypeName.BOOLEAN, CodeBlock.of("$L", task.async())))
-                .addMethod(start(task))
-                .addMethod(startAsync(task));
+                .addMethod(newInstance(task))
+                .addMethod(bindOptions(task));
         return JavaFile.builder(taskClass.packageName(), adapter.build())
                 .skipJavaLangImports(true)
                 .indent("    ")
@@ -121,6 +116,18 @@ final class AdapterWriter {
         return CodeBlock.of("$T.of($L)", List.class, CodeBlock.join(literals, ", "));
     }
 
+    private static MethodSpec newInstance(TaskModel task) {
+        MethodSpec.Builder method = MethodSpec.methodBuilder("newInstance")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(TASK_INSTANCE)
+                .addParameter(TASK_OPTIONS, "options");
+        if (!task.options().isEmpty()) {
+            method.addException(TASK_EXCEPTION);
+        }
+        return method.addStatement("return bindOptions(new $T(), options)", task.taskClass()).build();
+    }
+
     /**
      * Reads every option, then converts every value, then assigns: a missing or bad value fails before the task
      * object is changed at all.
@@ -129,10 +136,15 @@ final class AdapterWriter {
         MethodSpec.Builder method = MethodSpec.methodBuilder("bindOptions")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
+                .returns(TASK_INSTANCE)
                 .addParameter(Object.class, "task")
                 .addParameter(TASK_OPTIONS, "options");
+        // a Task holds its thread until the result is ready; an AsyncTask returns a stage
+        ClassName kind = TASK_INSTANCE.nestedClass(task.async() ? "Async" : "Blocking");
         if (task.options().isEmpty()) {
-            return method.addComment("$T has no @TaskOption fields", task.taskClass()).build();
+            return method.addComment("$T has no @TaskOption fields", task.taskClass())
+                    .addStatement("return new $T(($T) task)", kind, task.taskClass())
+                    .build();
         }
         method.addException(TASK_EXCEPTION);
         NameAllocator names = new NameAllocator();
@@ -180,7 +192,7 @@ final class AdapterWriter {
                         .endControlFlow();
             }
         }
-        return method.build();
+        return method.addStatement("return new $T($N)", kind, target).build();
     }
 
     private static CodeBlock conversion(OptionModel option, String raw) {
@@ -189,38 +201,6 @@ final class AdapterWriter {
                     option.name(), option.javaType());
         }
         return CodeBlock.of("$T.$N($N, $S)", OPTION_CONVERTERS, option.type().converter(), raw, option.name());
-    }
-
-    private static MethodSpec start(TaskModel task) {
-        MethodSpec.Builder method = MethodSpec.methodBuilder("start")
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(HOST_TASK_RESULT)
-                .addParameter(Object.class, "task")
-                .addParameter(HOST, "host")
-                .addParameter(TASK_RUNTIME_CONTEXT, "ctx");
-        if (task.async()) {
-            return method.addStatement("throw new $T($S)", UnsupportedOperationException.class,
-                    "task \"" + task.name() + "\" is an AsyncTask: call startAsync").build();
-        }
-        return method.addException(Exception.class)
-                .addStatement("return (($T) task).start(host, ctx)", task.taskClass())
-                .build();
-    }
-
-    private static MethodSpec startAsync(TaskModel task) {
-        MethodSpec.Builder method = MethodSpec.methodBuilder("startAsync")
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(ParameterizedTypeName.get(ClassName.get(CompletionStage.class), HOST_TASK_RESULT))
-                .addParameter(Object.class, "task")
-                .addParameter(HOST, "host")
-                .addParameter(TASK_RUNTIME_CONTEXT, "ctx");
-        if (!task.async()) {
-            return method.addStatement("throw new $T($S)", UnsupportedOperationException.class,
-                    "task \"" + task.name() + "\" is not an AsyncTask: call start").build();
-        }
-        return method.addStatement("return (($T) task).startAsync(host, ctx)", task.taskClass()).build();
     }
 
     private static String decapitalize(String name) {
