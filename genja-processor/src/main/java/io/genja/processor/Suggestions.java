@@ -4,26 +4,39 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
-/** "Did you mean …?": the known name closest to a misspelt one, by edit distance. */
+/**
+ * "Did you mean …?": the known name closest to a misspelt one. The processor runs inside javac without
+ * genja-runtime, so this is a copy of {@code io.genja.document.Suggestions}; {@code SuggestionsAgreementTest}
+ * (genja-processor tests) fails the build when the two give different answers. Change both together.
+ */
 public final class Suggestions {
 
     private Suggestions() {
     }
 
     /**
-     * The known name closest to {@code wrong}, if one is close enough to be a plausible typo: about a third of the
-     * longer name's characters may differ (one edit for up to four characters, two for up to seven, ...), ignoring
-     * case.
+     * The known name closest to {@code typed}, if it is close enough to be a plausible typo. The rule, the same
+     * wherever Genja suggests a name (compile time and run time):
+     * <ul>
+     *   <li>names are compared ignoring case;</li>
+     *   <li>the distance counts insertions, deletions, substitutions and swaps of two neighbouring characters;</li>
+     *   <li>a name is close enough when the distance is at most a third of the longer name's length, rounded to
+     *       the nearest (one edit up to 4 characters, two up to 7, three up to 10, ...), at least one, and smaller
+     *       than the typed name's length (a suggestion keeps something of what was typed);</li>
+     *   <li>the closest name wins; a tie goes to the alphabetically first ({@link String#compareTo}), so the message
+     *       does not depend on the order of {@code known}.</li>
+     * </ul>
      */
-    public static Optional<String> closest(String wrong, Collection<String> known) {
+    public static Optional<String> closest(String typed, Collection<String> known) {
+        String wrong = typed.toLowerCase(Locale.ROOT);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {
-            int distance = distance(wrong.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
-            int allowed = Math.max(1, (Math.max(wrong.length(), candidate.length()) + 1) / 3);
-            // ties go to the alphabetically first candidate, so messages are stable
-            if (distance <= allowed && (distance < bestDistance
-                    || distance == bestDistance && candidate.compareTo(best) < 0)) {
+            String right = candidate.toLowerCase(Locale.ROOT);
+            int distance = distance(wrong, right);
+            int allowed = Math.max(1, (Math.max(wrong.length(), right.length()) + 1) / 3);
+            boolean plausible = distance <= allowed && distance < wrong.length();
+            if (plausible && (distance < bestDistance || distance == bestDistance && candidate.compareTo(best) < 0)) {
                 best = candidate;
                 bestDistance = distance;
             }

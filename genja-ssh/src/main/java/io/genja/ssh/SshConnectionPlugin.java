@@ -4,12 +4,12 @@ import io.genja.annotations.GenjaConnectionPlugin;
 import io.genja.connection.Connection;
 import io.genja.connection.ConnectionException;
 import io.genja.connection.ConnectionPlugin;
+import io.genja.document.Suggestions;
 import io.genja.inventory.ConnectionKey;
 import io.genja.inventory.ResolvedConnectionParams;
 import io.genja.task.FailureKind;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -158,29 +158,8 @@ public final class SshConnectionPlugin implements ConnectionPlugin {
     }
 
     private static String closest(String name, PlatformProfiles profiles) {
-        return profiles.names().stream()
-                .min(Comparator.comparingInt(candidate -> distance(name.toLowerCase(java.util.Locale.ROOT), candidate)))
-                .filter(candidate -> distance(name.toLowerCase(java.util.Locale.ROOT), candidate) <= 3)
+        return Suggestions.closest(name, profiles.names())
                 .map(candidate -> " (did you mean \"" + candidate + "\"?)").orElse("");
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     /** Stops the shared client: every session still open is closed. The next connection starts a new client. */
