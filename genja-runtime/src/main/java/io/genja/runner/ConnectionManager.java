@@ -3,6 +3,7 @@ package io.genja.runner;
 import io.genja.connection.Connection;
 import io.genja.connection.ConnectionException;
 import io.genja.connection.ConnectionPlugin;
+import io.genja.internal.util.Exceptions;
 import io.genja.inventory.ConnectionKey;
 import io.genja.inventory.Host;
 import io.genja.inventory.Inventory;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -181,11 +181,7 @@ public final class ConnectionManager {
     }
 
     private static ConnectionException asConnectionException(Throwable error, ConnectionKey key) {
-        Throwable cause = error;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
+        Throwable cause = Exceptions.unwrap(error);
         if (cause instanceof ConnectionException connection) {
             return connection;
         }

@@ -2,6 +2,7 @@ package io.genja.runner;
 
 import io.genja.connection.Connection;
 import io.genja.connection.ConnectionException;
+import io.genja.internal.util.Exceptions;
 import io.genja.inventory.Host;
 import io.genja.task.FailureKind;
 import io.genja.task.TaskException;
@@ -63,8 +64,7 @@ final class HostContext implements TaskRuntimeContext {
             if (error == null) {
                 return CompletableFuture.completedFuture(output);
             }
-            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                    ? error.getCause() : error;
+            Throwable cause = Exceptions.unwrap(error);
             if (cause instanceof ConnectionException c) {
                 return CompletableFuture.<String>failedFuture(new TaskException(c.kind(), c.getMessage(), c, c.retryable()));
             }

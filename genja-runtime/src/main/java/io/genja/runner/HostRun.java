@@ -2,6 +2,7 @@ package io.genja.runner;
 
 import io.genja.connection.Connection;
 import io.genja.connection.ConnectionException;
+import io.genja.internal.util.Exceptions;
 import io.genja.inventory.Host;
 import io.genja.runner.Execution.Node;
 import io.genja.task.FailureKind;
@@ -19,7 +20,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -423,17 +423,8 @@ final class HostRun {
         try {
             return future.join();
         } catch (CompletionException | CancellationException e) {
-            return unwrap(e);
+            return Exceptions.unwrap(e);
         }
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        Throwable cause = error;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     private static ConnectionException asConnectionException(Throwable error) {
@@ -444,7 +435,7 @@ final class HostRun {
 
     /** A thrown exception as a failure: a connection's kind and retryability are kept. */
     private static TaskFailure failureOf(Throwable error) {
-        Throwable cause = unwrap(error);
+        Throwable cause = Exceptions.unwrap(error);
         if (cause instanceof ConnectionException connection) {
             return new TaskFailure(connection.kind(), connection.getMessage() == null
                     ? connection.getClass().getSimpleName() : connection.getMessage(),

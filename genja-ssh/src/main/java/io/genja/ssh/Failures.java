@@ -1,6 +1,7 @@
 package io.genja.ssh;
 
 import io.genja.connection.ConnectionException;
+import io.genja.internal.util.Exceptions;
 import io.genja.task.FailureKind;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -11,8 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.SshException;
 
@@ -172,10 +171,7 @@ final class Failures {
 
     /** The exception that says what happened: without the wrappers of futures, and below MINA's own wrapper. */
     static Throwable root(Throwable error) {
-        Throwable cause = error;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
+        Throwable cause = Exceptions.unwrap(error);
         if (cause instanceof SshException && cause.getCause() instanceof IOException io) {
             return io;
         }
