@@ -1,4 +1,4 @@
-package io.genja.ssh;
+package io.genja.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,9 @@
-package io.genja.ssh;
+package io.genja.device;
 
 import java.util.regex.Pattern;
 
 /** Turns what a terminal received into plain text: no ANSI escapes, no {@code \r}, backspaces applied. */
-final class OutputCleaner {
+public final class OutputCleaner {
 
     private static final Pattern ANSI = Pattern.compile("\u001B(\\[[0-?]*[ -/]*[@-~]|[()][A-Za-z0-9]|[=>78DEHM])");
     /** How pagers erase their marker: backspaces over it, spaces, backspaces again. */
@@ -12,7 +12,7 @@ final class OutputCleaner {
     private OutputCleaner() {
     }
 
-    static String clean(String raw) {
+    public static String clean(String raw) {
         String text = ANSI.matcher(raw).replaceAll("");
         text = ERASE.matcher(text).replaceAll("");
         text = text.replace("\r\n", "\n");

@@ -1,4 +1,4 @@
-package io.genja.ssh;
+package io.genja.device;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -13,7 +13,7 @@ public enum Mode {
     SHELL;
 
     /** The mode called {@code name} ({@code exec} or {@code shell}, any case). */
-    static Optional<Mode> parse(String name) {
+    public static Optional<Mode> parse(String name) {
         return switch (name.strip().toLowerCase(Locale.ROOT)) {
             case "exec" -> Optional.of(EXEC);
             case "shell" -> Optional.of(SHELL);
