@@ -3,6 +3,9 @@ package io.genja.ssh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.genja.device.Mode;
+import io.genja.device.PlatformProfile;
+import io.genja.device.PlatformProfiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
