@@ -173,18 +173,15 @@ public final class DeviceFleet implements AutoCloseable {
     }
 
     /**
-     * {@link #awaitNoOpenSessions}, failing with the devices that still have a session open.
+     * Fails with a message naming the devices that still have sessions when sessions stay open after
+     * {@code timeout}: the assertion that a client leaked nothing.
      *
-     * @throws AssertionError naming each device with a session open after {@code timeout}, and how many
+     * @throws AssertionError e.g. {@code sessions still open after PT10S: [linux-001=1]}
      */
     public void assertNoOpenSessions(Duration timeout) throws InterruptedException {
         if (!awaitNoOpenSessions(timeout)) {
-            List<String> open = devicesWithOpenSessions().stream()
-                    .map(d -> d.name() + " (" + d.openSessions() + ")").toList();
-            if (!open.isEmpty()) {
-                throw new AssertionError("sessions still open after " + timeout + " on " + open.size()
-                        + " device(s): " + String.join(", ", open));
-            }
+            throw new AssertionError("sessions still open after " + timeout + ": " + devicesWithOpenSessions().stream()
+                    .map(d -> d.name() + "=" + d.openSessions()).toList());
         }
     }
 
