@@ -1,17 +1,13 @@
 package io.genja.ssh;
 
 import io.genja.connection.ConnectionException;
+import io.genja.device.CliDriver;
+import io.genja.device.PlatformProfile;
 import io.genja.task.FailureKind;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.regex.Matcher;
 import org.apache.sshd.client.channel.ChannelShell;
 import org.apache.sshd.client.channel.ClientChannel;
 import org.apache.sshd.client.session.ClientSession;
@@ -24,8 +20,10 @@ import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
 
 /**
  * One interactive shell kept open on a host, driven without blocking a thread: output arrives through MINA's
- * asynchronous reads, each command's output ends where the prompt appears again, pager markers are answered,
- * and the echo, the prompt, {@code \r} and ANSI escapes are taken out. Commands run one at a time, in order.
+ * asynchronous reads and goes to genja-device's {@link CliDriver}, which says where each command's output ends
+ * (the prompt appears again), answers pager markers and takes out the echo, the prompt, {@code \r} and ANSI
+ * escapes. This class adds what is SSH's: the channel, the command queue, the time limits and the failures.
+ * Commands run one at a time, in order.
  */
 final class ShellDriver {
 
@@ -33,13 +31,10 @@ final class ShellDriver {
     private final PlatformProfile profile;
     private final ScheduledExecutorService timer;
     private final ChannelShell channel;
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
 
     /** Guarded by {@code this}. */
-    private final StringBuilder received = new StringBuilder();
+    private final CliDriver cli;
     private Pending pending;
-    private String prompt;
     private ConnectionException closedBecause;
     private CompletableFuture<?> queue = CompletableFuture.completedFuture(null);
     private CompletableFuture<?> writes = CompletableFuture.completedFuture(null);
@@ -61,6 +56,7 @@ final class ShellDriver {
         this.profile = profile;
         this.timer = timer;
         this.channel = channel;
+        this.cli = new CliDriver(profile);
     }
 
     /** Opens a shell on {@code session}, waits for the first prompt and turns paging off. */
@@ -110,7 +106,7 @@ final class ShellDriver {
 
     private CompletableFuture<Void> pagingOff() {
         CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
-        for (String command : profile.pagingOff()) {
+        for (String command : cli.setupCommands()) {
             // A device that rejects one of them still works: the --More-- responder pages for us.
             chain = chain.thenCompose(v -> submit(command).handle((r, e) -> null));
         }
@@ -136,22 +132,26 @@ final class ShellDriver {
             if (closedBecause != null) {
                 return CompletableFuture.failedFuture(closedBecause);
             }
-            received.setLength(0);
+            byte[] bytes = cli.begin(command);
             pending = next;
             String label = command == null ? "the first prompt" : "\"" + command + "\"";
             next.watchdog = new Watchdog(timer, options,
                     () -> command == null ? "no prompt matching " + profile.prompt() + " (platform " + profile.name()
-                            + ") arrived; received: " + tail(received, 80) : label + " did not finish",
+                            + ") arrived; received: " + receivedTail() : label + " did not finish",
                     options.commandTimeout(), options.readTimeout(), e -> fail(next, e));
-        }
-        if (command != null) {
-            write(command + "\n");
+            if (bytes.length > 0) {
+                write(bytes, command);
+            }
         }
         return next.result;
     }
 
-    private void write(String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    /** The end of what arrived so far, for a timeout's message (the timer thread asks). */
+    private synchronized String receivedTail() {
+        return cli.tail(80);
+    }
+
+    private void write(byte[] bytes, String what) {
         IoOutputStream in = channel.getAsyncIn();
         synchronized (this) {
             // MINA allows one pending write per stream: chain them.
@@ -171,7 +171,7 @@ final class ShellDriver {
                 }
                 return written;
             }).exceptionally(e -> {
-                closed(Failures.command(options, text.strip(), e));
+                closed(Failures.command(options, what, e));
                 return null;
             });
         }
@@ -200,74 +200,34 @@ final class ShellDriver {
 
     private void onData(byte[] bytes) {
         Pending current;
-        CommandResult finished = null;
-        String pagerResponse = null;
+        CliDriver.Step step;
         synchronized (this) {
-            CharBuffer chars = CharBuffer.allocate(bytes.length + 4);
-            decoder.decode(ByteBuffer.wrap(bytes), chars, false);
-            chars.flip();
-            received.append(chars);
+            step = cli.receive(bytes);
             current = pending;
-            if (current == null) {
+            if (current == null || step instanceof CliDriver.Step.Idle) {
                 return; // output nobody waits for (a banner after the prompt, a late echo)
             }
             current.watchdog.touch();
-            String lastLine = lastLine(received);
-            Matcher more = profile.more().matcher(lastLine);
-            if (more.find()) {
-                received.setLength(received.length() - (lastLine.length() - more.start()));
-                pagerResponse = profile.moreResponse();
-            } else if (isPrompt(lastLine, current.command == null)) {
+            if (step instanceof CliDriver.Step.Done) {
                 current.watchdog.stop();
                 pending = null;
-                if (current.command == null) {
-                    prompt = OutputCleaner.clean(lastLine).strip();
-                    finished = new CommandResult(options.host(), "", "", "", null, Duration.ZERO);
-                } else {
-                    String output = output(current.command, OutputCleaner.clean(received.toString()));
-                    finished = new CommandResult(options.host(), current.command, output, "", null,
-                            Duration.ofNanos(System.nanoTime() - current.started));
-                }
             }
         }
-        if (pagerResponse != null) {
-            write(pagerResponse);
-        } else if (finished != null) {
-            current.result.complete(finished);
+        if (step instanceof CliDriver.Step.Page page) {
+            write(page.response(), "(next page)");
+        } else if (step instanceof CliDriver.Step.Done done) {
+            current.result.complete(current.command == null
+                    ? new CommandResult(options.host(), "", "", "", null, Duration.ZERO)
+                    : new CommandResult(options.host(), current.command, done.output(), "", null,
+                            Duration.ofNanos(System.nanoTime() - current.started)));
         }
-    }
-
-    /** Whether {@code lastLine} is the prompt: any prompt at first, then the one seen first or a mode of it. */
-    private boolean isPrompt(String lastLine, boolean first) {
-        String line = OutputCleaner.clean(lastLine);
-        if (!profile.prompt().matcher(line).find()) {
-            return false;
-        }
-        if (first || prompt == null) {
-            return true;
-        }
-        String stripped = line.strip();
-        // "router#" also ends "router(config)#": the same host name before the mode
-        String base = prompt.substring(0, Math.max(1, prompt.length() - 1));
-        return stripped.equals(prompt) || stripped.startsWith(base);
-    }
-
-    /** The command's output: without the echoed command line and without the prompt line. */
-    private static String output(String command, String cleaned) {
-        String text = cleaned;
-        int firstNewline = text.indexOf('\n');
-        if (firstNewline >= 0 && text.substring(0, firstNewline).contains(command.strip())) {
-            text = text.substring(firstNewline + 1);
-        }
-        int lastNewline = text.lastIndexOf('\n');
-        text = lastNewline >= 0 ? text.substring(0, lastNewline) : "";
-        return text;
     }
 
     private void fail(Pending which, ConnectionException error) {
         synchronized (this) {
             if (pending == which) {
                 pending = null;
+                cli.abandon();
             }
         }
         which.result.completeExceptionally(error);
@@ -279,18 +239,21 @@ final class ShellDriver {
 
     private void closed(ConnectionException why) {
         Pending current;
+        int received;
         synchronized (this) {
             if (closedBecause == null) {
                 closedBecause = why;
             }
             current = pending;
             pending = null;
+            received = cli.receivedLength();
+            cli.abandon();
         }
         if (current != null) {
             current.watchdog.stop();
             String what = current.command == null ? "before the first prompt" : "while \"" + current.command + "\" ran";
             current.result.completeExceptionally(new ConnectionException(FailureKind.CONNECTION, options.where()
-                    + ": the host closed the session " + what + " (received " + received.length() + " characters)",
+                    + ": the host closed the session " + what + " (received " + received + " characters)",
                     why, true));
         }
     }
@@ -298,23 +261,5 @@ final class ShellDriver {
     void close() {
         closed(new ConnectionException(FailureKind.CONNECTION, options.where() + ": the connection is closed"));
         channel.close(false);
-    }
-
-    private static String lastLine(CharSequence text) {
-        int length = text.length();
-        int start = length;
-        while (start > 0 && text.charAt(start - 1) != '\n') {
-            start--;
-            if (length - start > 1024) {
-                break; // a prompt is never that long
-            }
-        }
-        return text.subSequence(start, length).toString();
-    }
-
-    private static String tail(CharSequence text, int max) {
-        String s = text.toString();
-        String t = s.length() > max ? "..." + s.substring(s.length() - max) : s;
-        return "\"" + t.replace("\r", "\\r").replace("\n", "\\n").replace("\u001b", "\\e") + "\"";
     }
 }

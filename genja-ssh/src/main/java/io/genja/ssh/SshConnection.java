@@ -2,6 +2,8 @@ package io.genja.ssh;
 
 import io.genja.connection.Connection;
 import io.genja.connection.ConnectionException;
+import io.genja.device.Mode;
+import io.genja.device.PlatformProfile;
 import io.genja.inventory.ConnectionKey;
 import io.genja.inventory.ResolvedConnectionParams;
 import io.genja.task.FailureKind;
@@ -247,14 +249,9 @@ public final class SshConnection implements Connection {
             return options.where() + ": \"" + result.command() + "\" exited with status " + result.exitStatus()
                     + (stderr.isEmpty() ? "" : ": " + stderr);
         }
-        for (var error : profile.errors()) {
-            var matcher = error.matcher(result.stdout());
-            if (matcher.find()) {
-                int start = result.stdout().lastIndexOf('\n', matcher.start()) + 1;
-                int end = result.stdout().indexOf('\n', matcher.start());
-                return options.where() + ": \"" + result.command() + "\" was rejected by the device: "
-                        + result.stdout().substring(start, end < 0 ? result.stdout().length() : end).strip();
-            }
+        String rejected = profile.errorLine(result.stdout()).orElse(null);
+        if (rejected != null) {
+            return options.where() + ": \"" + result.command() + "\" was rejected by the device: " + rejected;
         }
         return null;
     }

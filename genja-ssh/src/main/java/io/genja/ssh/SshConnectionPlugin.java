@@ -4,6 +4,8 @@ import io.genja.annotations.GenjaConnectionPlugin;
 import io.genja.connection.Connection;
 import io.genja.connection.ConnectionException;
 import io.genja.connection.ConnectionPlugin;
+import io.genja.device.PlatformProfile;
+import io.genja.device.PlatformProfiles;
 import io.genja.document.Suggestions;
 import io.genja.inventory.ConnectionKey;
 import io.genja.inventory.ResolvedConnectionParams;
@@ -38,7 +40,6 @@ public final class SshConnectionPlugin implements ConnectionPlugin {
     /** The plugin's name, as tasks write it in {@code connectionPluginName}. */
     public static final String NAME = "ssh";
 
-    private final PlatformProfiles builtIn = PlatformProfiles.builtIn();
     private final Map<Path, PlatformProfiles> userProfiles = new ConcurrentHashMap<>();
     private final SshConfigResolver configResolver = new SshConfigResolver();
     private final KeyLoader keys = new KeyLoader();
@@ -136,13 +137,14 @@ public final class SshConnectionPlugin implements ConnectionPlugin {
      * @throws ConnectionException of kind {@code VALIDATION} for an unknown platform or a broken profile file
      */
     PlatformProfile profile(SshOptions options) throws ConnectionException {
-        PlatformProfiles profiles = builtIn;
-        if (options.platformProfile() != null) {
-            try {
-                profiles = userProfiles.computeIfAbsent(options.platformProfile().toAbsolutePath(), builtIn::with);
-            } catch (IllegalArgumentException e) {
-                throw new ConnectionException(FailureKind.VALIDATION, "host " + options.host() + ": " + e.getMessage(), e);
-            }
+        PlatformProfiles profiles;
+        try {
+            // read from the class path on first use (genja-device's index), so a broken profile fails a host, not the plugin
+            PlatformProfiles builtIn = PlatformProfiles.builtIn();
+            profiles = options.platformProfile() == null ? builtIn
+                    : userProfiles.computeIfAbsent(options.platformProfile().toAbsolutePath(), builtIn::with);
+        } catch (IllegalArgumentException e) {
+            throw new ConnectionException(FailureKind.VALIDATION, "host " + options.host() + ": " + e.getMessage(), e);
         }
         if (options.platform() == null) {
             return PlatformProfiles.GENERIC;

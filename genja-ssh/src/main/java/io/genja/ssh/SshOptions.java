@@ -1,6 +1,7 @@
 package io.genja.ssh;
 
 import io.genja.connection.ConnectionException;
+import io.genja.device.Mode;
 import io.genja.inventory.ResolvedConnectionParams;
 import io.genja.task.FailureKind;
 import java.nio.file.Path;

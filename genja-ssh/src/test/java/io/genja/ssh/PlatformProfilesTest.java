@@ -3,6 +3,9 @@ package io.genja.ssh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.genja.device.Mode;
+import io.genja.device.PlatformProfile;
+import io.genja.device.PlatformProfiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -14,7 +17,8 @@ class PlatformProfilesTest {
 
     @Test
     void shortNamesUsedByNornirAndNapalmFindTheirProfile() {
-        assertThat(builtIn.names()).containsExactly("arista_eos", "cisco_ios", "cisco_iosxe", "cisco_iosxr",
+        // acme_os is this module's test resource (OneProfileFileTest), found on the class path like the built-ins
+        assertThat(builtIn.names()).containsExactly("acme_os", "arista_eos", "cisco_ios", "cisco_iosxe", "cisco_iosxr",
                 "cisco_nxos", "juniper_junos", "linux");
         assertThat(builtIn.find("ios")).get().extracting(PlatformProfile::name).isEqualTo("cisco_ios");
         assertThat(builtIn.find("IOSXR")).get().extracting(PlatformProfile::name).isEqualTo("cisco_iosxr");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.genja.connection.ConnectionException;
+import io.genja.device.Mode;
 import io.genja.inventory.ConnectionKey;
 import io.genja.inventory.ResolvedConnectionParams;
 import io.genja.task.FailureKind;

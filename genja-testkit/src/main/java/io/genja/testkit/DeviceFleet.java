@@ -135,7 +135,7 @@ public final class DeviceFleet implements AutoCloseable {
                     .port(device.port())
                     .username(device.username())
                     .password(device.password())
-                    .platform(device.platform().inventoryName())
+                    .platform(device.platformName())
                     .connectionOptions("ssh", new ConnectionOptions(null, null, null, null, null, sshExtras));
             builder.host(device.name(), customize.apply(attributes).build());
         }
@@ -147,15 +147,21 @@ public final class DeviceFleet implements AutoCloseable {
         return devices.values().stream().mapToInt(SimulatedDevice::openSessions).sum();
     }
 
+    /** The devices that have a session open right now. */
+    public List<SimulatedDevice> devicesWithOpenSessions() {
+        return devices.values().stream().filter(d -> d.openSessions() > 0).toList();
+    }
+
     /**
-     * Waits until no device has an open session; servers learn that a client left a moment after it did.
+     * Waits until no device has an open session; servers learn that a client left a moment after it did. Each
+     * device is checked on its own, so one device's leak is never hidden by another's count.
      *
      * @return {@code true} when none is open, {@code false} when some still are after {@code timeout}
      */
     public boolean awaitNoOpenSessions(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (monitor) {
-            while (openSessions() > 0) {
+            while (!devicesWithOpenSessions().isEmpty()) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
@@ -164,6 +170,19 @@ public final class DeviceFleet implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    /**
+     * Fails with a message naming the devices that still have sessions when sessions stay open after
+     * {@code timeout}: the assertion that a client leaked nothing.
+     *
+     * @throws AssertionError e.g. {@code sessions still open after PT10S: [linux-001=1]}
+     */
+    public void assertNoOpenSessions(Duration timeout) throws InterruptedException {
+        if (!awaitNoOpenSessions(timeout)) {
+            throw new AssertionError("sessions still open after " + timeout + ": " + devicesWithOpenSessions().stream()
+                    .map(d -> d.name() + "=" + d.openSessions()).toList());
+        }
     }
 
     /** Stops every device and deletes the fleet's files. */
@@ -196,7 +215,7 @@ public final class DeviceFleet implements AutoCloseable {
     public static final class Builder {
         private final List<SimulatedDevice.Builder> devices = new ArrayList<>();
         private final Map<String, Object> extras = new LinkedHashMap<>();
-        private final Map<DevicePlatform, Integer> counts = new LinkedHashMap<>();
+        private final Map<String, Integer> counts = new LinkedHashMap<>();
         private UnaryOperator<SimulatedDevice.Builder> defaults = UnaryOperator.identity();
 
         private Builder() {
@@ -204,15 +223,26 @@ public final class DeviceFleet implements AutoCloseable {
 
         /** Adds {@code count} Cisco IOS devices named {@code ios-001}, {@code ios-002}, ... */
         public Builder ciscoIos(int count) {
-            return add(DevicePlatform.CISCO_IOS, "ios", count);
+            return add(DevicePlatform.CISCO_IOS.inventoryName(), "ios", count);
         }
 
         /** Adds {@code count} Linux hosts named {@code linux-001}, {@code linux-002}, ... */
         public Builder linux(int count) {
-            return add(DevicePlatform.LINUX, "linux", count);
+            return add(DevicePlatform.LINUX.inventoryName(), "linux", count);
         }
 
-        private Builder add(DevicePlatform platform, String prefix, int count) {
+        /**
+         * Adds {@code count} devices of any platform that has a profile on the class path, named after the
+         * profile: {@code arista_eos-001}, ...
+         *
+         * @throws IllegalArgumentException when no profile is called {@code platform}
+         */
+        public Builder platform(String platform, int count) {
+            String name = SimulatedPlatform.of(platform).profile().name();
+            return add(name, name, count);
+        }
+
+        private Builder add(String platform, String prefix, int count) {
             int first = counts.getOrDefault(platform, 0);
             for (int i = first + 1; i <= first + count; i++) {
                 devices.add(SimulatedDevice.builder(String.format(Locale.ROOT, "%s-%03d", prefix, i)).platform(platform));

@@ -94,9 +94,6 @@ public final class DeviceFleetExtension
      * {@code timeout}: the assertion that a client leaked nothing.
      */
     public void assertNoOpenSessions(Duration timeout) throws InterruptedException {
-        if (!fleet().awaitNoOpenSessions(timeout)) {
-            throw new AssertionError("sessions still open after " + timeout + ": " + fleet().devices().stream()
-                    .filter(d -> d.openSessions() > 0).map(d -> d.name() + "=" + d.openSessions()).toList());
-        }
+        fleet().assertNoOpenSessions(timeout);
     }
 }

@@ -1,6 +1,10 @@
 package io.genja.testkit;
 
-/** The network operating systems a {@link SimulatedDevice} can play. */
+/**
+ * Constants for the platforms the testkit has realistic outputs for. A device takes its prompt, paging and error
+ * text from the platform's profile (genja-device); any other profiled platform is played by name with
+ * {@link SimulatedDevice.Builder#platform(String)}.
+ */
 public enum DevicePlatform {
 
     /** Cisco IOS: a {@code hostname#} prompt, {@code --More--} paging, one command per exec session. */

@@ -10,7 +10,8 @@ import org.apache.sshd.server.command.Command;
 
 /**
  * One exec request on a simulated device: runs the command, writes stdout and stderr, reports the exit status.
- * A Cisco IOS device then closes the whole SSH session, as real IOS does after one exec command.
+ * A platform whose simulated outputs say so (Cisco IOS) then closes the whole SSH session, as real IOS does after
+ * one exec command.
  */
 final class ExecSession implements Command {
 
@@ -57,8 +58,8 @@ final class ExecSession implements Command {
     }
 
     private void run(ChannelSession channel) {
-        boolean ios = device.platform() == DevicePlatform.CISCO_IOS;
-        DeviceOutput output = new DeviceOutput(device, out, ios ? "\r\n" : "\n");
+        SimulatedPlatform platform = device.simulatedPlatform();
+        DeviceOutput output = new DeviceOutput(device, out, platform.execNewline());
         try {
             output.latency();
             Reply reply = new DeviceCli(device).execute(command);
@@ -70,7 +71,7 @@ final class ExecSession implements Command {
                 err.flush();
             }
             exitCallback.onExit(reply.exitStatus());
-            if (ios) {
+            if (platform.execClosesSession()) {
                 channel.getSession().close(false);
             }
         } catch (IOException e) {

@@ -14,13 +14,9 @@ import org.apache.sshd.server.command.Command;
 
 /**
  * An interactive shell on a simulated device: echoes what is typed, prints the prompt, pages long output with
- * {@code --More--} while paging is on (IOS), and ends on {@code exit}.
+ * the platform's pager marker (e.g. {@code --More--}) while paging is on, and ends on {@code exit}.
  */
 final class ShellSession implements Command {
-
-    private static final String MORE = " --More-- ";
-    /** IOS erases the {@code --More--} marker with backspaces, spaces and backspaces again. */
-    private static final String ERASE_MORE = "\b".repeat(9) + " ".repeat(9) + "\b".repeat(9);
 
     private final SimulatedDevice device;
     private InputStream in;
@@ -133,9 +129,11 @@ final class ShellSession implements Command {
             if (shown >= lines.size()) {
                 break;
             }
-            output.write(MORE);
+            String marker = cli.moreMarker();
+            output.write(marker);
             int key = in.read();
-            output.write(ERASE_MORE);
+            // the marker is erased with backspaces, spaces and backspaces again, as IOS does
+            output.write("\b".repeat(marker.length()) + " ".repeat(marker.length()) + "\b".repeat(marker.length()));
             if (key < 0 || key == 'q' || key == 'Q') {
                 break;
             }

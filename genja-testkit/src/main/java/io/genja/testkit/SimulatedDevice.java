@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,7 +47,9 @@ import org.apache.sshd.server.session.ServerSession;
 /**
  * A network device played by an in-process MINA SSHD server on {@code 127.0.0.1}: it logs users in by
  * password, public key or keyboard-interactive, answers {@code show version}, {@code show running-config} and
- * friends as its {@link DevicePlatform} would, pages output, and misbehaves on request ({@link Fault}).
+ * friends as its platform would, pages output, and misbehaves on request ({@link Fault}). Prompts, paging and error
+ * texts come from the platform's profile (genja-device, the file the ssh plugin reads too), command outputs from
+ * the optional {@code META-INF/genja/simulated/<platform>.yaml}: any platform with a profile can be played.
  *
  * <pre>{@code
  * try (SimulatedDevice router = SimulatedDevice.builder("r1").platform(DevicePlatform.CISCO_IOS).build().start()) {
@@ -61,6 +64,7 @@ public final class SimulatedDevice implements AutoCloseable {
 
     private final String name;
     private final DevicePlatform platform;
+    private final SimulatedPlatform simulated;
     private final String username;
     private final String password;
     private final Set<AuthMethod> authMethods;
@@ -78,7 +82,8 @@ public final class SimulatedDevice implements AutoCloseable {
     private volatile String runningConfig;
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private final List<Map<String, String>> environments = new CopyOnWriteArrayList<>();
-    private final AtomicInteger openSessions = new AtomicInteger();
+    /** The sessions open now; a set, so a session closed twice (IOS after an exec) is counted once. */
+    private final Set<Session> openSessions = ConcurrentHashMap.newKeySet();
     private final AtomicInteger keepalivesReceived = new AtomicInteger();
     private final List<Socket> silentSockets = new CopyOnWriteArrayList<>();
 
@@ -92,6 +97,7 @@ public final class SimulatedDevice implements AutoCloseable {
     private SimulatedDevice(Builder b) {
         this.name = b.name;
         this.platform = b.platform;
+        this.simulated = SimulatedPlatform.of(b.platformName);
         this.username = b.username;
         this.password = b.password;
         this.authMethods = Collections.unmodifiableSet(EnumSet.copyOf(b.authMethods));
@@ -105,9 +111,7 @@ public final class SimulatedDevice implements AutoCloseable {
         this.ciphers = List.copyOf(b.ciphers);
         this.macs = List.copyOf(b.macs);
         this.idleTimeout = b.idleTimeout;
-        this.runningConfig = b.runningConfig != null ? b.runningConfig
-                : platform == DevicePlatform.CISCO_IOS ? DeviceTexts.ciscoRunningConfig(name)
-                : DeviceTexts.linuxRunningConfig(name);
+        this.runningConfig = b.runningConfig != null ? b.runningConfig : simulated.runningConfig(name);
     }
 
     /** A device called {@code name} (also its hostname and prompt); a Cisco IOS device unless told otherwise. */
@@ -202,12 +206,14 @@ public final class SimulatedDevice implements AutoCloseable {
         server.addSessionListener(new SessionListener() {
             @Override
             public void sessionCreated(Session session) {
-                sessionsChanged(1);
+                openSessions.add(session);
+                sessionsChanged();
             }
 
             @Override
             public void sessionClosed(Session session) {
-                sessionsChanged(-1);
+                openSessions.remove(session);
+                sessionsChanged();
             }
         });
         server.start();
@@ -224,7 +230,7 @@ public final class SimulatedDevice implements AutoCloseable {
                 try {
                     Socket socket = listening.accept();
                     silentSockets.add(socket);
-                    sessionsChanged(1);
+                    sessionsChanged();
                     executor.execute(() -> drainUntilClosed(socket));
                 } catch (IOException e) {
                     return; // closed
@@ -243,12 +249,11 @@ public final class SimulatedDevice implements AutoCloseable {
             // the peer or close() ended the connection
         } finally {
             silentSockets.remove(socket);
-            sessionsChanged(-1);
+            sessionsChanged();
         }
     }
 
-    private void sessionsChanged(int delta) {
-        openSessions.addAndGet(delta);
+    private void sessionsChanged() {
         synchronized (sessionMonitor) {
             sessionMonitor.notifyAll();
         }
@@ -295,8 +300,17 @@ public final class SimulatedDevice implements AutoCloseable {
         return name;
     }
 
+    /**
+     * The platform as a constant; {@code null} for a platform that has a profile but no constant (see
+     * {@link #platformName()}).
+     */
     public DevicePlatform platform() {
         return platform;
+    }
+
+    /** The name of the platform profile this device plays, e.g. {@code cisco_ios}; its inventory platform. */
+    public String platformName() {
+        return simulated.profile().name();
     }
 
     public String username() {
@@ -328,9 +342,9 @@ public final class SimulatedDevice implements AutoCloseable {
         return activeHostKey == null ? null : activeHostKey.getPublic();
     }
 
-    /** SSH sessions (or silent TCP connections) open right now. */
+    /** SSH sessions (or silent TCP connections) open right now; never negative. */
     public int openSessions() {
-        return openSessions.get();
+        return openSessions.size() + silentSockets.size();
     }
 
     /**
@@ -343,7 +357,7 @@ public final class SimulatedDevice implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         Object monitor = sessionMonitor;
         synchronized (monitor) {
-            while (openSessions.get() != count) {
+            while (openSessions() != count) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
@@ -381,8 +395,7 @@ public final class SimulatedDevice implements AutoCloseable {
 
     /** What {@code show version} prints. */
     public String showVersion() {
-        return platform == DevicePlatform.CISCO_IOS ? DeviceTexts.ciscoShowVersion(name)
-                : DeviceTexts.linuxShowVersion(name) + "\n";
+        return simulated.showVersion(this);
     }
 
     Duration latency() {
@@ -391,6 +404,10 @@ public final class SimulatedDevice implements AutoCloseable {
 
     Duration slowLineDelay() {
         return slowLineDelay;
+    }
+
+    SimulatedPlatform simulatedPlatform() {
+        return simulated;
     }
 
     ExecutorService executor() {
@@ -426,13 +443,14 @@ public final class SimulatedDevice implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "SimulatedDevice[" + name + ", " + platform.inventoryName() + ", port=" + port + ", fault=" + fault + "]";
+        return "SimulatedDevice[" + name + ", " + platformName() + ", port=" + port + ", fault=" + fault + "]";
     }
 
     /** Configures a {@link SimulatedDevice}. */
     public static final class Builder {
         private final String name;
         private DevicePlatform platform = DevicePlatform.CISCO_IOS;
+        private String platformName = DevicePlatform.CISCO_IOS.inventoryName();
         private String username = "admin";
         private String password = "admin";
         private Set<AuthMethod> authMethods = EnumSet.allOf(AuthMethod.class);
@@ -457,6 +475,21 @@ public final class SimulatedDevice implements AutoCloseable {
 
         public Builder platform(DevicePlatform platform) {
             this.platform = Objects.requireNonNull(platform, "platform");
+            this.platformName = platform.inventoryName();
+            return this;
+        }
+
+        /**
+         * Plays any platform that has a profile on the class path, by name or alias (e.g. {@code arista_eos}, or a
+         * profile a test adds as a resource).
+         *
+         * @throws IllegalArgumentException when no profile is called {@code nameOrAlias}, listing the known ones
+         */
+        public Builder platform(String nameOrAlias) {
+            SimulatedPlatform known = SimulatedPlatform.of(Objects.requireNonNull(nameOrAlias, "platform"));
+            this.platformName = known.profile().name();
+            this.platform = java.util.Arrays.stream(DevicePlatform.values())
+                    .filter(p -> p.inventoryName().equals(platformName)).findFirst().orElse(null);
             return this;
         }
 
