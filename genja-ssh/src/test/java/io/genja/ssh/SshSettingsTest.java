@@ -1,4 +1,4 @@
-package io.genja.settings;
+package io.genja.ssh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
