@@ -10,6 +10,7 @@ import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
+import ch.qos.logback.core.util.Duration;
 import ch.qos.logback.core.util.FileSize;
 import java.io.PrintStream;
 import io.genja.settings.LoggingSettings;
@@ -86,15 +87,20 @@ final class LoggingSetup {
         }
         if (config.logFile() != null) {
             FileAppender<ILoggingEvent> appender = config.fileSize() > 0 ? rolling(context, config)
-                    : new FileAppender<>();
+                    : plain(context, config);
             appender.setName("file");
-            appender.setContext(context);
-            appender.setFile(config.logFile().toString());
             appender.setAppend(true);
             appender.setEncoder(encoder(context));
             appender.start();
             root.addAppender(appender);
         }
+    }
+
+    private static FileAppender<ILoggingEvent> plain(LoggerContext context, Config config) {
+        FileAppender<ILoggingEvent> appender = new FileAppender<>();
+        appender.setContext(context);
+        appender.setFile(config.logFile().toString());
+        return appender;
     }
 
     /**
@@ -104,6 +110,7 @@ final class LoggingSetup {
     private static RollingFileAppender<ILoggingEvent> rolling(LoggerContext context, Config config) {
         RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
         appender.setContext(context);
+        appender.setFile(config.logFile().toString()); // before the policies: logback requires that order
         FixedWindowRollingPolicy window = new FixedWindowRollingPolicy();
         window.setContext(context);
         window.setParent(appender);
@@ -114,6 +121,9 @@ final class LoggingSetup {
         SizeBasedTriggeringPolicy<ILoggingEvent> size = new SizeBasedTriggeringPolicy<>();
         size.setContext(context);
         size.setMaxFileSize(new FileSize(config.fileSize()));
+        // the size is checked on every event: the CLI logs little, and logback's default (once a minute) lets a
+        // burst of a run grow the file far past its size
+        size.setCheckIncrement(Duration.buildByMilliseconds(0));
         size.start();
         appender.setRollingPolicy(window);
         appender.setTriggeringPolicy(size);
