@@ -11,6 +11,7 @@ import io.genja.plugin.PluginManager;
 import io.genja.settings.section.SettingsSection;
 import io.genja.task.FailureKind;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,13 +34,16 @@ public final class ConnectionResolver {
     private final PluginManager plugins;
     private final Settings settings;
     /** What each plugin made of its section; plugins registered after creation are read on first use. */
-    private final Map<String, ConnectionSettings> pluginSettings = new ConcurrentHashMap<>();
-    private final List<String> warnings = new ArrayList<>();
+    private final Map<String, ConnectionSettings> pluginSettings;
+    private final List<String> warnings;
 
-    private ConnectionResolver(Inventory inventory, PluginManager plugins, Settings settings) {
+    private ConnectionResolver(Inventory inventory, PluginManager plugins, Settings settings,
+                               Map<String, ConnectionSettings> pluginSettings, List<String> warnings) {
         this.inventory = inventory;
         this.plugins = plugins;
         this.settings = settings;
+        this.pluginSettings = new ConcurrentHashMap<>(pluginSettings);
+        this.warnings = List.copyOf(warnings);
     }
 
     /**
@@ -49,19 +53,21 @@ public final class ConnectionResolver {
      * @throws SettingsException with every problem the plugins found in their sections
      */
     public static ConnectionResolver of(Inventory inventory, PluginManager plugins, Settings settings) {
-        ConnectionResolver resolver = new ConnectionResolver(Objects.requireNonNull(inventory, "inventory"),
-                Objects.requireNonNull(plugins, "plugins"), Objects.requireNonNull(settings, "settings"));
+        Objects.requireNonNull(inventory, "inventory");
+        Objects.requireNonNull(settings, "settings");
+        Map<String, ConnectionSettings> pluginSettings = new HashMap<>();
+        List<String> warnings = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         for (ConnectionPlugin plugin : plugins.connectionPlugins()) {
             SettingsSection section = settings.section(plugin.name());
-            resolver.pluginSettings.put(plugin.name(), read(plugin, section));
+            pluginSettings.put(plugin.name(), read(plugin, section));
             problems.addAll(section.problems());
-            resolver.warnings.addAll(section.warnings());
+            warnings.addAll(section.warnings());
         }
         if (!problems.isEmpty()) {
             throw new SettingsException(problems);
         }
-        return resolver;
+        return new ConnectionResolver(inventory, plugins, settings, pluginSettings, warnings);
     }
 
     /**
@@ -100,7 +106,7 @@ public final class ConnectionResolver {
 
     /** What the plugins noted about their sections that may be fine where the run happens (a missing file). */
     public List<String> warnings() {
-        return List.copyOf(warnings);
+        return warnings;
     }
 
     private ConnectionSettings settingsOf(String plugin) throws ConnectionException {
