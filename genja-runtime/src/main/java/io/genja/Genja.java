@@ -7,6 +7,7 @@ import io.genja.plugin.PluginManager;
 import io.genja.runner.ConnectionManager;
 import io.genja.runner.Execution;
 import io.genja.runner.TaskPlan;
+import io.genja.settings.ConnectionResolver;
 import io.genja.settings.Settings;
 import io.genja.task.TaskCatalog;
 import io.genja.task.TaskDefinition;
@@ -53,8 +54,8 @@ public final class Genja implements AutoCloseable {
      * @throws io.genja.inventory.InventoryException for every problem of the inventory
      */
     public static Genja fromSettings(Path configFile) {
-        Settings settings = Settings.load(configFile);
         PluginManager plugins = PluginManager.discover();
+        Settings settings = Settings.load(configFile, System.getenv(), plugins);
         return builder(settings.inventory().load(plugins)).settings(settings).plugins(plugins).build();
     }
 
@@ -121,7 +122,8 @@ public final class Genja implements AutoCloseable {
             return run(taskClass, options);
         }
         TaskDefinition definition = definitionOf(task.getClass());
-        return execute(TaskPlan.of(definition, task, options, shared.catalog, shared.plugins), options);
+        RunOptions limited = withSettingsDepth(options);
+        return execute(TaskPlan.of(definition, task, limited, shared.catalog, shared.plugins), limited);
     }
 
     /**
@@ -135,7 +137,14 @@ public final class Genja implements AutoCloseable {
      * @throws IllegalStateException when this {@code Genja} is closed
      */
     public TaskResults run(TaskDefinition definition, RunOptions options) {
-        return execute(TaskPlan.of(definition, null, options, shared.catalog, shared.plugins), options);
+        RunOptions limited = withSettingsDepth(options);
+        return execute(TaskPlan.of(definition, null, limited, shared.catalog, shared.plugins), limited);
+    }
+
+    /** {@code runner.max_task_depth} limits sub-task nesting unless the options set their own limit. */
+    private RunOptions withSettingsDepth(RunOptions options) {
+        Integer depth = shared.settings.runner().maxTaskDepth();
+        return depth == null || options.maxDepth().isPresent() ? options : options.maxDepth(depth);
     }
 
     private TaskResults execute(TaskPlan plan, RunOptions options) {
@@ -203,7 +212,7 @@ public final class Genja implements AutoCloseable {
             this.settings = settings;
             this.plugins = plugins;
             this.catalog = catalog;
-            this.connections = new ConnectionManager(inventory, plugins, settings.ssh());
+            this.connections = new ConnectionManager(plugins, ConnectionResolver.of(inventory, plugins, settings));
         }
     }
 

@@ -7,9 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Generated, never written by hand: one small class per task, connection plugin and processor, in package
- * {@code io.genja.generated.index}. Later compilations list that package on their classpath to learn
- * which names exist in other jars.
+ * Generated, never written by hand: one small class per task, connection plugin, processor, inventory plugin,
+ * transform function and runner, in package {@code io.genja.generated.index}. Later compilations list that package
+ * on their classpath to learn which names exist in other jars.
  */
 @Documented
 @Target(ElementType.TYPE)
@@ -26,5 +26,5 @@ public @interface GenjaIndexEntry {
     String type();
 
     /** The kinds of indexed declarations. */
-    enum Kind { TASK, CONNECTION_PLUGIN, PROCESSOR }
+    enum Kind { TASK, CONNECTION_PLUGIN, PROCESSOR, INVENTORY_PLUGIN, TRANSFORM_FUNCTION, RUNNER }
 }

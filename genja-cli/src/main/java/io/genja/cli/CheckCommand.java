@@ -3,18 +3,13 @@ package io.genja.cli;
 import io.genja.GenjaException;
 import io.genja.inventory.InventoryException;
 import io.genja.plugin.PluginManager;
+import io.genja.settings.ConnectionResolver;
 import io.genja.settings.SettingsException;
-import io.genja.settings.SshSettings;
 import io.genja.task.TaskCatalog;
 import io.genja.task.TaskDefinition;
-import io.genja.connection.ConnectionException;
-import io.genja.connection.ConnectionPlugin;
-import io.genja.inventory.ConnectionKey;
 import io.genja.inventory.Host;
 import io.genja.inventory.Inventory;
-import io.genja.inventory.ResolvedConnectionParams;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -50,8 +45,16 @@ final class CheckCommand implements Callable<Integer> {
         if (plugins != null && catalog != null) {
             checkCatalog(catalog, plugins, problems);
         }
+        ConnectionResolver resolver = null;
         if (workspace != null && plugins != null) {
-            checkConnections(workspace, plugins, problems);
+            try {
+                resolver = ConnectionResolver.of(workspace.inventory(), plugins, workspace.settings());
+            } catch (SettingsException e) {
+                e.problems().forEach(problem -> problems.add(context.display(problem)));
+            }
+        }
+        if (resolver != null) {
+            checkConnections(workspace, plugins, resolver, problems);
         }
         PrintStream out = context.out();
         if (!problems.isEmpty()) {
@@ -60,7 +63,7 @@ final class CheckCommand implements Callable<Integer> {
             err.println(problems.size() == 1 ? "1 problem found" : problems.size() + " problems found");
             return ExitStatus.BAD_INPUT;
         }
-        List<String> warnings = warnings(workspace, plugins);
+        List<String> warnings = warnings(workspace, plugins, resolver);
         warnings.forEach(warning -> context.err().println("warning: " + warning));
         out.println("config:    " + (workspace.configFile() == null ? "(none)" : workspace.configFile()));
         out.println("inventory: " + ResultTable.count(workspace.inventory().size(), "host") + ", "
@@ -75,13 +78,12 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /**
-     * What would fail hosts at run time but may be fine where the run happens (secrets are often only there): secret
-     * references that cannot be resolved here, grouped by message, and an {@code ssh.config_file} that does not exist.
+     * What would fail hosts at run time but may be fine where the run happens (secrets are often only there): what the
+     * plugins note about their settings sections (an {@code ssh.config_file} that does not exist), and secret
+     * references that cannot be resolved here, grouped by message.
      */
-    static List<String> warnings(Workspace workspace, PluginManager plugins) {
-        List<String> warnings = new ArrayList<>();
-        workspace.settings().ssh().config().filter(file -> !Files.isRegularFile(file)).ifPresent(file ->
-                warnings.add("ssh.config_file " + file + " does not exist; every ssh connection would fail"));
+    static List<String> warnings(Workspace workspace, PluginManager plugins, ConnectionResolver resolver) {
+        List<String> warnings = new ArrayList<>(resolver.warnings());
         Inventory inventory = workspace.inventory();
         Map<String, Set<String>> hostsByProblem = new LinkedHashMap<>();
         for (Host host : inventory.hosts()) {
@@ -97,24 +99,15 @@ final class CheckCommand implements Callable<Integer> {
 
     /**
      * What each registered connection plugin finds wrong with the hosts' parameters without connecting (a bad
-     * extra, an unknown platform), one problem per message with the hosts it applies to.
+     * extra, an unknown platform), one problem per message with the hosts it applies to. The parameters come from the
+     * resolver a run uses: inventory, secrets, the plugin's settings section.
      */
-    static void checkConnections(Workspace workspace, PluginManager plugins, List<String> problems) {
-        Inventory inventory = workspace.inventory();
+    static void checkConnections(Workspace workspace, PluginManager plugins, ConnectionResolver resolver,
+                                 List<String> problems) {
         Map<String, Set<String>> hostsByProblem = new LinkedHashMap<>();
         for (String name : plugins.connectionPluginNames()) {
-            ConnectionPlugin plugin = plugins.findConnectionPlugin(name).orElseThrow();
-            for (Host host : inventory.hosts()) {
-                ResolvedConnectionParams params = inventory.resolveConnection(host.name(), name);
-                try {
-                    params = inventory.secrets().resolve(new ConnectionKey(host.name(), name), params);
-                } catch (ConnectionException unresolvable) {
-                    // a warning of its own; check the rest as written
-                }
-                if (name.equals(SshSettings.PLUGIN)) {
-                    params = workspace.settings().ssh().applyTo(params);
-                }
-                for (String problem : plugin.validate(host.name(), params)) {
+            for (Host host : workspace.inventory().hosts()) {
+                for (String problem : resolver.validate(host.name(), name)) {
                     hostsByProblem.computeIfAbsent(name + ": " + problem, p -> new LinkedHashSet<>()).add(host.name());
                 }
             }

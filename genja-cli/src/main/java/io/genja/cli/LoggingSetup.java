@@ -7,6 +7,11 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
+import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
+import ch.qos.logback.core.util.Duration;
+import ch.qos.logback.core.util.FileSize;
 import java.io.PrintStream;
 import io.genja.settings.LoggingSettings;
 import java.nio.file.Path;
@@ -30,12 +35,14 @@ final class LoggingSetup {
      * @param level the root level, for example {@code INFO}
      * @param logFile a file to append to, or {@code null}
      * @param toConsole whether to log to the command's error stream
+     * @param fileSize bytes after which the log file rolls over to {@code genja.log.1}; {@code 0} never
+     * @param maxFileCount rolled-over files kept ({@code genja.log.1} … {@code genja.log.N})
      */
-    record Config(boolean enabled, String level, Path logFile, boolean toConsole) {
+    record Config(boolean enabled, String level, Path logFile, boolean toConsole, long fileSize, int maxFileCount) {
 
         /** Before the settings are read: warnings to the console, or everything with {@code --debug}. */
         static Config console(boolean debug) {
-            return new Config(true, debug ? "DEBUG" : "WARN", null, true);
+            return new Config(true, debug ? "DEBUG" : "WARN", null, true, 0, 1);
         }
 
         /** The settings' {@code logging} section; {@code --debug} adds DEBUG on the console. */
@@ -45,8 +52,10 @@ final class LoggingSetup {
                 case "CRITICAL" -> "ERROR";
                 default -> logging.level();
             };
-            return debug ? new Config(true, "DEBUG", logging.enabled() ? logging.logFile() : null, true)
-                    : new Config(logging.enabled(), level, logging.logFile(), logging.toConsole());
+            return debug ? new Config(true, "DEBUG", logging.enabled() ? logging.logFile() : null, true,
+                    logging.fileSize(), logging.maxFileCount())
+                    : new Config(logging.enabled(), level, logging.logFile(), logging.toConsole(), logging.fileSize(),
+                    logging.maxFileCount());
         }
     }
 
@@ -77,15 +86,48 @@ final class LoggingSetup {
             root.addAppender(appender);
         }
         if (config.logFile() != null) {
-            FileAppender<ILoggingEvent> appender = new FileAppender<>();
+            FileAppender<ILoggingEvent> appender = config.fileSize() > 0 ? rolling(context, config)
+                    : plain(context, config);
             appender.setName("file");
-            appender.setContext(context);
-            appender.setFile(config.logFile().toString());
             appender.setAppend(true);
             appender.setEncoder(encoder(context));
             appender.start();
             root.addAppender(appender);
         }
+    }
+
+    private static FileAppender<ILoggingEvent> plain(LoggerContext context, Config config) {
+        FileAppender<ILoggingEvent> appender = new FileAppender<>();
+        appender.setContext(context);
+        appender.setFile(config.logFile().toString());
+        return appender;
+    }
+
+    /**
+     * {@code logging.file_size} and {@code logging.max_file_count}: past the size the log moves to
+     * {@code genja.log.1} (the older ones shift up), keeping at most {@code max_file_count} of them.
+     */
+    private static RollingFileAppender<ILoggingEvent> rolling(LoggerContext context, Config config) {
+        RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
+        appender.setContext(context);
+        appender.setFile(config.logFile().toString()); // before the policies: logback requires that order
+        FixedWindowRollingPolicy window = new FixedWindowRollingPolicy();
+        window.setContext(context);
+        window.setParent(appender);
+        window.setFileNamePattern(config.logFile() + ".%i");
+        window.setMinIndex(1);
+        window.setMaxIndex(config.maxFileCount());
+        window.start();
+        SizeBasedTriggeringPolicy<ILoggingEvent> size = new SizeBasedTriggeringPolicy<>();
+        size.setContext(context);
+        size.setMaxFileSize(new FileSize(config.fileSize()));
+        // the size is checked on every event: the CLI logs little, and logback's default (once a minute) lets a
+        // burst of a run grow the file far past its size
+        size.setCheckIncrement(Duration.buildByMilliseconds(0));
+        size.start();
+        appender.setRollingPolicy(window);
+        appender.setTriggeringPolicy(size);
+        return appender;
     }
 
     private static PatternLayoutEncoder encoder(LoggerContext context) {

@@ -32,7 +32,9 @@ record Workspace(Settings settings, Inventory inventory, Path configFile) {
             throw new CliException("no configuration: give -c config.yaml or set GENJA_CONFIG (there is no config.yaml in "
                     + context.workingDirectory() + ")");
         }
-        Settings settings = file != null ? Settings.load(file, context.env()) : Settings.fromEnvironment(context.env());
+        // plugin sections are checked against the command's plugins (injected, else discovered)
+        Settings settings = file != null ? Settings.load(file, context.env(), context.plugins())
+                : Settings.fromEnvironment(context.env(), context.plugins());
         LoggingSetup.configure(context.err(), LoggingSetup.Config.of(settings.logging(), command.debug()));
         // ${env:...} secrets come from the command's environment, as the settings' GENJA_* fallbacks do
         Inventory inventory = context.injectedInventory().orElseGet(() -> {

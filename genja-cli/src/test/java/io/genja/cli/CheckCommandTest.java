@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.genja.inventory.Attributes;
 import io.genja.inventory.Inventory;
+import io.genja.inventory.TransformFunction;
+import io.genja.plugin.PluginManager;
 import io.genja.secret.SecretResolver;
+import io.genja.ssh.SshConnectionPlugin;
 import io.genja.task.HostTaskResult;
 import io.genja.task.TaskCatalog;
 import io.genja.task.TaskSuccess;
@@ -35,7 +38,8 @@ class CheckCommandTest {
                 .build();
         Path config = Files.writeString(directory.resolve("config.yaml"), "ssh:\n  config_file: no_such_ssh_config\n");
 
-        CliRun run = CliRun.execute(Fixtures.cli().inventory(inventory), "-c", config.toString(), "check");
+        CliRun run = CliRun.execute(Fixtures.cli().inventory(inventory).plugins(withSsh()), "-c", config.toString(),
+                "check");
 
         assertThat(run.status()).as(run.toString()).isZero();
         assertThat(run.err().lines()).containsExactly(
@@ -46,6 +50,78 @@ class CheckCommandTest {
                 "warning: cannot resolve the secret ${file:s2.secret} in password: the file "
                         + directory.resolve("s2.secret") + " does not exist (1 host: s2)");
         assertThat(run.out()).endsWith("ok, with 3 warnings\n");
+    }
+
+    /** The fixtures' {@code mem} plugin and the real ssh plugin, which owns the {@code ssh} section. */
+    private static PluginManager withSsh() {
+        return Fixtures.plugins().register(new SshConnectionPlugin());
+    }
+
+    @Test
+    void reportsUnknownSectionsAndPluginSectionProblemsWithTheirLines(@TempDir Path directory) throws Exception {
+        Path config = Files.writeString(directory.resolve("config.yaml"), """
+                ssh:
+                  config_fil: ssh_config
+                mme:
+                  timeout: 3
+                """);
+
+        CliRun run = CliRun.execute(Fixtures.cli().plugins(withSsh()), "-c", config.toString(), "check");
+
+        assertThat(run.status()).as(run.toString()).isEqualTo(ExitStatus.BAD_INPUT);
+        assertThat(run.err().lines()).containsExactly(
+                "error: " + config + ":2:3: unknown key \"ssh.config_fil\"; did you mean \"config_file\"? (known in "
+                        + "ssh: config_file)",
+                "error: " + config + ":3:1: unknown section \"mme\"; did you mean \"mem\"? (known: core, inventory, "
+                        + "runner, logging; connection plugins: mem, ssh)",
+                "2 problems found");
+    }
+
+    @Test
+    void namesUnknownInventoryPluginsTransformsAndRunnersWithSuggestions(@TempDir Path directory) throws Exception {
+        Path inventoryPlugin = Files.writeString(directory.resolve("inventory.yaml"),
+                "inventory:\n  plugin: FileInventoryPlugn\n");
+        Files.writeString(directory.resolve("hosts.yaml"), "r1: {hostname: 10.0.0.1}\n");
+        Path transform = Files.writeString(directory.resolve("transform.yaml"),
+                "inventory:\n  transform_function: lab_usernme\n");
+        Path runner = Files.writeString(directory.resolve("runner.yaml"), "runner:\n  plugin: threadd\n");
+        PluginManager plugins = PluginManager.discover().register(new LabUsername());
+
+        CliRun unknownPlugin = CliRun.execute(fromFiles(plugins), "-c",
+                inventoryPlugin.toString(), "check");
+        CliRun unknownTransform = CliRun.execute(fromFiles(plugins), "-c",
+                transform.toString(), "check");
+        CliRun unknownRunner = CliRun.execute(fromFiles(plugins), "-c",
+                runner.toString(), "check");
+
+        assertThat(unknownPlugin.err()).as(unknownPlugin.toString()).startsWith("error: inventory.plugin: no inventory "
+                + "plugin \"FileInventoryPlugn\" is registered; did you mean \"FileInventoryPlugin\"?");
+        assertThat(unknownTransform.err()).as(unknownTransform.toString()).startsWith("error: "
+                + "inventory.transform_function: no transform function \"lab_usernme\" is registered; did you mean "
+                + "\"lab_username\"?");
+        assertThat(unknownRunner.err()).as(unknownRunner.toString()).startsWith("error: " + runner + ":2:11: "
+                + "runner.plugin must be one of threaded, serial, not \"threadd\"; did you mean \"threaded\"?");
+        assertThat(List.of(unknownPlugin, unknownTransform, unknownRunner))
+                .allSatisfy(run -> assertThat(run.status()).isEqualTo(ExitStatus.BAD_INPUT));
+    }
+
+    /** A command that loads the inventory its configuration names, with {@code plugins}. */
+    private static GenjaCli.Builder fromFiles(PluginManager plugins) {
+        return GenjaCli.builder().catalog(Fixtures.catalog()).plugins(plugins)
+                .env(Map.of("GENJA_LOGGING_ENABLED", "false")).terminal(false);
+    }
+
+    /** A transform function called {@code lab_username} that changes nothing. */
+    static final class LabUsername implements TransformFunction {
+        @Override
+        public String name() {
+            return "lab_username";
+        }
+
+        @Override
+        public Inventory transform(Inventory inventory, Map<String, Object> options) {
+            return inventory;
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.genja.inventory.ConnectionKey;
 import io.genja.inventory.ConnectionOptions;
 import io.genja.inventory.Inventory;
 import io.genja.inventory.ResolvedConnectionParams;
+import io.genja.inventory.file.FileInventoryPlugin;
 import io.genja.plugin.PluginManager;
 import io.genja.task.FailureKind;
 import io.genja.task.HostTaskResult;
@@ -64,9 +65,12 @@ final class Fixtures {
                         .withOption("template", true).withOption("commit", false)));
     }
 
-    /** The {@code mem} plugin only. */
+    /**
+     * The {@code mem} connection plugin only, and the file inventory (registered like any inventory plugin, so a
+     * configuration file's inventory loads).
+     */
     static PluginManager plugins() {
-        return new PluginManager().register(new MemoryPlugin());
+        return new PluginManager().register(new MemoryPlugin()).register(new FileInventoryPlugin());
     }
 
     /** A builder with the fixtures injected, not on a terminal, with an empty environment. */

@@ -48,6 +48,9 @@ public final class GenjaProcessor extends AbstractProcessor {
         steps = List.of(
                 new ComponentStep(ComponentKind.CONNECTION_PLUGIN, env, options),
                 new ComponentStep(ComponentKind.PROCESSOR, env, options),
+                new ComponentStep(ComponentKind.INVENTORY_PLUGIN, env, options),
+                new ComponentStep(ComponentKind.TRANSFORM_FUNCTION, env, options),
+                new ComponentStep(ComponentKind.RUNNER, env, options),
                 new TaskStep(env, options));
     }
 

@@ -88,6 +88,12 @@ public final class Messages {
                 + " names must be unique";
     }
 
+    public static String nameMismatch(String what, String type, String annotated, String returned) {
+        return "[genja.name-mismatch] " + what + " " + type + " is annotated with name \"" + annotated
+                + "\" but its name() returns \"" + returned + "\"; make them the same (tasks and settings are "
+                + "checked against the annotation, the run finds the class by name())";
+    }
+
     public static String unknownPlugin(String task, String plugin, Collection<String> known) {
         return "[genja.unknown-plugin] task \"" + task + "\" names connection plugin \"" + plugin
                 + "\", which is not known. Known: " + list(known) + "."

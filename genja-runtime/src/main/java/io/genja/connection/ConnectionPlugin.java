@@ -2,12 +2,18 @@ package io.genja.connection;
 
 import io.genja.inventory.ConnectionKey;
 import io.genja.inventory.ResolvedConnectionParams;
+import io.genja.settings.section.SettingsSection;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A connection factory, registered once: the runtime asks it for one {@link Connection} per
  * {@link ConnectionKey} (host and plugin). Annotate implementations with
  * {@link io.genja.annotations.GenjaConnectionPlugin} so tasks naming it are checked at compile time.
+ *
+ * <p>A plugin may own a section of the settings file named like the plugin ({@code ssh:} for {@code ssh}): it declares
+ * the section's keys in {@link #settingsKeys()} (any other key is reported with its line and a "did you mean") and
+ * reads the section in {@link #settings}. Both have defaults, so a plugin without settings implements neither.
  *
  * <p>Plugins that hold shared resources (a client, a thread pool) release them in {@link #close()}, which
  * {@code Genja.close()} calls after every connection is closed.
@@ -31,6 +37,27 @@ public interface ConnectionPlugin extends AutoCloseable {
      */
     default List<String> validate(String host, ResolvedConnectionParams params) {
         return List.of();
+    }
+
+    /**
+     * The keys this plugin's settings section may hold, for example {@code config_file} for {@code ssh}. The default,
+     * none, makes any key of a section with the plugin's name an error.
+     */
+    default Set<String> settingsKeys() {
+        return Set.of();
+    }
+
+    /**
+     * Reads this plugin's section of the settings file, once per {@code Genja} (and by {@code genja check}); keys
+     * outside {@link #settingsKeys()} are already reported. Report a wrong value with
+     * {@link SettingsSection#problem} (the section knows its line), or something that may be fine where the run
+     * happens with {@link SettingsSection#warning}. The section is empty (values only from the {@code GENJA_*}
+     * environment) when the file has none. Must not keep the section: it is not thread-safe.
+     *
+     * @return what to apply to each host's parameters; the default applies nothing
+     */
+    default ConnectionSettings settings(SettingsSection section) {
+        return ConnectionSettings.NONE;
     }
 
     /** Releases what the plugin shares between its connections. The default does nothing. */

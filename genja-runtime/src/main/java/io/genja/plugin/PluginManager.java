@@ -1,6 +1,11 @@
 package io.genja.plugin;
 
 import io.genja.GenjaException;
+import io.genja.annotations.GenjaConnectionPlugin;
+import io.genja.annotations.GenjaInventoryPlugin;
+import io.genja.annotations.GenjaProcessor;
+import io.genja.annotations.GenjaRunner;
+import io.genja.annotations.GenjaTransformFunction;
 import io.genja.connection.ConnectionPlugin;
 import io.genja.inventory.InventoryPlugin;
 import io.genja.inventory.TransformFunction;
@@ -188,7 +193,25 @@ public final class PluginManager {
             throw new GenjaException(what + " " + plugin.getClass().getName() + " has no name; name() must return "
                     + "the name tasks use, for example \"ssh\"");
         }
+        String annotated = annotatedName(plugin.getClass());
+        if (annotated != null && !annotated.equals(name)) {
+            throw new GenjaException(what + " " + plugin.getClass().getName() + " is annotated with name \""
+                    + annotated + "\" but its name() returns \"" + name + "\"; make them the same: the compiler "
+                    + "checks tasks against the annotation's name, the run finds plugins by name()");
+        }
         return name;
+    }
+
+    /** The name a Genja plugin annotation gives {@code type}, or {@code null} when it has none. */
+    private static String annotatedName(Class<?> type) {
+        GenjaConnectionPlugin connection = type.getAnnotation(GenjaConnectionPlugin.class);
+        GenjaProcessor processor = type.getAnnotation(GenjaProcessor.class);
+        GenjaInventoryPlugin inventory = type.getAnnotation(GenjaInventoryPlugin.class);
+        GenjaTransformFunction transform = type.getAnnotation(GenjaTransformFunction.class);
+        GenjaRunner runner = type.getAnnotation(GenjaRunner.class);
+        return connection != null ? connection.name() : processor != null ? processor.name()
+                : inventory != null ? inventory.name() : transform != null ? transform.name()
+                : runner != null ? runner.name() : null;
     }
 
     private static GenjaException duplicate(String what, String name, Object earlier, Object later) {

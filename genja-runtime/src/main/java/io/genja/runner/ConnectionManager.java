@@ -9,7 +9,8 @@ import io.genja.inventory.Host;
 import io.genja.inventory.Inventory;
 import io.genja.inventory.ResolvedConnectionParams;
 import io.genja.plugin.PluginManager;
-import io.genja.settings.SshSettings;
+import io.genja.settings.ConnectionResolver;
+import io.genja.settings.Settings;
 import io.genja.task.FailureKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,22 +35,21 @@ public final class ConnectionManager {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionManager.class);
 
-    private final Inventory inventory;
     private final PluginManager plugins;
-    private final SshSettings ssh;
+    private final ConnectionResolver resolver;
     private final Map<ConnectionKey, Slot> slots = new ConcurrentHashMap<>();
     private final Set<ConnectionPlugin> usedPlugins = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
+    /** Connections with the plugins' default settings (no settings file). */
     public ConnectionManager(Inventory inventory, PluginManager plugins) {
-        this(inventory, plugins, SshSettings.DEFAULTS);
+        this(plugins, ConnectionResolver.of(inventory, plugins, Settings.defaults()));
     }
 
-    /** @param ssh the settings' {@code ssh} section, applied to every connection of the ssh plugin */
-    public ConnectionManager(Inventory inventory, PluginManager plugins, SshSettings ssh) {
-        this.inventory = inventory;
+    /** @param resolver works out each host's parameters (inventory, secrets, the plugin's settings section) */
+    public ConnectionManager(PluginManager plugins, ConnectionResolver resolver) {
         this.plugins = plugins;
-        this.ssh = ssh;
+        this.resolver = resolver;
     }
 
     /**
@@ -104,15 +104,13 @@ public final class ConnectionManager {
     }
 
     /**
-     * The parameters the plugin opens {@code host} with. The one place where connection parameters are resolved
-     * before an open (every open, synchronous or not, goes through here).
+     * The parameters the plugin opens {@code host} with, from the {@link ConnectionResolver} that {@code genja check}
+     * uses too (every open, synchronous or not, goes through here).
      *
      * @throws ConnectionException when they cannot be resolved; the host fails with its kind, nothing is opened
      */
     private ResolvedConnectionParams resolveParams(Host host, String plugin) throws ConnectionException {
-        ResolvedConnectionParams params = inventory.secrets().resolve(new ConnectionKey(host.name(), plugin),
-                inventory.resolveConnection(host.name(), plugin));
-        return SshSettings.PLUGIN.equals(plugin) ? ssh.applyTo(params) : params;
+        return resolver.resolve(host.name(), plugin);
     }
 
     private void open(Slot slot, Host host, String plugin) {

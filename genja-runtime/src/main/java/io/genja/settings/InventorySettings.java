@@ -9,7 +9,6 @@ import io.genja.inventory.TransformFunction;
 import io.genja.inventory.file.FileInventoryPlugin;
 import io.genja.plugin.PluginManager;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,23 +36,20 @@ public record InventorySettings(String plugin, Map<String, Object> options, Stri
     }
 
     /**
-     * Loads the inventory with the configured plugin (the built-in {@code FileInventoryPlugin} or one registered
-     * in {@code plugins}) and applies the transform function, if one is configured.
+     * Loads the inventory with the plugin registered in {@code plugins} under {@link #plugin()} (the built-in
+     * {@code FileInventoryPlugin} is registered like any other, by {@link PluginManager#discover()}) and applies the
+     * transform function, if one is configured.
      *
      * @throws GenjaException when the plugin or the transform function is not known
      * @throws io.genja.inventory.InventoryException for every problem of the inventory itself
      */
     public Inventory load(PluginManager plugins) {
-        InventoryPlugin loader = plugins.findInventoryPlugin(plugin)
-                .orElseGet(() -> plugin.equals(FileInventoryPlugin.NAME) ? new FileInventoryPlugin() : null);
-        if (loader == null) {
-            List<String> known = new ArrayList<>(plugins.inventoryPluginNames());
-            if (!known.contains(FileInventoryPlugin.NAME)) {
-                known.add(0, FileInventoryPlugin.NAME);
-            }
-            throw new GenjaException("inventory.plugin: no inventory plugin \"" + plugin + "\" is registered"
-                    + Suggestions.didYouMean(plugin, known) + " (known: " + String.join(", ", known) + ")");
-        }
+        InventoryPlugin loader = plugins.findInventoryPlugin(plugin).orElseThrow(() -> {
+            List<String> known = plugins.inventoryPluginNames();
+            return new GenjaException("inventory.plugin: no inventory plugin \"" + plugin + "\" is registered"
+                    + Suggestions.didYouMean(plugin, known) + " (known: "
+                    + (known.isEmpty() ? "none" : String.join(", ", known)) + ")");
+        });
         Inventory inventory = loader.load(options, baseDirectory);
         if (transformFunction == null) {
             return inventory;

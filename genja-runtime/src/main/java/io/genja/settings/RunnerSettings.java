@@ -4,15 +4,19 @@ import io.genja.document.FrozenMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The {@code runner} section.
  *
  * @param plugin {@code threaded} (the default) or {@code serial}
- * @param workerCount threads of the threaded runner (default 20, as Nornir)
+ * @param workerCount threads of the threaded runner (default 20, as Nornir): {@code runner.worker_count}, else
+ *     {@code runner.options.num_of_workers}
  * @param options {@code runner.options}, for the runner as written
+ * @param maxTaskDepth {@code runner.max_task_depth}: how deep sub-tasks nest in a run unless
+ *     {@code RunOptions.maxDepth} says otherwise; {@code null} for no limit
  */
-public record RunnerSettings(String plugin, int workerCount, Map<String, Object> options) {
+public record RunnerSettings(String plugin, int workerCount, Map<String, Object> options, Integer maxTaskDepth) {
 
     /** The runners {@code runner.plugin} may name. */
     public static final List<String> PLUGINS = List.of("threaded", "serial");
@@ -24,6 +28,19 @@ public record RunnerSettings(String plugin, int workerCount, Map<String, Object>
         if (workerCount < 1) {
             throw new IllegalArgumentException("workerCount must be at least 1, not " + workerCount);
         }
+        if (maxTaskDepth != null && maxTaskDepth < 0) {
+            throw new IllegalArgumentException("maxTaskDepth must be 0 or more, not " + maxTaskDepth);
+        }
         options = FrozenMap.copyOf(options);
+    }
+
+    /** Without a sub-task depth limit. */
+    public RunnerSettings(String plugin, int workerCount, Map<String, Object> options) {
+        this(plugin, workerCount, options, null);
+    }
+
+    /** {@link #maxTaskDepth()}, if set. */
+    public Optional<Integer> taskDepthLimit() {
+        return Optional.ofNullable(maxTaskDepth);
     }
 }

@@ -8,7 +8,11 @@ import io.genja.document.MapNode;
 import io.genja.document.Node;
 import io.genja.document.Problem;
 import io.genja.document.Suggestions;
+import io.genja.connection.ConnectionPlugin;
+import io.genja.inventory.InventoryPlugin;
 import io.genja.inventory.file.FileInventoryPlugin;
+import io.genja.plugin.PluginManager;
+import io.genja.settings.section.SettingsSection;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,10 +21,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Reads and validates a settings file: every unknown key and bad value is a problem with its path
- * ({@code runner.worker_count}) and line; {@code GENJA_*} variables fill in only what the file leaves out.
+ * ({@code runner.worker_count}) and line; {@code GENJA_*} variables fill in only what the file leaves out. A
+ * top-level section that is not a core one must be a registered connection plugin's, which validates it; the
+ * options of a registered inventory plugin that declares them are checked here too. Plugin names
+ * ({@code inventory.plugin}, {@code inventory.transform_function}) are checked where they are used, as the plugin
+ * may be registered in code later.
  */
 final class SettingsReader {
 
@@ -29,22 +40,30 @@ final class SettingsReader {
     static {
         SCHEMA.put("core", List.of("raise_on_error"));
         SCHEMA.put("inventory", List.of("plugin", "options", "transform_function", "transform_function_options"));
-        SCHEMA.put("ssh", List.of("config_file"));
-        SCHEMA.put("runner", List.of("plugin", "worker_count", "options"));
-        SCHEMA.put("logging", List.of("enabled", "level", "log_file", "to_console"));
+        SCHEMA.put("runner", List.of("plugin", "worker_count", "options", "max_task_depth"));
+        SCHEMA.put("logging", List.of("enabled", "level", "log_file", "to_console", "file_size", "max_file_count"));
     }
 
-    private static final List<String> FILE_PLUGIN_OPTIONS = List.of("hosts_file", "groups_file", "defaults_file");
     private static final int MAX_WORKERS = 10_000;
+    /** Deeper sub-task nesting than this is a mistake, not a plan. */
+    private static final int MAX_TASK_DEPTH = 1_000;
+    /** Logback's fixed-window rolling keeps at most 20 files. */
+    private static final int MAX_LOG_FILES = 20;
+    /** {@code runner.options} key the threaded runner of Genja's example takes its worker count from. */
+    static final String NUM_OF_WORKERS = "num_of_workers";
 
     private final Map<String, String> environment;
+    private final PluginManager plugins;
+    /** The connection plugins' sections in the file, by plugin name. */
+    private final Map<String, Node> pluginSections = new LinkedHashMap<>();
     private final List<Problem> problems = new ArrayList<>();
     /** {@code section.key} to its value node, as set in the file. */
     private final Map<String, Node> values = new HashMap<>();
     private DocumentChecker checker;
 
-    SettingsReader(Map<String, String> environment) {
+    SettingsReader(Map<String, String> environment, PluginManager plugins) {
         this.environment = environment;
+        this.plugins = plugins;
     }
 
     /** @param file {@code null} for the defaults and the environment only */
@@ -75,10 +94,18 @@ final class SettingsReader {
         for (MapNode.Entry section : checker.entries(root, "the settings file")) {
             String name = section.key().asText();
             List<String> keys = SCHEMA.get(name);
+            if (keys == null && plugins.findConnectionPlugin(name).isPresent()) {
+                pluginSections.put(name, section.value());
+                continue;
+            }
             if (keys == null) {
+                List<String> known = new ArrayList<>(SCHEMA.keySet());
+                known.addAll(plugins.connectionPluginNames());
+                List<String> connectionPlugins = plugins.connectionPluginNames();
                 checker.problem(section.key(), "unknown section \"" + name + "\""
-                        + Suggestions.didYouMean(name, SCHEMA.keySet()) + " (known: "
-                        + String.join(", ", SCHEMA.keySet()) + ")");
+                        + Suggestions.didYouMean(name, known) + " (known: " + String.join(", ", SCHEMA.keySet())
+                        + "; connection plugins: " + (connectionPlugins.isEmpty() ? "none registered"
+                        : String.join(", ", connectionPlugins)) + ")");
                 continue;
             }
             for (MapNode.Entry entry : checker.entries(section.value(), name)) {
@@ -99,17 +126,17 @@ final class SettingsReader {
 
         String inventoryPlugin = text("inventory.plugin", "GENJA_INVENTORY_PLUGIN", FileInventoryPlugin.NAME);
         Map<String, Object> inventoryOptions = map("inventory.options");
-        if (FileInventoryPlugin.NAME.equals(inventoryPlugin)) {
-            checkFileOptions(values.get("inventory.options"));
-        }
+        plugins.findInventoryPlugin(inventoryPlugin).ifPresent(plugin ->
+                checkInventoryOptions(plugin, values.get("inventory.options"), base));
         String transform = text("inventory.transform_function", null, null);
         Map<String, Object> transformOptions = map("inventory.transform_function_options");
 
-        String sshConfig = text("ssh.config_file", "GENJA_SSH_CONFIG_FILE", null);
-
         String runnerPlugin = choice("runner.plugin", "GENJA_RUNNER_PLUGIN", "threaded", RunnerSettings.PLUGINS);
-        int workers = integer("runner.worker_count", "GENJA_RUNNER_WORKER_COUNT", 20);
         Map<String, Object> runnerOptions = map("runner.options");
+        int workers = workers();
+        Integer maxTaskDepth = values.containsKey("runner.max_task_depth")
+                ? checker.integer(values.get("runner.max_task_depth"), "runner.max_task_depth", 0, MAX_TASK_DEPTH)
+                : null;
 
         boolean loggingEnabled = bool("logging.enabled", "GENJA_LOGGING_ENABLED", true);
         String level = text("logging.level", "GENJA_LOGGING_LEVEL", "INFO").toUpperCase(Locale.ROOT);
@@ -123,29 +150,79 @@ final class SettingsReader {
         }
         String logFile = text("logging.log_file", "GENJA_LOGGING_LOG_FILE", "genja.log");
         boolean toConsole = bool("logging.to_console", "GENJA_LOGGING_TO_CONSOLE", false);
+        Integer fileSize = checker.integer(values.get("logging.file_size"), "logging.file_size", 0,
+                Integer.MAX_VALUE);
+        Integer maxFileCount = checker.integer(values.get("logging.max_file_count"), "logging.max_file_count", 1,
+                MAX_LOG_FILES);
 
-        return new Settings(file, raiseOnError,
+        Map<String, String> genjaVariables = new TreeMap<>();
+        environment.forEach((name, value) -> {
+            if (name.startsWith("GENJA_")) {
+                genjaVariables.put(name, value);
+            }
+        });
+        Map<String, Supplier<SettingsSection>> sections = new LinkedHashMap<>();
+        String fileName = file == null ? null : file.toString();
+        pluginSections.forEach((name, node) -> sections.put(name,
+                () -> SettingsSection.read(name, fileName, node, base, genjaVariables)));
+        Settings settings = new Settings(file, raiseOnError,
                 new InventorySettings(inventoryPlugin, inventoryOptions, transform, transformOptions, base),
-                new SshSettings(sshConfig == null ? null : path(sshConfig, base)),
-                new RunnerSettings(runnerPlugin, workers, runnerOptions),
-                new LoggingSettings(loggingEnabled, level, path(logFile, base),
-                        toConsole));
+                new RunnerSettings(runnerPlugin, workers, runnerOptions, maxTaskDepth),
+                new LoggingSettings(loggingEnabled, level, path(logFile, base), toConsole,
+                        fileSize != null ? fileSize : LoggingSettings.DEFAULT_FILE_SIZE,
+                        maxFileCount != null ? maxFileCount : LoggingSettings.DEFAULT_MAX_FILE_COUNT),
+                sections, genjaVariables, base);
+        for (ConnectionPlugin plugin : plugins.connectionPlugins()) {
+            SettingsSection section = settings.section(plugin.name());
+            ConnectionResolver.read(plugin, section);
+            problems.addAll(section.problems());
+        }
+        return settings;
     }
 
-    /** The file plugin's options are known here, so their mistakes get a line too. */
-    private void checkFileOptions(Node options) {
+    /**
+     * {@code runner.worker_count}, else {@code runner.options.num_of_workers} (how Genja's example sets the threaded
+     * runner's workers), else {@code GENJA_RUNNER_WORKER_COUNT}, else 20.
+     */
+    private int workers() {
+        Node numOfWorkers = null;
+        for (MapNode.Entry entry : checker.entries(values.get("runner.options"), "runner.options")) {
+            if (entry.key().asText().equals(NUM_OF_WORKERS)) {
+                numOfWorkers = entry.value();
+            }
+        }
+        if (numOfWorkers != null && DocumentChecker.isNull(values.get("runner.worker_count"))) {
+            Integer value = checker.integer(numOfWorkers, "runner.options." + NUM_OF_WORKERS, 1, MAX_WORKERS);
+            return value != null ? value : 20;
+        }
+        return integer("runner.worker_count", "GENJA_RUNNER_WORKER_COUNT", 20);
+    }
+
+    /**
+     * The options of an inventory plugin that declares them ({@link InventoryPlugin#optionNames()}) are checked here,
+     * so their mistakes get a line too: unknown keys, then the plugin's own checks of the values.
+     */
+    private void checkInventoryOptions(InventoryPlugin plugin, Node options, Path base) {
+        List<String> known = plugin.optionNames();
+        if (known.isEmpty()) {
+            return;
+        }
         for (MapNode.Entry entry : checker.entries(options, "inventory.options")) {
             String key = entry.key().asText();
-            if (!FILE_PLUGIN_OPTIONS.contains(key)) {
-                checker.problem(entry.key(), "unknown key \"inventory.options." + key + "\" for "
-                        + FileInventoryPlugin.NAME + Suggestions.didYouMean(key, FILE_PLUGIN_OPTIONS) + " (known: "
-                        + String.join(", ", FILE_PLUGIN_OPTIONS) + ")");
-            } else {
-                String path = checker.text(entry.value(), "inventory.options." + key);
-                if (path != null && path.isBlank()) {
-                    checker.problem(entry.value(), "inventory.options." + key + " must not be empty");
-                }
+            if (!known.contains(key)) {
+                checker.problem(entry.key(), "unknown key \"inventory.options." + key + "\" for " + plugin.name()
+                        + Suggestions.didYouMean(key, known) + " (known: " + String.join(", ", known) + ")");
             }
+        }
+        if (options instanceof MapNode) {
+            SettingsSection section = SettingsSection.read("inventory.options", checker.file(), options, base,
+                    Map.of());
+            try {
+                plugin.checkOptions(section);
+            } catch (RuntimeException e) {
+                section.problem(null, "inventory plugin " + plugin.name() + " failed checking its options: " + e);
+            }
+            problems.addAll(section.problems());
         }
     }
 

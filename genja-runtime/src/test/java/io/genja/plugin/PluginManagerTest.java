@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.genja.GenjaException;
+import io.genja.annotations.GenjaConnectionPlugin;
+import io.genja.annotations.GenjaInventoryPlugin;
 import io.genja.connection.Connection;
 import io.genja.connection.ConnectionPlugin;
 import io.genja.inventory.ConnectionKey;
+import io.genja.inventory.Inventory;
+import io.genja.inventory.InventoryPlugin;
 import io.genja.task.TaskProcessor;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +46,50 @@ class PluginManagerTest {
         public Connection create(ConnectionKey key) {
             throw new UnsupportedOperationException();
         }
+    }
+
+    /** Annotated "ssh", but name() says otherwise: tasks were checked against "ssh". */
+    @GenjaConnectionPlugin(name = "ssh")
+    public static final class Misnamed implements ConnectionPlugin {
+        @Override
+        public String name() {
+            return "sshv2";
+        }
+
+        @Override
+        public Connection create(ConnectionKey key) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    @GenjaInventoryPlugin(name = "Netbox")
+    public static final class MisnamedInventory implements InventoryPlugin {
+        @Override
+        public String name() {
+            return "NetBox";
+        }
+
+        @Override
+        public Inventory load(Map<String, Object> options, Path baseDirectory) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    @Test
+    void aPluginWhoseNameDiffersFromItsAnnotationIsRefused() {
+        PluginManager plugins = new PluginManager();
+
+        assertThatThrownBy(() -> plugins.register(new Misnamed()))
+                .isInstanceOf(GenjaException.class)
+                .hasMessage("connection plugin " + Misnamed.class.getName() + " is annotated with name \"ssh\" but "
+                        + "its name() returns \"sshv2\"; make them the same: the compiler checks tasks against the "
+                        + "annotation's name, the run finds plugins by name()");
+        assertThatThrownBy(() -> plugins.register(new MisnamedInventory()))
+                .isInstanceOf(GenjaException.class)
+                .hasMessageStartingWith("inventory plugin " + MisnamedInventory.class.getName()
+                        + " is annotated with name \"Netbox\" but its name() returns \"NetBox\"");
+        assertThat(plugins.connectionPluginNames()).isEmpty();
+        assertThat(plugins.inventoryPluginNames()).isEmpty();
     }
 
     @Test

@@ -13,12 +13,17 @@ import io.genja.inventory.Inventory;
 import io.genja.inventory.ResolvedConnectionParams;
 import io.genja.plugin.PluginManager;
 import io.genja.runner.ConnectionManager;
-import io.genja.settings.SshSettings;
+import io.genja.connection.ConnectionSettings;
+import io.genja.settings.ConnectionResolver;
+import io.genja.settings.Settings;
+import io.genja.settings.section.SettingsSection;
 import io.genja.task.FailureKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,16 +121,21 @@ class SecretResolverTest {
     }
 
     @Test
-    void theSettingsSshConfigFileReachesOnlyTheSshPlugin() throws Exception {
+    void aPluginsSettingsSectionReachesOnlyThatPluginsConnectionsAfterTheSecrets() throws Exception {
         Map<ConnectionKey, ResolvedConnectionParams> opened = new ConcurrentHashMap<>();
-        PluginManager plugins = new PluginManager().register(new RecordingPlugin(opened));
-        ConnectionManager connections = new ConnectionManager(inventory, plugins,
-                new SshSettings(Path.of("/etc/genja/ssh_config")));
+        PluginManager plugins = new PluginManager().register(new RecordingPlugin(opened))
+                .register(new RecordingPlugin("netconf", opened));
+        Settings settings = Settings.defaults().withSection("ssh", Map.of("config_file", "/etc/genja/ssh_config"));
+        ConnectionManager connections = new ConnectionManager(plugins,
+                ConnectionResolver.of(inventory, plugins, settings));
 
         connections.get(inventory.host("r1").orElseThrow(), "ssh");
+        connections.get(inventory.host("r1").orElseThrow(), "netconf");
 
-        assertThat(opened.get(new ConnectionKey("r1", "ssh")).extras())
-                .containsEntry("ssh_config_file", "/etc/genja/ssh_config");
+        ResolvedConnectionParams ssh = opened.get(new ConnectionKey("r1", "ssh"));
+        assertThat(ssh.extras()).containsEntry("ssh_config_file", "/etc/genja/ssh_config");
+        assertThat(ssh.password()).isEqualTo("env-secret");
+        assertThat(opened.get(new ConnectionKey("r1", "netconf")).extras()).doesNotContainKey("ssh_config_file");
         connections.closeAll();
     }
 
@@ -137,10 +147,28 @@ class SecretResolverTest {
     }
 
     /** Records the parameters each connection was opened with. */
-    private record RecordingPlugin(Map<ConnectionKey, ResolvedConnectionParams> opened) implements ConnectionPlugin {
+    private record RecordingPlugin(String name, Map<ConnectionKey, ResolvedConnectionParams> opened)
+            implements ConnectionPlugin {
+
+        RecordingPlugin(Map<ConnectionKey, ResolvedConnectionParams> opened) {
+            this("ssh", opened);
+        }
+
         @Override
-        public String name() {
-            return "ssh";
+        public Set<String> settingsKeys() {
+            return Set.of("config_file");
+        }
+
+        /** {@code config_file} becomes {@code extras.ssh_config_file}, as the real ssh plugin does. */
+        @Override
+        public ConnectionSettings settings(SettingsSection section) {
+            String file = section.text("config_file").orElse(null);
+            return file == null ? ConnectionSettings.NONE : params -> {
+                Map<String, Object> extras = new LinkedHashMap<>(params.extras());
+                extras.put("ssh_config_file", file);
+                return new ResolvedConnectionParams(params.hostname(), params.port(), params.username(),
+                        params.password(), params.platform(), extras);
+            };
         }
 
         @Override

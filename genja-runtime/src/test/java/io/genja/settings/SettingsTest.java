@@ -48,8 +48,6 @@ class SettingsTest {
                   transform_function: lab_username
                   transform_function_options:
                     username: lab
-                ssh:
-                  config_file: ssh_config
                 runner:
                   plugin: serial
                   worker_count: 5
@@ -68,7 +66,6 @@ class SettingsTest {
         assertThat(settings.inventory().baseDirectory()).isEqualTo(dir.toAbsolutePath());
         assertThat(settings.inventory().transformFunction()).isEqualTo("lab_username");
         assertThat(settings.inventory().transformFunctionOptions()).containsExactly(Map.entry("username", "lab"));
-        assertThat(settings.ssh().configFile()).isEqualTo(dir.toAbsolutePath().resolve("ssh_config"));
         assertThat(settings.runnerPlugin()).isEqualTo("serial");
         assertThat(settings.workerCount()).isEqualTo(5);
         assertThat(settings.runner().options()).containsEntry("ordered", true);
@@ -86,7 +83,7 @@ class SettingsTest {
         assertThat(settings.workerCount()).isEqualTo(20);
         assertThat(settings.inventory().plugin()).isEqualTo("FileInventoryPlugin");
         assertThat(settings.logging().level()).isEqualTo("INFO");
-        assertThat(settings.ssh().config()).isEmpty();
+        assertThat(settings.sectionNames()).isEmpty();
         assertThat(Settings.defaults().runnerPlugin()).isEqualTo("threaded");
         assertThat(Settings.defaults().workerCount()).isEqualTo(20);
     }
@@ -176,7 +173,7 @@ class SettingsTest {
         copySeeds(dir);
 
         Inventory inventory = Settings.load(config("core: {raise_on_error: false}\n"), Map.of()).inventory()
-                .load(new PluginManager());
+                .load(PluginManager.discover());
 
         assertThat(inventory.resolveConnection("router1", "ssh").extras()).containsEntry("timeout", 30);
     }
@@ -184,7 +181,7 @@ class SettingsTest {
     @Test
     void otherInventoryPluginsAreFoundByName() throws IOException {
         Inventory fromPlugin = Inventory.builder().host("lab1").build();
-        PluginManager plugins = new PluginManager().register(new InventoryPlugin() {
+        PluginManager plugins = PluginManager.discover().register(new InventoryPlugin() {
             @Override
             public String name() {
                 return "Static";

@@ -4,16 +4,19 @@ import io.genja.annotations.GenjaConnectionPlugin;
 import io.genja.connection.Connection;
 import io.genja.connection.ConnectionException;
 import io.genja.connection.ConnectionPlugin;
+import io.genja.connection.ConnectionSettings;
 import io.genja.device.PlatformProfile;
 import io.genja.device.PlatformProfiles;
 import io.genja.document.Suggestions;
 import io.genja.inventory.ConnectionKey;
 import io.genja.inventory.ResolvedConnectionParams;
+import io.genja.settings.section.SettingsSection;
 import io.genja.task.FailureKind;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,6 +32,7 @@ import org.apache.sshd.core.CoreModuleProperties;
 /**
  * The {@code ssh} connection plugin: one Apache MINA SSHD client shared by every host, started on first use
  * and stopped by {@link #close()} (which {@code Genja.close()} calls). Each host gets an {@link SshConnection}.
+ * It owns the {@code ssh} section of the settings file ({@link SshSettings}).
  *
  * <pre>{@code
  * PluginManager plugins = new PluginManager().register(new SshConnectionPlugin());
@@ -58,6 +62,17 @@ public final class SshConnectionPlugin implements ConnectionPlugin {
     @Override
     public Connection create(ConnectionKey key) {
         return new SshConnection(key, this);
+    }
+
+    @Override
+    public Set<String> settingsKeys() {
+        return SshSettings.KEYS;
+    }
+
+    /** The {@code ssh} section: {@code config_file} applies to every host whose inventory sets no ssh config. */
+    @Override
+    public ConnectionSettings settings(SettingsSection section) {
+        return SshSettings.read(section);
     }
 
     /** The extras' types and values and the platform profile, as {@code open} would check them first. */

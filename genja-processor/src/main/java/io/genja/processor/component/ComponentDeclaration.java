@@ -5,7 +5,7 @@ import io.genja.processor.model.ComponentKind;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.TypeElement;
 
-/** A connection plugin or processor class as written: its annotation and the name it gives. */
+/** A plugin class (connection plugin, processor, inventory plugin, transform function, runner) as written. */
 record ComponentDeclaration(ComponentKind kind, TypeElement type, AnnotationMirror mirror, String name) {
 
     /** Reads the declaration of {@code type}, which carries {@code kind}'s annotation. */

@@ -26,7 +26,8 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
 /**
- * One step per annotation: {@code @GenjaConnectionPlugin} or {@code @GenjaProcessor}. Per round, parse →
+ * One step per plugin annotation: {@code @GenjaConnectionPlugin}, {@code @GenjaProcessor},
+ * {@code @GenjaInventoryPlugin}, {@code @GenjaTransformFunction} or {@code @GenjaRunner}. Per round, parse →
  * validate → model → write the index class; in the last round, check the name against every other and write the
  * {@code META-INF/services} file.
  */
@@ -48,7 +49,7 @@ public final class ComponentStep implements ProcessingStep {
         this.elements = env.getElementUtils();
         this.messager = env.getMessager();
         this.checks = new DeclarationChecks(env.getElementUtils(), env.getTypeUtils());
-        this.validator = new ComponentValidator(checks, options);
+        this.validator = new ComponentValidator(checks, options, new ReturnedName(env));
         this.index = new IndexWriter(env.getFiler());
         this.services = new ServiceFiles(env.getFiler(), env.getElementUtils());
     }

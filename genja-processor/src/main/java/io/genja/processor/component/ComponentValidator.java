@@ -9,18 +9,23 @@ import io.genja.processor.index.IndexEntry;
 import io.genja.processor.index.KnownNames;
 import javax.lang.model.element.AnnotationValue;
 
-/** Checks a connection plugin or processor class: on its own each round, and its name in the last round. */
+/** Checks a plugin class: on its own each round, and its name in the last round. */
 final class ComponentValidator {
 
     private final DeclarationChecks checks;
     private final ProcessorOptions options;
+    private final ReturnedName returnedName;
 
-    ComponentValidator(DeclarationChecks checks, ProcessorOptions options) {
+    ComponentValidator(DeclarationChecks checks, ProcessorOptions options, ReturnedName returnedName) {
         this.checks = checks;
         this.options = options;
+        this.returnedName = returnedName;
     }
 
-    /** Instantiable by {@code ServiceLoader}, implements its interface, and has a well-formed name. */
+    /**
+     * Instantiable by {@code ServiceLoader}, implements its interface, has a well-formed name, and its
+     * {@code name()} returns that name where the source shows it.
+     */
     ValidationReport validate(ComponentDeclaration component) {
         ValidationReport report = new ValidationReport();
         String what = component.kind().what();
@@ -31,6 +36,11 @@ final class ComponentValidator {
                 .ifPresent(type -> report.error(Messages.notImplementing(what, component.qualifiedName(), iface),
                         component.type(), component.mirror(), null));
         checks.checkName(component.name(), component.kind().noun(), component.type(), what, component.mirror(), report);
+        returnedName.of(component.type()).filter(returned -> !returned.equals(component.name()))
+                .ifPresent(returned -> report.error(
+                        Messages.nameMismatch(what, component.qualifiedName(), component.name(), returned),
+                        component.type(), component.mirror(),
+                        Annotations.explicit(component.mirror(), "name").orElse(null)));
         return report;
     }
 

@@ -1,5 +1,6 @@
 /**
- * The {@code @GenjaConnectionPlugin} and {@code @GenjaProcessor} steps: check the class, index its name, register
- * it for {@code ServiceLoader}.
+ * The plugin steps ({@code @GenjaConnectionPlugin}, {@code @GenjaProcessor}, {@code @GenjaInventoryPlugin},
+ * {@code @GenjaTransformFunction}, {@code @GenjaRunner}): check the class, index its name, register it for
+ * {@code ServiceLoader}.
  */
 package io.genja.processor.component;

@@ -57,6 +57,9 @@ public final class IndexWriter {
             case TASK -> "Task";
             case CONNECTION_PLUGIN -> "ConnectionPlugin";
             case PROCESSOR -> "Processor";
+            case INVENTORY_PLUGIN -> "InventoryPlugin";
+            case TRANSFORM_FUNCTION -> "TransformFunction";
+            case RUNNER -> "Runner";
         };
         return ClassName.get(PACKAGE,
                 prefix + "_" + String.join("_", type.simpleNames()) + "_" + hash(type.canonicalName()));

@@ -40,7 +40,7 @@ public final class KnownNames {
         names.addAll(switch (kind) {
             case CONNECTION_PLUGIN -> options.connectionPlugins();
             case PROCESSOR -> options.processors();
-            case TASK -> Set.of();
+            case TASK, INVENTORY_PLUGIN, TRANSFORM_FUNCTION, RUNNER -> Set.of();
         });
         return names;
     }

@@ -2,7 +2,7 @@ package io.genja.processor.model;
 
 import com.palantir.javapoet.ClassName;
 
-/** One validated connection plugin or processor class and the name it is known by. */
+/** One validated plugin class and the name it is known by. */
 public record ComponentModel(ComponentKind kind, String name, ClassName type) {
 
     /** The binary name of the class, for {@code META-INF/services}. */

@@ -1,9 +1,11 @@
 package io.genja.inventory.file;
 
+import io.genja.annotations.GenjaInventoryPlugin;
 import io.genja.inventory.Inventory;
 import io.genja.inventory.InventoryException;
 import io.genja.inventory.InventoryPlugin;
 import io.genja.document.Suggestions;
+import io.genja.settings.section.SettingsSection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.Map;
  * {@code hosts_file} (default {@code hosts.yaml}), {@code groups_file} and {@code defaults_file} (default
  * {@code groups.yaml} and {@code defaults.yaml}, used only when they exist), relative to the settings file.
  */
+@GenjaInventoryPlugin(name = FileInventoryPlugin.NAME)
 public final class FileInventoryPlugin implements InventoryPlugin {
 
     public static final String NAME = "FileInventoryPlugin";
@@ -22,6 +25,17 @@ public final class FileInventoryPlugin implements InventoryPlugin {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public List<String> optionNames() {
+        return OPTIONS;
+    }
+
+    /** Each option is a file path. */
+    @Override
+    public void checkOptions(SettingsSection options) {
+        OPTIONS.forEach(options::text);
     }
 
     @Override
