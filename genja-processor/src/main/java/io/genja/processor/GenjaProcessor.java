@@ -1,5 +1,10 @@
 package io.genja.processor;
 
+import io.genja.processor.base.Messages;
+import io.genja.processor.base.ProcessorOptions;
+import io.genja.processor.base.ValidationReport;
+import io.genja.processor.step.ProcessingStep;
+
 import com.google.auto.service.AutoService;
 import io.genja.processor.component.ComponentStep;
 import io.genja.processor.index.ClasspathIndex;

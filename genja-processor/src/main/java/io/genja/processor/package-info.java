@@ -1,5 +1,6 @@
 /**
- * The Genja annotation processor: {@link io.genja.processor.GenjaProcessor} and what every step shares (the
- * message catalogue, validation reports, deferral by name, "did you mean" suggestions).
+ * The Genja annotation processor: {@link io.genja.processor.GenjaProcessor}, a thin shell that hands each
+ * annotation to its step ({@code task}, {@code component}). Packages depend downwards only:
+ * processor → task, component → step → index → base; model and output are used by the steps.
  */
 package io.genja.processor;

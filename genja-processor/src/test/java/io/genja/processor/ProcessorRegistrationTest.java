@@ -1,5 +1,7 @@
 package io.genja.processor;
 
+import io.genja.processor.base.ProcessorOptions;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package io.genja.processor;
 
+import io.genja.processor.base.Suggestions;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

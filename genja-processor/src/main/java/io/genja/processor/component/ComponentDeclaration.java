@@ -1,6 +1,6 @@
 package io.genja.processor.component;
 
-import io.genja.processor.Annotations;
+import io.genja.processor.base.Annotations;
 import io.genja.processor.model.ComponentKind;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.TypeElement;

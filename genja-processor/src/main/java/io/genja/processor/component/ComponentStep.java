@@ -1,11 +1,11 @@
 package io.genja.processor.component;
 
 import com.palantir.javapoet.ClassName;
-import io.genja.processor.DeclarationChecks;
-import io.genja.processor.ProcessingStep;
-import io.genja.processor.ProcessorOptions;
-import io.genja.processor.Rounds;
-import io.genja.processor.ValidationReport;
+import io.genja.processor.base.DeclarationChecks;
+import io.genja.processor.step.ProcessingStep;
+import io.genja.processor.base.ProcessorOptions;
+import io.genja.processor.base.Rounds;
+import io.genja.processor.base.ValidationReport;
 import io.genja.processor.index.IndexEntry;
 import io.genja.processor.index.IndexWriter;
 import io.genja.processor.index.KnownNames;

@@ -1,10 +1,10 @@
 package io.genja.processor.component;
 
-import io.genja.processor.Annotations;
-import io.genja.processor.DeclarationChecks;
-import io.genja.processor.Messages;
-import io.genja.processor.ProcessorOptions;
-import io.genja.processor.ValidationReport;
+import io.genja.processor.base.Annotations;
+import io.genja.processor.base.DeclarationChecks;
+import io.genja.processor.base.Messages;
+import io.genja.processor.base.ProcessorOptions;
+import io.genja.processor.base.ValidationReport;
 import io.genja.processor.index.IndexEntry;
 import io.genja.processor.index.KnownNames;
 import javax.lang.model.element.AnnotationValue;

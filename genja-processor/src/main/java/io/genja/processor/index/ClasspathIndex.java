@@ -1,7 +1,7 @@
 package io.genja.processor.index;
 
 import io.genja.annotations.GenjaIndexEntry;
-import io.genja.processor.Annotations;
+import io.genja.processor.base.Annotations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

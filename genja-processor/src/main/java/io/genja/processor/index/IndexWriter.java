@@ -6,7 +6,7 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import io.genja.annotations.GenjaIndexEntry;
-import io.genja.processor.GeneratedAnnotation;
+import io.genja.processor.base.GeneratedAnnotation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,7 +1,7 @@
 package io.genja.processor.index;
 
 import io.genja.annotations.GenjaIndexEntry;
-import io.genja.processor.ProcessorOptions;
+import io.genja.processor.base.ProcessorOptions;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;

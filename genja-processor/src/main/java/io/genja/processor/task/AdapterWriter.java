@@ -9,7 +9,7 @@ import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import io.genja.processor.GeneratedAnnotation;
+import io.genja.processor.base.GeneratedAnnotation;
 import io.genja.processor.model.OptionModel;
 import io.genja.processor.model.OptionType;
 import io.genja.processor.model.TaskModel;

@@ -2,8 +2,8 @@ package io.genja.processor.task;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
-import io.genja.processor.Annotations;
-import io.genja.processor.DeclarationChecks;
+import io.genja.processor.base.Annotations;
+import io.genja.processor.base.DeclarationChecks;
 import io.genja.processor.model.OptionModel;
 import io.genja.processor.model.TaskModel;
 import java.util.ArrayList;

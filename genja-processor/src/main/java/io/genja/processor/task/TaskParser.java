@@ -2,8 +2,8 @@ package io.genja.processor.task;
 
 import io.genja.annotations.GenjaTask;
 import io.genja.annotations.TaskOption;
-import io.genja.processor.Annotations;
-import io.genja.processor.DeclarationChecks;
+import io.genja.processor.base.Annotations;
+import io.genja.processor.base.DeclarationChecks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

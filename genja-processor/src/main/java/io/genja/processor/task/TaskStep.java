@@ -1,13 +1,13 @@
 package io.genja.processor.task;
 
 import io.genja.annotations.GenjaIndexEntry;
-import io.genja.processor.Annotations;
-import io.genja.processor.DeclarationChecks;
-import io.genja.processor.Messages;
-import io.genja.processor.ProcessingStep;
-import io.genja.processor.ProcessorOptions;
-import io.genja.processor.Rounds;
-import io.genja.processor.ValidationReport;
+import io.genja.processor.base.Annotations;
+import io.genja.processor.base.DeclarationChecks;
+import io.genja.processor.base.Messages;
+import io.genja.processor.step.ProcessingStep;
+import io.genja.processor.base.ProcessorOptions;
+import io.genja.processor.base.Rounds;
+import io.genja.processor.base.ValidationReport;
 import io.genja.processor.index.IndexEntry;
 import io.genja.processor.index.IndexWriter;
 import io.genja.processor.index.KnownNames;

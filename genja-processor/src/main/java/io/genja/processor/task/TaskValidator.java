@@ -1,9 +1,9 @@
 package io.genja.processor.task;
 
-import io.genja.processor.Annotations;
-import io.genja.processor.DeclarationChecks;
-import io.genja.processor.Messages;
-import io.genja.processor.ValidationReport;
+import io.genja.processor.base.Annotations;
+import io.genja.processor.base.DeclarationChecks;
+import io.genja.processor.base.Messages;
+import io.genja.processor.base.ValidationReport;
 import io.genja.processor.model.OptionType;
 import java.util.HashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.genja.processor;
+package io.genja.processor.base;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
@@ -6,10 +6,13 @@ import com.palantir.javapoet.ClassName;
 /** The {@code @Generated} annotation every generated class carries: the processor's name and no date. */
 public final class GeneratedAnnotation {
 
+    /** The processor's class name, as a string: this package sits below the processor class. */
+    private static final String PROCESSOR = "io.genja.processor.GenjaProcessor";
+
     /** {@code @javax.annotation.processing.Generated("io.genja.processor.GenjaProcessor")}. */
     public static final AnnotationSpec ANNOTATION =
             AnnotationSpec.builder(ClassName.get("javax.annotation.processing", "Generated"))
-                    .addMember("value", "$S", GenjaProcessor.class.getCanonicalName())
+                    .addMember("value", "$S", PROCESSOR)
                     .build();
 
     private GeneratedAnnotation() {

@@ -1,4 +1,4 @@
-package io.genja.processor;
+package io.genja.processor.step;
 
 import io.genja.processor.index.IndexEntry;
 import io.genja.processor.index.KnownNames;

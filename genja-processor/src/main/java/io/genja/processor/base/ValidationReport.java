@@ -1,4 +1,4 @@
-package io.genja.processor;
+package io.genja.processor.base;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,4 +1,5 @@
-package io.genja.processor;
+package io.genja.processor.base;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 
