@@ -1,21 +1,17 @@
 package io.genja.settings;
 
 import io.genja.document.FrozenMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * The {@code runner} section.
  *
- * @param plugin {@code threaded} (the default) or {@code serial}
+ * @param plugin the runner by name (default {@code threaded}); see {@code PluginManager.runnerNames()}
  * @param workerCount threads of the threaded runner (default 20, as Nornir)
  * @param options {@code runner.options}, for the runner as written
  */
 public record RunnerSettings(String plugin, int workerCount, Map<String, Object> options) {
-
-    /** The runners {@code runner.plugin} may name. */
-    public static final List<String> PLUGINS = List.of("threaded", "serial");
 
     public static final RunnerSettings DEFAULTS = new RunnerSettings("threaded", 20, Map.of());
 

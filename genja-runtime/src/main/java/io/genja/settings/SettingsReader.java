@@ -9,6 +9,7 @@ import io.genja.document.Node;
 import io.genja.document.Problem;
 import io.genja.document.Suggestions;
 import io.genja.inventory.file.FileInventoryPlugin;
+import io.genja.plugin.PluginManager;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -107,7 +108,8 @@ final class SettingsReader {
 
         String sshConfig = text("ssh.config_file", "GENJA_SSH_CONFIG_FILE", null);
 
-        String runnerPlugin = choice("runner.plugin", "GENJA_RUNNER_PLUGIN", "threaded", RunnerSettings.PLUGINS);
+        String runnerPlugin = choice("runner.plugin", "GENJA_RUNNER_PLUGIN", "threaded",
+                new PluginManager().runnerNames());
         int workers = integer("runner.worker_count", "GENJA_RUNNER_WORKER_COUNT", 20);
         Map<String, Object> runnerOptions = map("runner.options");
 

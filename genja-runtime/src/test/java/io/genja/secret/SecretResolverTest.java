@@ -12,7 +12,7 @@ import io.genja.inventory.ConnectionOptions;
 import io.genja.inventory.Inventory;
 import io.genja.inventory.ResolvedConnectionParams;
 import io.genja.plugin.PluginManager;
-import io.genja.runner.ConnectionManager;
+import io.genja.internal.engine.ConnectionManager;
 import io.genja.settings.SshSettings;
 import io.genja.task.FailureKind;
 import java.io.IOException;

@@ -1,26 +1,33 @@
-package io.genja.runner;
+package io.genja.internal.engine;
 
 import io.genja.GenjaException;
 import io.genja.RunOptions;
+import io.genja.inventory.Host;
 import io.genja.plugin.PluginManager;
+import io.genja.task.HostTaskResult;
 import io.genja.task.TaskCatalog;
 import io.genja.task.TaskDefinition;
 import io.genja.task.TaskException;
 import io.genja.task.TaskInfo;
 import io.genja.task.TaskOptions;
 import io.genja.task.TaskProcessor;
+import io.genja.task.TaskRuntimeContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * One node of a task tree, checked before any host is touched: its definition, options bound, plugin and
  * processors resolved, and its sub-tasks planned in declared order.
  *
+ * <p>The engine touches a {@link TaskDefinition}'s task objects only through {@link #bound} (create and bind)
+ * and {@link #invoke} (start).
+ *
  * @param options the run's task options, as given
- * @param newTask creates the task object for one host, with options bound
+ * @param instance the task object every host uses, or {@code null} to create one per host
  */
-public record TaskPlan(TaskDefinition definition, TaskInfo info, TaskOptions options, Supplier<Object> newTask,
+public record TaskPlan(TaskDefinition definition, TaskInfo info, TaskOptions options, Object instance,
                        List<TaskProcessor> processors, List<TaskPlan> subTasks) {
 
     /**
@@ -35,6 +42,20 @@ public record TaskPlan(TaskDefinition definition, TaskInfo info, TaskOptions opt
         return plan(definition, instance, options, catalog, plugins, 0, maxDepth, new ArrayList<>());
     }
 
+    /** Starts the task on {@code host}: a {@code Task} completes before this returns, an {@code AsyncTask} later. */
+    CompletionStage<HostTaskResult> invoke(Host host, TaskRuntimeContext context) throws Exception {
+        Object task = instance != null ? instance : bound(definition, null, options);
+        return definition.isAsync() ? definition.startAsync(task, host, context)
+                : CompletableFuture.completedFuture(definition.start(task, host, context));
+    }
+
+    /** {@code instance}, or a new task object, with {@code options} bound to its {@code @TaskOption} fields. */
+    private static Object bound(TaskDefinition definition, Object instance, TaskOptions options) throws TaskException {
+        Object task = instance != null ? instance : definition.newTask();
+        definition.bindOptions(task, options);
+        return task;
+    }
+
     private static TaskPlan plan(TaskDefinition definition, Object instance, RunOptions options, TaskCatalog catalog,
                                  PluginManager plugins, int depth, int maxDepth, List<String> path) {
         if (path.contains(definition.name())) {
@@ -43,17 +64,14 @@ public record TaskPlan(TaskDefinition definition, TaskInfo info, TaskOptions opt
         definition.connectionPluginName().ifPresent(plugins::connectionPlugin);
         List<TaskProcessor> processors = definition.processors().stream().map(plugins::processor).toList();
         TaskOptions taskOptions = options.options();
-        Object probe = instance != null ? instance : definition.newTask();
-        bind(definition, probe, taskOptions);
-        Supplier<Object> newTask = instance != null ? () -> instance : () -> {
-            Object task = definition.newTask();
-            try {
-                definition.bindOptions(task, taskOptions);
-            } catch (TaskException e) {
-                throw new IllegalStateException("options bound during planning no longer bind", e);
-            }
-            return task;
-        };
+        try {
+            bound(definition, instance, taskOptions);
+        } catch (TaskException e) {
+            String named = "task \"" + definition.name() + "\"";
+            // a missing option's message already names the task; an invalid value's does not
+            throw new GenjaException(e.getMessage().startsWith(named) ? e.getMessage() : named + ": " + e.getMessage(),
+                    e);
+        }
         List<TaskPlan> subTasks = new ArrayList<>();
         if (depth < maxDepth) {
             path.add(definition.name());
@@ -67,17 +85,6 @@ public record TaskPlan(TaskDefinition definition, TaskInfo info, TaskOptions opt
         }
         TaskInfo info = new TaskInfo(definition.name(), definition.connectionPluginName().orElse(null), depth,
                 maxDepth, options.dryRun());
-        return new TaskPlan(definition, info, taskOptions, newTask, List.copyOf(processors), List.copyOf(subTasks));
-    }
-
-    private static void bind(TaskDefinition definition, Object task, TaskOptions options) {
-        try {
-            definition.bindOptions(task, options);
-        } catch (TaskException e) {
-            String named = "task \"" + definition.name() + "\"";
-            // a missing option's message already names the task; an invalid value's does not
-            throw new GenjaException(e.getMessage().startsWith(named) ? e.getMessage() : named + ": " + e.getMessage(),
-                    e);
-        }
+        return new TaskPlan(definition, info, taskOptions, instance, List.copyOf(processors), List.copyOf(subTasks));
     }
 }
