@@ -106,13 +106,14 @@ final class HostPipeline {
 
     /** The node waited on a stage and is complete now: record it and go on, on a lane. */
     private void resume(int node, HostTaskResult result, Throwable defect) {
-        guarded(() -> {
-            if (defect != null) {
-                throw new IllegalStateException("a step of node " + node + " failed", unwrap(defect));
-            }
-            record(node, result);
-            nodesFrom(node + 1);
-        });
+        if (defect != null) {
+            engineFailed(defect);
+        } else {
+            guarded(() -> {
+                record(node, result);
+                nodesFrom(node + 1);
+            });
+        }
         if (finished.get()) {
             run.drain();
         }
@@ -130,9 +131,14 @@ final class HostPipeline {
         }
         long nodeStart = System.nanoTime();
         sink.started(node, index, nodeStart);
-        // The recorded duration covers every attempt.
-        return then(attempt(node, 0), (result, defect) -> CompletableFuture.completedFuture(result == null ? null
-                : result.withDuration(Duration.ofNanos(System.nanoTime() - nodeStart))));
+        return then(attempt(node, 0), (result, defect) -> {
+            if (defect != null) {
+                throw new IllegalStateException("a step of node " + node + " failed: " + defect, defect);
+            }
+            // The recorded duration covers every attempt.
+            return CompletableFuture.completedFuture(result.withDuration(
+                    Duration.ofNanos(System.nanoTime() - nodeStart)));
+        });
     }
 
     /** connect → invoke, then retry while the failure is retryable and retries are left. */
@@ -277,9 +283,13 @@ final class HostPipeline {
         try {
             steps.run();
         } catch (Throwable e) {
-            giveUp(TaskFailure.of(FailureKind.INTERNAL, "Genja failed while running host " + host.name() + ": "
-                    + unwrap(e)), false);
+            engineFailed(e);
         }
+    }
+
+    private void engineFailed(Throwable defect) {
+        giveUp(TaskFailure.of(FailureKind.INTERNAL, "Genja failed while running host " + host.name() + ": "
+                + unwrap(defect)), false);
     }
 
     /** The budget ran out or the run was interrupted: the host's remaining steps are not run. */
