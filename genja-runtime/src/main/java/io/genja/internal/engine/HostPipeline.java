@@ -84,7 +84,11 @@ final class HostPipeline {
         hostStart = System.nanoTime();
         run.hooks().hostStart(run.rootInfo(), host);
         run.options().timeout().ifPresent(limit -> budget.start(run.scheduler(), limit));
-        guarded(() -> nodesFrom(0));
+        try {
+            nodesFrom(0);
+        } catch (Throwable e) {
+            engineFailed(e);
+        }
     }
 
     /** Runs the nodes from {@code first} on, inline while each completes at once. */
@@ -106,13 +110,14 @@ final class HostPipeline {
 
     /** The node waited on a stage and is complete now: record it and go on, on a lane. */
     private void resume(int node, HostTaskResult result, Throwable defect) {
-        if (defect != null) {
-            engineFailed(defect);
-        } else {
-            guarded(() -> {
-                record(node, result);
-                nodesFrom(node + 1);
-            });
+        try {
+            if (defect != null) {
+                throw defect;
+            }
+            record(node, result);
+            nodesFrom(node + 1);
+        } catch (Throwable e) {
+            engineFailed(e);
         }
         if (finished.get()) {
             run.drain();
@@ -129,16 +134,8 @@ final class HostPipeline {
             run.hooks().subTaskStart(nodes[node].subTaskHooks(), nodes[node].info(), host);
             subTaskFinishDue.set(node, 1);
         }
-        long nodeStart = System.nanoTime();
-        sink.started(node, index, nodeStart);
-        return then(attempt(node, 0), (result, defect) -> {
-            if (defect != null) {
-                throw new IllegalStateException("a step of node " + node + " failed: " + defect, defect);
-            }
-            // The recorded duration covers every attempt.
-            return CompletableFuture.completedFuture(result.withDuration(
-                    Duration.ofNanos(System.nanoTime() - nodeStart)));
-        });
+        sink.started(node, index, System.nanoTime());
+        return attempt(node, 0);
     }
 
     /** connect → invoke, then retry while the failure is retryable and retries are left. */
@@ -200,12 +197,17 @@ final class HostPipeline {
         }
     }
 
-    /** The node has its result: record it and close the sub-trees that end with it. */
+    /**
+     * The node has its result: record it, timed from the node's start over every attempt (a skipped node never
+     * started), and close the sub-trees that end with it.
+     */
     private void record(int node, HostTaskResult result) {
         if (stopped()) {
             return;
         }
-        sink.offer(node, index, result);
+        long started = sink.started(node, index);
+        sink.offer(node, index, started == 0 ? result : result.withDuration(Duration.ofNanos(System.nanoTime()
+                - started)));
         for (int k = node; k > 0 && nodes[k].last() == node; k = nodes[k].parent()) {
             if (subTaskFinishDue.compareAndSet(k, 1, 0)) {
                 run.hooks().subTaskFinish(nodes[k].subTaskHooks(), nodes[k].info(), host, sink.get(k, index));
@@ -278,15 +280,7 @@ final class HostPipeline {
         }
     }
 
-    /** Runs steps of the host; a defect in the engine or a plugin fails the host, and the run goes on. */
-    private void guarded(Runnable steps) {
-        try {
-            steps.run();
-        } catch (Throwable e) {
-            engineFailed(e);
-        }
-    }
-
+    /** A defect in the engine or a plugin: the host fails with {@code INTERNAL}, and the run goes on. */
     private void engineFailed(Throwable defect) {
         giveUp(TaskFailure.of(FailureKind.INTERNAL, "Genja failed while running host " + host.name() + ": "
                 + unwrap(defect)), false);
