@@ -1,12 +1,12 @@
 package io.genja;
 
+import io.genja.internal.engine.ConnectionManager;
+import io.genja.internal.engine.Run;
+import io.genja.internal.engine.TaskPlan;
 import io.genja.inventory.Filter;
 import io.genja.inventory.Host;
 import io.genja.inventory.Inventory;
 import io.genja.plugin.PluginManager;
-import io.genja.runner.ConnectionManager;
-import io.genja.runner.Execution;
-import io.genja.runner.TaskPlan;
 import io.genja.settings.ConnectionResolver;
 import io.genja.settings.Settings;
 import io.genja.task.TaskCatalog;
@@ -152,7 +152,8 @@ public final class Genja implements AutoCloseable {
             throw new IllegalStateException("this Genja is closed; build a new one to run task \""
                     + plan.info().name() + "\"");
         }
-        return Execution.run(plan, hosts(), options, shared.settings, shared.connections, shared.failedHosts);
+        return Run.run(plan, hosts(), options, shared.settings, shared.plugins, shared.connections,
+                shared.failedHosts);
     }
 
     /**

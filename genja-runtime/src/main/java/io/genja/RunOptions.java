@@ -115,7 +115,10 @@ public final class RunOptions {
                 skipFailedHosts, maxDepth, runner, workers, processors);
     }
 
-    /** The runner for this run: {@code serial}, {@code threaded} or {@code async}; else the configured one. */
+    /**
+     * The runner for this run, by name: {@code serial}, {@code threaded}, {@code async} or one a jar registers;
+     * else the configured one.
+     */
     public RunOptions runner(String runner) {
         return new RunOptions(options, timeout, retries, retryBackoff, dryRun, skipSubTasksOnFailure,
                 skipFailedHosts, maxDepth, runner, workers, processors);

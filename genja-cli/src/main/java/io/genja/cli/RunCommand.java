@@ -4,6 +4,7 @@ import io.genja.Genja;
 import io.genja.RunFailedException;
 import io.genja.RunOptions;
 import io.genja.inventory.Filter;
+import io.genja.plugin.PluginManager;
 import io.genja.task.OptionConverters;
 import io.genja.task.TaskCatalog;
 import io.genja.task.TaskDefinition;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,7 +54,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--workers", paramLabel = "N", description = "Worker threads (default: runner.worker_count).")
     Integer workers;
 
-    @Option(names = "--runner", paramLabel = "NAME", description = "serial, threaded or async (default: runner.plugin).")
+    @Option(names = "--runner", paramLabel = "NAME", completionCandidates = RunnerNames.class,
+            description = "${COMPLETION-CANDIDATES} (default: runner.plugin).")
     String runner;
 
     @Option(names = "--dry-run", description = "Tasks report what they would change without changing it.")
@@ -73,6 +76,7 @@ final class RunCommand implements Callable<Integer> {
         CliContext context = genja.context();
         TaskDefinition definition = findTask(context.catalog(), task);
         TaskOptions taskOptions = checkOptions(context.catalog(), definition, options);
+        checkRunner(context.plugins(), runner);
         RunOptions runOptions = runOptions(taskOptions);
         Workspace workspace = Workspace.load(genja);
         try (Genja all = workspace.open(context)) {
@@ -111,6 +115,23 @@ final class RunCommand implements Callable<Integer> {
             runOptions = runOptions.runner(runner);
         }
         return runOptions;
+    }
+
+    /** The runners the registry knows, for the help text. */
+    static final class RunnerNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return PluginManager.discover().runnerNames().iterator();
+        }
+    }
+
+    /** {@code --runner} names a registered runner (null: the settings choose), else an error listing them. */
+    static void checkRunner(PluginManager plugins, String name) {
+        if (name != null && plugins.findRunner(name).isEmpty()) {
+            List<String> known = plugins.runnerNames();
+            throw new CliException("no runner \"" + name + "\"; known runners: " + String.join(", ", known) + "."
+                    + Suggestions.didYouMean(name, known));
+        }
     }
 
     /** The task called {@code name}, or an error that lists the known tasks. */

@@ -100,6 +100,27 @@ class RunCommandTest {
     }
 
     @Test
+    void aMistypedRunnerIsRefusedBeforeAnyHostIsTouchedListingTheRegisteredOnes() {
+        CliRun run = CliRun.execute(Fixtures.cli(), "run", "greet", "--runner", "threadd");
+
+        assertThat(run.status()).isEqualTo(ExitStatus.BAD_INPUT);
+        assertThat(run.err()).isEqualTo("genja: error: no runner \"threadd\"; known runners: async, serial, threaded."
+                + " Did you mean \"threaded\"?\n");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void theHelpListsTheRegisteredRunnersAndEachRuns() {
+        CliRun help = CliRun.execute(Fixtures.cli(), "run", "--help");
+        assertThat(help.out()).contains("async, serial, threaded (default: runner.plugin)");
+
+        for (String runner : List.of("async", "serial", "threaded")) {
+            CliRun run = CliRun.execute(Fixtures.cli(), "run", "greet", "--runner", runner);
+            assertThat(run.status()).as(run.toString()).isEqualTo(ExitStatus.OK);
+        }
+    }
+
+    @Test
     void aMissingRequiredOptionIsOneLine() {
         CliRun run = CliRun.execute(Fixtures.cli(), "run", "configure");
 

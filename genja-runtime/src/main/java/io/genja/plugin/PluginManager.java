@@ -9,6 +9,7 @@ import io.genja.annotations.GenjaTransformFunction;
 import io.genja.connection.ConnectionPlugin;
 import io.genja.inventory.InventoryPlugin;
 import io.genja.inventory.TransformFunction;
+import io.genja.runner.Runner;
 import io.genja.task.TaskProcessor;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +31,14 @@ public final class PluginManager {
     private final Map<String, TaskProcessor> processors = new ConcurrentHashMap<>();
     private final Map<String, InventoryPlugin> inventoryPlugins = new ConcurrentHashMap<>();
     private final Map<String, TransformFunction> transformFunctions = new ConcurrentHashMap<>();
+    private final Map<String, Runner> runners = new ConcurrentHashMap<>();
 
-    /** An empty manager. */
+    /**
+     * A manager without plugins, knowing the runners registered for {@link ServiceLoader} where genja-runtime is
+     * (the built-in {@code serial}, {@code threaded}, {@code async} among them): every run needs one.
+     */
     public PluginManager() {
+        loadRunners(PluginManager.class.getClassLoader());
     }
 
     /** Every plugin and processor registered for {@link ServiceLoader} on the context class loader. */
@@ -53,6 +59,7 @@ public final class PluginManager {
             ServiceLoader.load(TaskProcessor.class, loader).forEach(manager::register);
             ServiceLoader.load(InventoryPlugin.class, loader).forEach(manager::register);
             ServiceLoader.load(TransformFunction.class, loader).forEach(manager::register);
+            manager.loadRunners(loader);
         } catch (ServiceConfigurationError e) {
             throw new GenjaException("cannot load a plugin registered in META-INF/services: " + e.getMessage(), e);
         }
@@ -97,6 +104,23 @@ public final class PluginManager {
     public PluginManager register(TransformFunction function) {
         return add(transformFunctions, nameOf("transform function", function,
                 function == null ? null : function.name()), function, "transform function");
+    }
+
+    /**
+     * Adds a runner (for {@code RunOptions.runner(...)} and {@code runner.plugin} in the settings).
+     *
+     * @throws GenjaException when another runner of a different class already has that name
+     */
+    public PluginManager register(Runner runner) {
+        return add(runners, nameOf("runner", runner, runner == null ? null : runner.name()), runner, "runner");
+    }
+
+    private void loadRunners(ClassLoader loader) {
+        try {
+            ServiceLoader.load(Runner.class, loader).forEach(this::register);
+        } catch (ServiceConfigurationError e) {
+            throw new GenjaException("cannot load a runner registered in META-INF/services: " + e.getMessage(), e);
+        }
     }
 
     /** Registers {@code plugin}; one of the same class replaces an earlier one, a different class is an error. */
@@ -174,6 +198,15 @@ public final class PluginManager {
     /** The names of the registered transform functions, sorted. */
     public List<String> transformFunctionNames() {
         return List.copyOf(new TreeMap<>(transformFunctions).keySet());
+    }
+
+    public Optional<Runner> findRunner(String name) {
+        return Optional.ofNullable(runners.get(name));
+    }
+
+    /** The names of the registered runners, sorted. */
+    public List<String> runnerNames() {
+        return List.copyOf(new TreeMap<>(runners).keySet());
     }
 
     /** The connection plugins, sorted by name. */

@@ -4,23 +4,29 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 
 /**
- * The threads of one run: where host pipelines start and resume. Every step of a host runs on a lane, never on a
- * thread that merely completed a stage (an I/O thread, a timer), so blocking task code cannot stall those.
+ * The threads of one run, as a {@link Runner} opened them: where host pipelines start and resume. The engine runs
+ * a host's steps only through {@link #execute}, never on a thread that merely completed a stage (an I/O thread, a
+ * timer), so blocking task code cannot stall those. A step that completes at once runs on inline, on the same lane.
  */
-interface Lanes extends Executor {
+public interface Lanes extends Executor {
 
-    /** At most this many hosts are in flight at once. */
+    /** At most this many hosts are in flight at once (a host waiting on a stage stays in flight). At least 1. */
     int maxInFlight();
 
-    /** How many threads run steps at once: the number of drains a run starts with. */
+    /** How many steps run at once: the engine starts this many host loops (at most {@link #maxInFlight()}). */
     int parallelism();
 
-    /** Waits until {@code done} reaches zero; a lane on the calling thread runs its queued work meanwhile. */
-    void await(CountDownLatch done) throws InterruptedException;
+    /**
+     * Waits until {@code done} reaches zero. Lanes that run on the calling thread run their queued steps here;
+     * the default just waits.
+     */
+    default void await(CountDownLatch done) throws InterruptedException {
+        done.await();
+    }
 
     /**
-     * A lane thread is stuck in a task whose host ran out of its time budget: add a thread for the other hosts
-     * until {@link #abandonedThreadReturned()}. Lanes that cannot grow (the calling thread) do nothing.
+     * A lane thread is stuck in a task whose host ran out of its time budget: lanes that can, add a thread for the
+     * other hosts until {@link #abandonedThreadReturned()}. The default does nothing.
      */
     default void threadAbandoned() {
     }

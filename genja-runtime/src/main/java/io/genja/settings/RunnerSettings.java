@@ -1,7 +1,6 @@
 package io.genja.settings;
 
 import io.genja.document.FrozenMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,7 +8,7 @@ import java.util.Optional;
 /**
  * The {@code runner} section.
  *
- * @param plugin {@code threaded} (the default) or {@code serial}
+ * @param plugin the runner by name (default {@code threaded}); see {@code PluginManager.runnerNames()}
  * @param workerCount threads of the threaded runner (default 20, as Nornir): {@code runner.worker_count}, else
  *     {@code runner.options.num_of_workers}
  * @param options {@code runner.options}, for the runner as written
@@ -17,9 +16,6 @@ import java.util.Optional;
  *     {@code RunOptions.maxDepth} says otherwise; {@code null} for no limit
  */
 public record RunnerSettings(String plugin, int workerCount, Map<String, Object> options, Integer maxTaskDepth) {
-
-    /** The runners {@code runner.plugin} may name. */
-    public static final List<String> PLUGINS = List.of("threaded", "serial");
 
     public static final RunnerSettings DEFAULTS = new RunnerSettings("threaded", 20, Map.of());
 

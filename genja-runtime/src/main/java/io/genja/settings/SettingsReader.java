@@ -131,7 +131,7 @@ final class SettingsReader {
         String transform = text("inventory.transform_function", null, null);
         Map<String, Object> transformOptions = map("inventory.transform_function_options");
 
-        String runnerPlugin = choice("runner.plugin", "GENJA_RUNNER_PLUGIN", "threaded", RunnerSettings.PLUGINS);
+        String runnerPlugin = choice("runner.plugin", "GENJA_RUNNER_PLUGIN", "threaded", plugins.runnerNames());
         Map<String, Object> runnerOptions = map("runner.options");
         int workers = workers();
         Integer maxTaskDepth = values.containsKey("runner.max_task_depth")

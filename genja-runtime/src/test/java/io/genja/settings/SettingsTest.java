@@ -113,7 +113,7 @@ class SettingsTest {
                   level: LOUD
                 runner:
                   worker_count: many
-                  plugin: async
+                  plugin: parallel
                 core:
                   raise_on_eror: true
                 """);
@@ -129,8 +129,8 @@ class SettingsTest {
                         .extracting(Object::toString)
                         .containsExactly("environment variable GENJA_CORE_RAISE_ON_ERROR=\"maybe\": "
                                         + "core.raise_on_error must be true or false",
-                                "environment variable GENJA_RUNNER_PLUGIN: runner.plugin must be one of threaded, "
-                                        + "serial, not \"parallel\""));
+                                "environment variable GENJA_RUNNER_PLUGIN: runner.plugin must be one of async, "
+                                        + "serial, threaded, not \"parallel\""));
     }
 
     @Test

@@ -1,8 +1,10 @@
-package io.genja.runner;
+package io.genja.internal.engine;
 
 import io.genja.GenjaException;
 import io.genja.RunOptions;
+import io.genja.inventory.Host;
 import io.genja.plugin.PluginManager;
+import io.genja.task.HostTaskResult;
 import io.genja.task.TaskCatalog;
 import io.genja.task.TaskDefinition;
 import io.genja.task.TaskException;
@@ -10,19 +12,24 @@ import io.genja.task.TaskInfo;
 import io.genja.task.TaskInstance;
 import io.genja.task.TaskOptions;
 import io.genja.task.TaskProcessor;
+import io.genja.task.TaskRuntimeContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * One node of a task tree, checked before any host is touched: its definition, options bound, plugin and
  * processors resolved, and its sub-tasks planned in declared order.
  *
+ * <p>The engine touches a {@link TaskDefinition}'s task objects only through {@link #bound} (create and bind)
+ * and {@link #invoke} (start).
+ *
  * @param options the run's task options, as given
- * @param newTask creates the task object for one host, with options bound (the same object on every host when
- *     the caller gave one)
+ * @param instance the task every host uses, options bound, when the caller gave one; {@code null} to create one
+ *     per host
  */
-public record TaskPlan(TaskDefinition definition, TaskInfo info, TaskOptions options, Supplier<TaskInstance> newTask,
+public record TaskPlan(TaskDefinition definition, TaskInfo info, TaskOptions options, TaskInstance instance,
                        List<TaskProcessor> processors, List<TaskPlan> subTasks) {
 
     /**
@@ -37,6 +44,21 @@ public record TaskPlan(TaskDefinition definition, TaskInfo info, TaskOptions opt
         return plan(definition, instance, options, catalog, plugins, 0, maxDepth, new ArrayList<>());
     }
 
+    /** Starts the task on {@code host}: a {@code Task} completes before this returns, an {@code AsyncTask} later. */
+    CompletionStage<HostTaskResult> invoke(Host host, TaskRuntimeContext context) throws Exception {
+        TaskInstance task = instance != null ? instance : definition.newInstance(options);
+        if (task instanceof TaskInstance.Blocking blocking) {
+            return CompletableFuture.completedFuture(blocking.task().start(host, context));
+        }
+        return ((TaskInstance.Async) task).task().startAsync(host, context);
+    }
+
+    /** The task {@code instance} with options bound, or a new one when it is {@code null}. */
+    private static TaskInstance bound(TaskDefinition definition, Object instance, TaskOptions options)
+            throws TaskException {
+        return instance != null ? definition.bindOptions(instance, options) : definition.newInstance(options);
+    }
+
     private static TaskPlan plan(TaskDefinition definition, Object instance, RunOptions options, TaskCatalog catalog,
                                  PluginManager plugins, int depth, int maxDepth, List<String> path) {
         if (path.contains(definition.name())) {
@@ -45,14 +67,15 @@ public record TaskPlan(TaskDefinition definition, TaskInfo info, TaskOptions opt
         definition.connectionPluginName().ifPresent(plugins::connectionPlugin);
         List<TaskProcessor> processors = definition.processors().stream().map(plugins::processor).toList();
         TaskOptions taskOptions = options.options();
-        TaskInstance planned = instance(definition, instance, taskOptions);
-        Supplier<TaskInstance> newTask = instance != null ? () -> planned : () -> {
-            try {
-                return definition.newInstance(taskOptions);
-            } catch (TaskException e) {
-                throw new IllegalStateException("options bound during planning no longer bind", e);
-            }
-        };
+        TaskInstance planned;
+        try {
+            planned = bound(definition, instance, taskOptions);
+        } catch (TaskException e) {
+            String named = "task \"" + definition.name() + "\"";
+            // a missing option's message already names the task; an invalid value's does not
+            throw new GenjaException(e.getMessage().startsWith(named) ? e.getMessage() : named + ": " + e.getMessage(),
+                    e);
+        }
         List<TaskPlan> subTasks = new ArrayList<>();
         if (depth < maxDepth) {
             path.add(definition.name());
@@ -66,18 +89,6 @@ public record TaskPlan(TaskDefinition definition, TaskInfo info, TaskOptions opt
         }
         TaskInfo info = new TaskInfo(definition.name(), definition.connectionPluginName().orElse(null), depth,
                 maxDepth, options.dryRun());
-        return new TaskPlan(definition, info, taskOptions, newTask, List.copyOf(processors), List.copyOf(subTasks));
-    }
-
-    /** Binds the options once while planning, so a missing or invalid one fails before any host is touched. */
-    private static TaskInstance instance(TaskDefinition definition, Object instance, TaskOptions options) {
-        try {
-            return instance != null ? definition.bindOptions(instance, options) : definition.newInstance(options);
-        } catch (TaskException e) {
-            String named = "task \"" + definition.name() + "\"";
-            // a missing option's message already names the task; an invalid value's does not
-            throw new GenjaException(e.getMessage().startsWith(named) ? e.getMessage() : named + ": " + e.getMessage(),
-                    e);
-        }
+        return new TaskPlan(definition, info, taskOptions, instance != null ? planned : null, List.copyOf(processors), List.copyOf(subTasks));
     }
 }

@@ -1,8 +1,14 @@
-package io.genja.runner;
+package io.genja.internal.engine;
 
+import io.genja.GenjaException;
 import io.genja.RunFailedException;
 import io.genja.RunOptions;
+import io.genja.document.Suggestions;
 import io.genja.inventory.Host;
+import io.genja.plugin.PluginManager;
+import io.genja.runner.Lanes;
+import io.genja.runner.Runner;
+import io.genja.runner.RunnerContext;
 import io.genja.settings.Settings;
 import io.genja.task.FailureKind;
 import io.genja.task.HostTaskResult;
@@ -26,6 +32,8 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,20 +43,19 @@ import org.slf4j.LoggerFactory;
 /**
  * One run of a planned task tree over a list of hosts: every host gets exactly one result per task node.
  *
- * <p>Hosts are claimed in inventory order by drains, one per lane thread. A drain takes a permit (at most
- * {@link Lanes#maxInFlight()} hosts are in flight) and runs a host until it finishes or waits on a stage (an
- * asynchronous task or connection, a retry's back-off); either way it claims the next host while permits last.
- * A host that waited carries on, on a lane, when its stage completes; when it finishes it returns its permit and
- * drains on. So the in-flight limit holds without any thread blocking on it.
+ * <p>The runner's lanes start {@link Lanes#parallelism()} host loops ({@link #drain()}). A loop claims the next host
+ * in inventory order while {@link Admission} has a permit and runs its {@link HostPipeline} until the host is done
+ * or waits on a stage; either way it claims the next host. A host that waited goes on, on a lane, when its stage
+ * completes; when it finishes there, that lane drains on. The run ends when every host has its results.
  */
-public final class Execution {
+public final class Run {
 
     /** The reason recorded for sub-tasks skipped because their parent failed. */
     public static final String PARENT_FAILED = "parent failed";
     /** The reason recorded for hosts skipped because they failed in an earlier run. */
     public static final String FAILED_EARLIER = "failed earlier";
 
-    private static final Logger LOG = LoggerFactory.getLogger(Execution.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Run.class);
 
     private final Node[] nodes;
     private final List<Host> hosts;
@@ -60,18 +67,20 @@ public final class Execution {
     private final Set<String> failedBefore;
     private final Hooks hooks;
     private final Runner runner;
+    private final RunnerContext runnerContext;
     private final List<String> plugins;
     private final ResultSink sink;
     private final AtomicInteger next = new AtomicInteger();
-    private final AtomicInteger inFlight = new AtomicInteger();
     private final CountDownLatch done;
+    /** Set before the first host starts and read by every host (the lanes' executor orders it). */
     private Lanes lanes;
+    private Admission admission;
     private ScheduledExecutorService scheduler;
     private DaemonThreads timerThread;
     private volatile boolean aborted;
 
-    private Execution(TaskPlan plan, List<Host> hosts, RunOptions options, Runner runner, boolean raiseOnError,
-                      ConnectionManager connections, Set<String> failedHosts) {
+    private Run(TaskPlan plan, List<Host> hosts, RunOptions options, Runner runner, RunnerContext runnerContext,
+                boolean raiseOnError, ConnectionManager connections, Set<String> failedHosts) {
         this.hosts = hosts;
         this.hostCount = hosts.size();
         this.options = options;
@@ -80,6 +89,7 @@ public final class Execution {
         this.failedHosts = failedHosts;
         this.failedBefore = options.skipFailedHosts() ? Set.copyOf(failedHosts) : Set.of();
         this.runner = runner;
+        this.runnerContext = runnerContext;
         this.hooks = new Hooks(distinct(plan.processors(), options.processors()));
         List<Node> flat = new ArrayList<>();
         flatten(plan, -1, flat);
@@ -96,32 +106,41 @@ public final class Execution {
     }
 
     /**
-     * Runs {@code plan} on {@code hosts} and returns when every host has its results.
+     * Runs {@code plan} on {@code hosts} with the runner the options or settings name, and returns when every host
+     * has its results.
      *
      * @param failedHosts the names of hosts that failed in earlier runs; hosts that fail now are added
-     * @throws io.genja.GenjaException when the runner named by the options or settings is unknown (before any host
-     *     is touched)
+     * @throws GenjaException when the runner is unknown (before any host is touched)
      * @throws RunFailedException when {@link Settings#raiseOnError()} is set and a host failed or a processor hook
      *     threw; it carries the complete results
      */
     public static TaskResults run(TaskPlan plan, List<Host> hosts, RunOptions options, Settings settings,
-                                  ConnectionManager connections, Set<String> failedHosts) {
-        return run(plan, hosts, options, Runner.select(options, settings), settings.raiseOnError(), connections,
-                failedHosts);
+                                  PluginManager plugins, ConnectionManager connections, Set<String> failedHosts) {
+        String name = options.runner().orElse(settings.runnerPlugin());
+        Runner runner = plugins.findRunner(name).orElseThrow(() -> new GenjaException("unknown runner \"" + name
+                + "\"; known runners: " + String.join(", ", plugins.runnerNames())
+                + Suggestions.didYouMean(name, plugins.runnerNames())
+                + " (chosen by RunOptions.runner(...), genja run --runner, or runner.plugin in the settings)"));
+        RunnerContext context = new RunnerContext(hosts.size(), options.workers().orElse(settings.workerCount()),
+                options.workers().isPresent(), settings.runner().options());
+        return run(plan, hosts, options, runner, context, settings.raiseOnError(), connections, failedHosts);
     }
 
-    /** {@link #run(TaskPlan, List, RunOptions, Settings, ConnectionManager, Set)} with the settings spelled out. */
-    static TaskResults run(TaskPlan plan, List<Host> hosts, RunOptions options, Runner runner, boolean raiseOnError,
-                           ConnectionManager connections, Set<String> failedHosts) {
-        return new Execution(plan, List.copyOf(hosts), options, runner, raiseOnError, connections, failedHosts).run();
+    /** {@link #run(TaskPlan, List, RunOptions, Settings, PluginManager, ConnectionManager, Set)}, spelled out. */
+    static TaskResults run(TaskPlan plan, List<Host> hosts, RunOptions options, Runner runner, RunnerContext context,
+                           boolean raiseOnError, ConnectionManager connections, Set<String> failedHosts) {
+        return new Run(plan, List.copyOf(hosts), options, runner, context, raiseOnError, connections, failedHosts)
+                .run();
     }
 
     private TaskResults run() {
-        LOG.debug("running task \"{}\" on {} host(s) with {}", rootInfo().name(), hostCount, options);
+        LOG.debug("running task \"{}\" on {} host(s) with {} ({})", rootInfo().name(), hostCount, runner.name(),
+                options);
         Instant startedAt = Instant.now();
         long startNanos = System.nanoTime();
         hooks.taskStart(rootInfo(), hosts);
-        lanes = runner.open(hostCount);
+        lanes = runner.open(runnerContext);
+        admission = new Admission(lanes.maxInFlight());
         if (options.timeout().isPresent() || options.retries() > 0) {
             timerThread = new DaemonThreads("genja-timer-");
             ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, timerThread);
@@ -165,34 +184,50 @@ public final class Execution {
         timerThread.join(1_000);
     }
 
-    /** Claims hosts and runs them while hosts and in-flight permits are left. */
+    /** A host loop: claims hosts in inventory order and runs them while hosts and admission permits are left. */
     void drain() {
-        int max = lanes.maxInFlight();
-        while (!aborted) {
-            int current = inFlight.get();
-            if (current >= max) {
-                return;
-            }
-            if (!inFlight.compareAndSet(current, current + 1)) {
-                continue;
-            }
+        while (!aborted && admission.tryEnter()) {
             int index = next.getAndIncrement();
             if (index >= hostCount) {
-                inFlight.decrementAndGet();
+                admission.leave();
                 return;
             }
             Host host = hosts.get(index);
             if (failedBefore.contains(host.name())) {
-                HostTaskResult skipped = HostTaskResult.skipped(new TaskSkip(FAILED_EARLIER, "host " + host.name()
-                        + " failed in an earlier run; recoverHost(\"" + host.name() + "\") to run it again"));
-                for (int node = 0; node < nodes.length; node++) {
-                    sink.offer(node, index, skipped);
-                }
+                skipFailedEarlier(index, host);
                 hostFinished();
                 continue;
             }
-            // Finished or waiting on a stage, the drain goes on: a waiting host keeps its permit.
-            new HostRun(this, index, host).start();
+            // Done or waiting on a stage, the loop goes on: a waiting host keeps its permit.
+            new HostPipeline(this, index, host).start();
+        }
+    }
+
+    /** A host has all its results: its permit returns and the run counts it as done. */
+    void hostFinished() {
+        admission.leave();
+        done.countDown();
+    }
+
+    /** Runs {@code step} on a lane; after the run ended (it was interrupted) the step is dropped. */
+    void dispatch(Runnable step) {
+        try {
+            lanes.execute(step);
+        } catch (RejectedExecutionException e) {
+            // Nothing waits for this host any more.
+        }
+    }
+
+    /** The lanes as an executor for a host's stages; never throws, see {@link #dispatch}. */
+    Executor executor() {
+        return this::dispatch;
+    }
+
+    private void skipFailedEarlier(int index, Host host) {
+        HostTaskResult skipped = HostTaskResult.skipped(new TaskSkip(FAILED_EARLIER, "host " + host.name()
+                + " failed in an earlier run; recoverHost(\"" + host.name() + "\") to run it again"));
+        for (int node = 0; node < nodes.length; node++) {
+            sink.offer(node, index, skipped);
         }
     }
 
@@ -247,12 +282,6 @@ public final class Execution {
                 }
             }
         }
-    }
-
-    /** A host has all its results: its permit returns and the run counts it as done. */
-    void hostFinished() {
-        inFlight.decrementAndGet();
-        done.countDown();
     }
 
     Node[] nodes() {

@@ -1,4 +1,4 @@
-package io.genja.runner;
+package io.genja.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

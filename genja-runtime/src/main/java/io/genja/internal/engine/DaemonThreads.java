@@ -1,4 +1,4 @@
-package io.genja.runner;
+package io.genja.internal.engine;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,4 +1,4 @@
-package io.genja.runner;
+package io.genja.internal.engine;
 
 import io.genja.connection.Connection;
 import io.genja.connection.ConnectionException;

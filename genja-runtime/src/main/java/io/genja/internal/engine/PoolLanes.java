@@ -1,6 +1,6 @@
-package io.genja.runner;
+package io.genja.internal.engine;
 
-import java.util.concurrent.CountDownLatch;
+import io.genja.runner.Lanes;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -40,11 +40,6 @@ final class PoolLanes implements Lanes {
     @Override
     public void execute(Runnable step) {
         pool.execute(step);
-    }
-
-    @Override
-    public void await(CountDownLatch done) throws InterruptedException {
-        done.await();
     }
 
     @Override

@@ -1,13 +1,21 @@
-package io.genja.runner;
+package io.genja.internal.engine;
 
+import io.genja.runner.Lanes;
+import io.genja.runner.Runner;
+import io.genja.runner.RunnerContext;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 
-/** One host after another on the calling thread; stages completed elsewhere resume on the calling thread too. */
-final class SerialRunner implements Runner {
+/** {@code serial}: one host after another on the calling thread; stages completed elsewhere resume there too. */
+public final class SerialRunner implements Runner {
 
     @Override
-    public Lanes open(int hostCount) {
+    public String name() {
+        return "serial";
+    }
+
+    @Override
+    public Lanes open(RunnerContext context) {
         return new CallerLane();
     }
 

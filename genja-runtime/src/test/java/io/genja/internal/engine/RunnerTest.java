@@ -1,4 +1,4 @@
-package io.genja.runner;
+package io.genja.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -277,6 +277,27 @@ class RunnerTest {
             order.clear();
             genja.run("root", RunOptions.defaults().maxDepth(0));
             assertThat(order.get("h0")).containsExactly("root@0");
+        }
+    }
+
+    @Test
+    void aHostsSynchronousTasksRunInlineOnOneThreadWithoutAHop() {
+        Map<String, Set<String>> threads = new ConcurrentHashMap<>();
+        List<TestTask> tasks = new ArrayList<>();
+        for (String[] spec : List.of(new String[] {"root", "a", "b"}, new String[] {"a"}, new String[] {"b"})) {
+            tasks.add(TestTask.named(spec[0]).subTasks(List.of(spec).subList(1, spec.length).toArray(String[]::new))
+                    .body((host, ctx) -> {
+                        threads.computeIfAbsent(host.name(), h -> ConcurrentHashMap.newKeySet())
+                                .add(Thread.currentThread().getName());
+                        return TestTask.ok();
+                    }));
+        }
+        try (Genja genja = Fixtures.genja(200, List.copyOf(tasks), List.of(), List.of())) {
+            TaskResults results = genja.run("root", RunOptions.defaults().runner("threaded").workers(8)
+                    .timeout(Duration.ofSeconds(30)));
+
+            assertThat(results.subTask("b").summary().passed()).isEqualTo(200);
+            assertThat(threads).hasSize(200).allSatisfy((host, names) -> assertThat(names).hasSize(1));
         }
     }
 

@@ -1,4 +1,4 @@
-package io.genja.runner;
+package io.genja.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +9,7 @@ import io.genja.RunOptions;
 import io.genja.inventory.Host;
 import io.genja.inventory.Inventory;
 import io.genja.plugin.PluginManager;
+import io.genja.runner.RunnerContext;
 import io.genja.settings.Settings;
 import io.genja.task.TaskCatalog;
 import io.genja.task.TaskInfo;
@@ -17,6 +18,7 @@ import io.genja.task.TaskResults;
 import io.genja.testing.Fixtures;
 import io.genja.testing.TestTask;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -30,8 +32,8 @@ class RaiseOnErrorTest {
     private TaskResults run(TestTask task, RunOptions options, PluginManager plugins) {
         TaskPlan plan = TaskPlan.of(task, null, options, TaskCatalog.of(List.of(task)), plugins);
         List<Host> hosts = inventory.hosts();
-        return Execution.run(plan, hosts, options, new ThreadedRunner(2), true,
-                new ConnectionManager(inventory, plugins), ConcurrentHashMap.newKeySet());
+        return Run.run(plan, hosts, options, new ThreadedRunner(), new RunnerContext(hosts.size(), 2, true, Map.of()),
+                true, new ConnectionManager(inventory, plugins), ConcurrentHashMap.newKeySet());
     }
 
     @Test
