@@ -100,7 +100,7 @@ class CheckCommandTest {
                 + "inventory.transform_function: no transform function \"lab_usernme\" is registered; did you mean "
                 + "\"lab_username\"?");
         assertThat(unknownRunner.err()).as(unknownRunner.toString()).startsWith("error: " + runner + ":2:11: "
-                + "runner.plugin must be one of threaded, serial, not \"threadd\"; did you mean \"threaded\"?");
+                + "runner.plugin must be one of async, serial, threaded, not \"threadd\"; did you mean \"threaded\"?");
         assertThat(List.of(unknownPlugin, unknownTransform, unknownRunner))
                 .allSatisfy(run -> assertThat(run.status()).isEqualTo(ExitStatus.BAD_INPUT));
     }
