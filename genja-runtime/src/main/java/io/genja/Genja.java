@@ -2,11 +2,15 @@ package io.genja;
 
 import io.genja.internal.engine.ConnectionManager;
 import io.genja.internal.engine.Run;
+import io.genja.internal.engine.RunSpec;
 import io.genja.internal.engine.TaskPlan;
+import io.genja.document.Suggestions;
 import io.genja.inventory.Filter;
 import io.genja.inventory.Host;
 import io.genja.inventory.Inventory;
 import io.genja.plugin.PluginManager;
+import io.genja.runner.Runner;
+import io.genja.runner.RunnerContext;
 import io.genja.settings.ConnectionResolver;
 import io.genja.settings.Settings;
 import io.genja.task.TaskCatalog;
@@ -17,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -122,8 +127,7 @@ public final class Genja implements AutoCloseable {
             return run(taskClass, options);
         }
         TaskDefinition definition = definitionOf(task.getClass());
-        RunOptions limited = withSettingsDepth(options);
-        return execute(TaskPlan.of(definition, task, limited, shared.catalog, shared.plugins), limited);
+        return execute(definition, task, options);
     }
 
     /**
@@ -137,23 +141,40 @@ public final class Genja implements AutoCloseable {
      * @throws IllegalStateException when this {@code Genja} is closed
      */
     public TaskResults run(TaskDefinition definition, RunOptions options) {
-        RunOptions limited = withSettingsDepth(options);
-        return execute(TaskPlan.of(definition, null, limited, shared.catalog, shared.plugins), limited);
+        return execute(definition, null, options);
     }
 
-    /** {@code runner.max_task_depth} limits sub-task nesting unless the options set their own limit. */
-    private RunOptions withSettingsDepth(RunOptions options) {
-        Integer depth = shared.settings.runner().maxTaskDepth();
-        return depth == null || options.maxDepth().isPresent() ? options : options.maxDepth(depth);
-    }
-
-    private TaskResults execute(TaskPlan plan, RunOptions options) {
+    /** Plans the task tree (failing before any host is touched), runs it, and applies {@code core.raise_on_error}. */
+    private TaskResults execute(TaskDefinition definition, Object task, RunOptions options) {
         if (shared.closed.get()) {
             throw new IllegalStateException("this Genja is closed; build a new one to run task \""
-                    + plan.info().name() + "\"");
+                    + definition.name() + "\"");
         }
-        return Run.run(plan, hosts(), options, shared.settings, shared.plugins, shared.connections,
+        // runner.max_task_depth limits sub-task nesting unless the options set their own limit
+        int maxDepth = options.maxDepth().orElse(Optional.ofNullable(shared.settings.runner().maxTaskDepth())
+                .orElse(Integer.MAX_VALUE));
+        TaskPlan plan = TaskPlan.of(definition, task, options.options(), maxDepth, options.dryRun(), shared.catalog,
+                shared.plugins);
+        List<Host> hosts = hosts();
+        TaskResults results = Run.run(plan, hosts, spec(options, hosts.size()), shared.connections,
                 shared.failedHosts);
+        if (shared.settings.raiseOnError() && (results.anyFailed() || !results.hookErrors().isEmpty())) {
+            throw new RunFailedException(results);
+        }
+        return results;
+    }
+
+    /** What the engine needs of {@code options} and the settings: the runner found by name, budgets, retries. */
+    private RunSpec spec(RunOptions options, int hostCount) {
+        String name = options.runner().orElse(shared.settings.runnerPlugin());
+        List<String> known = shared.plugins.runnerNames();
+        Runner runner = shared.plugins.findRunner(name).orElseThrow(() -> new GenjaException("unknown runner \""
+                + name + "\"; known runners: " + String.join(", ", known) + Suggestions.didYouMean(name, known)
+                + " (chosen by RunOptions.runner(...), genja run --runner, or runner.plugin in the settings)"));
+        RunnerContext context = new RunnerContext(hostCount, options.workers().orElse(shared.settings.workerCount()),
+                options.workers().isPresent(), shared.settings.runner().options());
+        return new RunSpec(runner, context, options.processors(), options.timeout().orElse(null), options.retries(),
+                options.retryBackoff(), options.skipSubTasksOnFailure(), options.skipFailedHosts());
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.genja.ssh;
 
 import io.genja.connection.ConnectionException;
-import io.genja.internal.util.Exceptions;
+import io.genja.connection.AsyncFailures;
 import io.genja.task.FailureKind;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -171,7 +171,7 @@ final class Failures {
 
     /** The exception that says what happened: without the wrappers of futures, and below MINA's own wrapper. */
     static Throwable root(Throwable error) {
-        Throwable cause = Exceptions.unwrap(error);
+        Throwable cause = AsyncFailures.unwrap(error);
         if (cause instanceof SshException && cause.getCause() instanceof IOException io) {
             return io;
         }

@@ -3,7 +3,7 @@ package io.genja.internal.engine;
 import io.genja.connection.Connection;
 import io.genja.connection.ConnectionException;
 import io.genja.connection.ConnectionPlugin;
-import io.genja.internal.util.Exceptions;
+import io.genja.connection.AsyncFailures;
 import io.genja.inventory.ConnectionKey;
 import io.genja.inventory.Host;
 import io.genja.inventory.Inventory;
@@ -179,7 +179,7 @@ public final class ConnectionManager {
     }
 
     private static ConnectionException asConnectionException(Throwable error, ConnectionKey key) {
-        Throwable cause = Exceptions.unwrap(error);
+        Throwable cause = AsyncFailures.unwrap(error);
         if (cause instanceof ConnectionException connection) {
             return connection;
         }

@@ -2,7 +2,7 @@ package io.genja.internal.engine;
 
 import io.genja.connection.Connection;
 import io.genja.connection.ConnectionException;
-import io.genja.internal.util.Exceptions;
+import io.genja.connection.AsyncFailures;
 import io.genja.inventory.Host;
 import io.genja.task.FailureKind;
 import io.genja.task.TaskException;
@@ -64,7 +64,7 @@ final class HostContext implements TaskRuntimeContext {
             if (error == null) {
                 return CompletableFuture.completedFuture(output);
             }
-            Throwable cause = Exceptions.unwrap(error);
+            Throwable cause = AsyncFailures.unwrap(error);
             if (cause instanceof ConnectionException c) {
                 return CompletableFuture.<String>failedFuture(new TaskException(c.kind(), c.getMessage(), c, c.retryable()));
             }

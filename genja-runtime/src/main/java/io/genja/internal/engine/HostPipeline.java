@@ -4,7 +4,7 @@ import io.genja.connection.Connection;
 import io.genja.connection.ConnectionException;
 import io.genja.inventory.Host;
 import io.genja.internal.engine.Run.Node;
-import io.genja.internal.util.Exceptions;
+import io.genja.connection.AsyncFailures;
 import io.genja.task.FailureKind;
 import io.genja.task.HostTaskResult;
 import io.genja.task.TaskFailure;
@@ -74,7 +74,7 @@ final class HostPipeline {
         this.index = index;
         this.host = host;
         this.sink = run.sink();
-        this.budget = run.options().timeout().isPresent() ? new TimeBudget(run.lanes(), this::outOfTime)
+        this.budget = run.spec().hostBudget().isPresent() ? new TimeBudget(run.lanes(), this::outOfTime)
                 : TimeBudget.NONE;
         this.subTaskFinishDue = nodes.length > 1 ? new AtomicIntegerArray(nodes.length) : null;
     }
@@ -83,7 +83,7 @@ final class HostPipeline {
     void start() {
         hostStart = System.nanoTime();
         run.hooks().hostStart(run.rootInfo(), host);
-        run.options().timeout().ifPresent(limit -> budget.start(run.scheduler(), limit));
+        run.spec().hostBudget().ifPresent(limit -> budget.start(run.scheduler(), limit));
         try {
             nodesFrom(0);
         } catch (Throwable e) {
@@ -158,7 +158,7 @@ final class HostPipeline {
             HostTaskResult outcome = error != null ? HostTaskResult.failed(failureOf(error))
                     : result != null ? result : noResult(node);
             if (outcome instanceof HostTaskResult.Failed failed && retryable(failed.failure())
-                    && attempt < run.options().retries() && !stopped()) {
+                    && attempt < run.spec().retries() && !stopped()) {
                 return then(backoff(attempt + 1), (ignored, never) -> attempt(node, attempt + 1));
             }
             if (openFailure != null) {
@@ -228,7 +228,7 @@ final class HostPipeline {
     /** The timer's side: the budget ran out before the host finished. */
     private void outOfTime() {
         TaskFailure failure = new TaskFailure(FailureKind.TIMEOUT, "host " + host.name() + " ran out of its time "
-                + "budget of " + Run.describe(run.options().timeout().orElseThrow()) + " before this task "
+                + "budget of " + Run.describe(run.spec().hostBudget().orElseThrow()) + " before this task "
                 + "finished", null, false, null);
         if (giveUp(failure, true)) {
             run.dispatch(run::drain);
@@ -283,7 +283,7 @@ final class HostPipeline {
     /** A defect in the engine or a plugin: the host fails with {@code INTERNAL}, and the run goes on. */
     private void engineFailed(Throwable defect) {
         giveUp(TaskFailure.of(FailureKind.INTERNAL, "Genja failed while running host " + host.name() + ": "
-                + Exceptions.unwrap(defect)), false);
+                + AsyncFailures.unwrap(defect)), false);
     }
 
     /** The budget ran out or the run was interrupted: the host's remaining steps are not run. */
@@ -298,19 +298,19 @@ final class HostPipeline {
     private <T, U> CompletableFuture<U> then(CompletableFuture<T> stage,
                                              BiFunction<T, Throwable, CompletableFuture<U>> next) {
         if (!stage.isDone()) {
-            return stage.handleAsync((value, error) -> next.apply(value, error == null ? null : Exceptions.unwrap(error)),
+            return stage.handleAsync((value, error) -> next.apply(value, error == null ? null : AsyncFailures.unwrap(error)),
                     run.executor()).thenCompose(future -> future);
         }
         try {
             return next.apply(stage.join(), null);
         } catch (CompletionException | CancellationException e) {
-            return next.apply(null, Exceptions.unwrap(e));
+            return next.apply(null, AsyncFailures.unwrap(e));
         }
     }
 
     /** Completes after the back-off before retry {@code retry}: {@code retryBackoff}, doubling for each further one. */
     private CompletableFuture<Void> backoff(int retry) {
-        long base = run.options().retryBackoff().toNanos();
+        long base = run.spec().retryBackoff().toNanos();
         int shift = Math.min(retry - 1, 30);
         long delay = base > (Long.MAX_VALUE >> shift) ? Long.MAX_VALUE : base << shift;
         CompletableFuture<Void> waited = new CompletableFuture<>();
@@ -331,7 +331,7 @@ final class HostPipeline {
 
     /** The sub-task's parent failed (or was skipped for that) and the run skips sub-tasks of failed parents. */
     private TaskSkip skipReason(Node current) {
-        if (current.parent() < 0 || !run.options().skipSubTasksOnFailure()) {
+        if (current.parent() < 0 || !run.spec().skipSubTasksOnFailure()) {
             return null;
         }
         HostTaskResult parent = sink.get(current.parent(), index);
@@ -377,7 +377,7 @@ final class HostPipeline {
 
     /** A thrown exception as a failure: a connection's kind and retryability are kept. */
     private static TaskFailure failureOf(Throwable error) {
-        Throwable cause = Exceptions.unwrap(error);
+        Throwable cause = AsyncFailures.unwrap(error);
         if (cause instanceof ConnectionException connection) {
             return new TaskFailure(connection.kind(), connection.getMessage() == null
                     ? connection.getClass().getSimpleName() : connection.getMessage(),

@@ -1,15 +1,9 @@
 package io.genja.internal.engine;
 
-import io.genja.GenjaException;
-import io.genja.RunFailedException;
-import io.genja.RunOptions;
-import io.genja.document.Suggestions;
 import io.genja.inventory.Host;
-import io.genja.plugin.PluginManager;
 import io.genja.runner.Lanes;
 import io.genja.runner.Runner;
 import io.genja.runner.RunnerContext;
-import io.genja.settings.Settings;
 import io.genja.task.FailureKind;
 import io.genja.task.HostTaskResult;
 import io.genja.task.TaskFailure;
@@ -60,8 +54,7 @@ public final class Run {
     private final Node[] nodes;
     private final List<Host> hosts;
     private final int hostCount;
-    private final RunOptions options;
-    private final boolean raiseOnError;
+    private final RunSpec spec;
     private final ConnectionManager connections;
     private final Set<String> failedHosts;
     private final Set<String> failedBefore;
@@ -79,18 +72,17 @@ public final class Run {
     private DaemonThreads timerThread;
     private volatile boolean aborted;
 
-    private Run(TaskPlan plan, List<Host> hosts, RunOptions options, Runner runner, RunnerContext runnerContext,
-                boolean raiseOnError, ConnectionManager connections, Set<String> failedHosts) {
+    private Run(TaskPlan plan, List<Host> hosts, RunSpec spec, ConnectionManager connections,
+                Set<String> failedHosts) {
         this.hosts = hosts;
         this.hostCount = hosts.size();
-        this.options = options;
-        this.raiseOnError = raiseOnError;
+        this.spec = spec;
         this.connections = connections;
         this.failedHosts = failedHosts;
-        this.failedBefore = options.skipFailedHosts() ? Set.copyOf(failedHosts) : Set.of();
-        this.runner = runner;
-        this.runnerContext = runnerContext;
-        this.hooks = new Hooks(distinct(plan.processors(), options.processors()));
+        this.failedBefore = spec.skipFailedHosts() ? Set.copyOf(failedHosts) : Set.of();
+        this.runner = spec.runner();
+        this.runnerContext = spec.runnerContext();
+        this.hooks = new Hooks(distinct(plan.processors(), spec.processors()));
         List<Node> flat = new ArrayList<>();
         flatten(plan, -1, flat);
         this.nodes = flat.toArray(Node[]::new);
@@ -106,42 +98,24 @@ public final class Run {
     }
 
     /**
-     * Runs {@code plan} on {@code hosts} with the runner the options or settings name, and returns when every host
-     * has its results.
+     * Runs {@code plan} on {@code hosts} as {@code spec} says, and returns when every host has its results.
      *
      * @param failedHosts the names of hosts that failed in earlier runs; hosts that fail now are added
-     * @throws GenjaException when the runner is unknown (before any host is touched)
-     * @throws RunFailedException when {@link Settings#raiseOnError()} is set and a host failed or a processor hook
-     *     threw; it carries the complete results
      */
-    public static TaskResults run(TaskPlan plan, List<Host> hosts, RunOptions options, Settings settings,
-                                  PluginManager plugins, ConnectionManager connections, Set<String> failedHosts) {
-        String name = options.runner().orElse(settings.runnerPlugin());
-        Runner runner = plugins.findRunner(name).orElseThrow(() -> new GenjaException("unknown runner \"" + name
-                + "\"; known runners: " + String.join(", ", plugins.runnerNames())
-                + Suggestions.didYouMean(name, plugins.runnerNames())
-                + " (chosen by RunOptions.runner(...), genja run --runner, or runner.plugin in the settings)"));
-        RunnerContext context = new RunnerContext(hosts.size(), options.workers().orElse(settings.workerCount()),
-                options.workers().isPresent(), settings.runner().options());
-        return run(plan, hosts, options, runner, context, settings.raiseOnError(), connections, failedHosts);
-    }
-
-    /** {@link #run(TaskPlan, List, RunOptions, Settings, PluginManager, ConnectionManager, Set)}, spelled out. */
-    static TaskResults run(TaskPlan plan, List<Host> hosts, RunOptions options, Runner runner, RunnerContext context,
-                           boolean raiseOnError, ConnectionManager connections, Set<String> failedHosts) {
-        return new Run(plan, List.copyOf(hosts), options, runner, context, raiseOnError, connections, failedHosts)
-                .run();
+    public static TaskResults run(TaskPlan plan, List<Host> hosts, RunSpec spec, ConnectionManager connections,
+                                  Set<String> failedHosts) {
+        return new Run(plan, List.copyOf(hosts), spec, connections, failedHosts).run();
     }
 
     private TaskResults run() {
         LOG.debug("running task \"{}\" on {} host(s) with {} ({})", rootInfo().name(), hostCount, runner.name(),
-                options);
+                spec);
         Instant startedAt = Instant.now();
         long startNanos = System.nanoTime();
         hooks.taskStart(rootInfo(), hosts);
         lanes = runner.open(runnerContext);
         admission = new Admission(lanes.maxInFlight());
-        if (options.timeout().isPresent() || options.retries() > 0) {
+        if (spec.timeout() != null || spec.retries() > 0) {
             timerThread = new DaemonThreads("genja-timer-");
             ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, timerThread);
             timer.setRemoveOnCancelPolicy(true);
@@ -169,9 +143,6 @@ public final class Run {
         LOG.debug("task \"{}\" finished in {}: {}", rootInfo().name(), results.duration(), results.summary());
         if (interrupted) {
             Thread.currentThread().interrupt();
-        }
-        if (raiseOnError && (results.anyFailed() || !results.hookErrors().isEmpty())) {
-            throw new RunFailedException(results);
         }
         return results;
     }
@@ -312,8 +283,8 @@ public final class Run {
         return connections;
     }
 
-    RunOptions options() {
-        return options;
+    RunSpec spec() {
+        return spec;
     }
 
     /** The connection plugins of the task tree, each once. */

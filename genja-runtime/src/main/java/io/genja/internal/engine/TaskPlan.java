@@ -1,7 +1,6 @@
 package io.genja.internal.engine;
 
 import io.genja.GenjaException;
-import io.genja.RunOptions;
 import io.genja.inventory.Host;
 import io.genja.plugin.PluginManager;
 import io.genja.task.HostTaskResult;
@@ -36,12 +35,14 @@ public record TaskPlan(TaskDefinition definition, TaskInfo info, TaskOptions opt
      * Plans {@code definition} and its sub-tasks.
      *
      * @param instance a task object to use on every host, or {@code null} to create one per host
+     * @param options the run's task options, bound to every node
+     * @param maxDepth the deepest sub-task level planned (0: the task alone)
+     * @param dryRun whether the run is a dry run, as every node's {@code TaskInfo} tells its task
      * @throws GenjaException when a sub-task, plugin or processor is unknown or an option is missing or invalid
      */
-    public static TaskPlan of(TaskDefinition definition, Object instance, RunOptions options, TaskCatalog catalog,
-                              PluginManager plugins) {
-        int maxDepth = options.maxDepth().orElse(Integer.MAX_VALUE);
-        return plan(definition, instance, options, catalog, plugins, 0, maxDepth, new ArrayList<>());
+    public static TaskPlan of(TaskDefinition definition, Object instance, TaskOptions options, int maxDepth,
+                              boolean dryRun, TaskCatalog catalog, PluginManager plugins) {
+        return new Planner(options, maxDepth, dryRun, catalog, plugins).plan(definition, instance, 0);
     }
 
     /** Starts the task on {@code host}: a {@code Task} completes before this returns, an {@code AsyncTask} later. */
@@ -59,36 +60,44 @@ public record TaskPlan(TaskDefinition definition, TaskInfo info, TaskOptions opt
         return instance != null ? definition.bindOptions(instance, options) : definition.newInstance(options);
     }
 
-    private static TaskPlan plan(TaskDefinition definition, Object instance, RunOptions options, TaskCatalog catalog,
-                                 PluginManager plugins, int depth, int maxDepth, List<String> path) {
-        if (path.contains(definition.name())) {
-            throw new GenjaException("sub-task cycle: " + String.join(" -> ", path) + " -> " + definition.name());
+    /** Plans a tree: what every node shares, and the path from the root to detect sub-task cycles. */
+    private record Planner(TaskOptions options, int maxDepth, boolean dryRun, TaskCatalog catalog,
+                           PluginManager plugins, List<String> path) {
+
+        Planner(TaskOptions options, int maxDepth, boolean dryRun, TaskCatalog catalog, PluginManager plugins) {
+            this(options, maxDepth, dryRun, catalog, plugins, new ArrayList<>());
         }
-        definition.connectionPluginName().ifPresent(plugins::connectionPlugin);
-        List<TaskProcessor> processors = definition.processors().stream().map(plugins::processor).toList();
-        TaskOptions taskOptions = options.options();
-        TaskInstance planned;
-        try {
-            planned = bound(definition, instance, taskOptions);
-        } catch (TaskException e) {
-            String named = "task \"" + definition.name() + "\"";
-            // a missing option's message already names the task; an invalid value's does not
-            throw new GenjaException(e.getMessage().startsWith(named) ? e.getMessage() : named + ": " + e.getMessage(),
-                    e);
-        }
-        List<TaskPlan> subTasks = new ArrayList<>();
-        if (depth < maxDepth) {
-            path.add(definition.name());
-            for (String name : definition.subTasks()) {
-                TaskDefinition sub = catalog.find(name).orElseThrow(() -> new GenjaException("task \""
-                        + definition.name() + "\" lists sub-task \"" + name + "\", which is not in the task catalog; "
-                        + "known tasks: " + String.join(", ", catalog.names())));
-                subTasks.add(plan(sub, null, options, catalog, plugins, depth + 1, maxDepth, path));
+
+        TaskPlan plan(TaskDefinition definition, Object instance, int depth) {
+            if (path.contains(definition.name())) {
+                throw new GenjaException("sub-task cycle: " + String.join(" -> ", path) + " -> " + definition.name());
             }
-            path.remove(path.size() - 1);
+            definition.connectionPluginName().ifPresent(plugins::connectionPlugin);
+            List<TaskProcessor> processors = definition.processors().stream().map(plugins::processor).toList();
+            TaskInstance planned;
+            try {
+                planned = bound(definition, instance, options);
+            } catch (TaskException e) {
+                String named = "task \"" + definition.name() + "\"";
+                // a missing option's message already names the task; an invalid value's does not
+                throw new GenjaException(e.getMessage().startsWith(named) ? e.getMessage()
+                        : named + ": " + e.getMessage(), e);
+            }
+            List<TaskPlan> subTasks = new ArrayList<>();
+            if (depth < maxDepth) {
+                path.add(definition.name());
+                for (String name : definition.subTasks()) {
+                    TaskDefinition sub = catalog.find(name).orElseThrow(() -> new GenjaException("task \""
+                            + definition.name() + "\" lists sub-task \"" + name + "\", which is not in the task "
+                            + "catalog; known tasks: " + String.join(", ", catalog.names())));
+                    subTasks.add(plan(sub, null, depth + 1));
+                }
+                path.remove(path.size() - 1);
+            }
+            TaskInfo info = new TaskInfo(definition.name(), definition.connectionPluginName().orElse(null), depth,
+                    maxDepth, dryRun);
+            return new TaskPlan(definition, info, options, instance != null ? planned : null,
+                    List.copyOf(processors), List.copyOf(subTasks));
         }
-        TaskInfo info = new TaskInfo(definition.name(), definition.connectionPluginName().orElse(null), depth,
-                maxDepth, options.dryRun());
-        return new TaskPlan(definition, info, taskOptions, instance != null ? planned : null, List.copyOf(processors), List.copyOf(subTasks));
     }
 }

@@ -9,7 +9,6 @@ import io.genja.RunOptions;
 import io.genja.inventory.Host;
 import io.genja.inventory.Inventory;
 import io.genja.plugin.PluginManager;
-import io.genja.runner.RunnerContext;
 import io.genja.settings.Settings;
 import io.genja.task.TaskCatalog;
 import io.genja.task.TaskInfo;
@@ -18,8 +17,6 @@ import io.genja.task.TaskResults;
 import io.genja.testing.Fixtures;
 import io.genja.testing.TestTask;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -29,11 +26,13 @@ class RaiseOnErrorTest {
     private final Inventory inventory = Fixtures.hosts(4);
     private final AtomicInteger ran = new AtomicInteger();
 
+    /** Runs {@code task} with {@code core.raise_on_error: true}. */
     private TaskResults run(TestTask task, RunOptions options, PluginManager plugins) {
-        TaskPlan plan = TaskPlan.of(task, null, options, TaskCatalog.of(List.of(task)), plugins);
-        List<Host> hosts = inventory.hosts();
-        return Run.run(plan, hosts, options, new ThreadedRunner(), new RunnerContext(hosts.size(), 2, true, Map.of()),
-                true, new ConnectionManager(inventory, plugins), ConcurrentHashMap.newKeySet());
+        Settings settings = Settings.defaults().withRaiseOnError(true);
+        try (Genja genja = Genja.builder(inventory).settings(settings).plugins(plugins).catalog(
+                TaskCatalog.of(List.of(task))).build()) {
+            return genja.run(task, options.workers(2));
+        }
     }
 
     @Test

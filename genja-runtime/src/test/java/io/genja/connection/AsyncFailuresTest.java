@@ -1,4 +1,4 @@
-package io.genja.internal.util;
+package io.genja.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 
-class ExceptionsTest {
+class AsyncFailuresTest {
 
     private final ConnectionException refused = new ConnectionException(FailureKind.CONNECTION, "r1: refused");
 
@@ -22,15 +22,15 @@ class ExceptionsTest {
         CompletionException joined = catchJoin(failed);
         ExecutionException got = catchGet(failed);
 
-        assertThat(Exceptions.unwrap(joined)).isSameAs(refused);
-        assertThat(Exceptions.unwrap(got)).isSameAs(refused);
+        assertThat(AsyncFailures.unwrap(joined)).isSameAs(refused);
+        assertThat(AsyncFailures.unwrap(got)).isSameAs(refused);
     }
 
     @Test
     void unwrapsNestedWrappersOfBothKinds() {
         Throwable nested = new CompletionException(new ExecutionException(new CompletionException(refused)));
 
-        assertThat(Exceptions.unwrap(nested)).isSameAs(refused);
+        assertThat(AsyncFailures.unwrap(nested)).isSameAs(refused);
     }
 
     @Test
@@ -38,16 +38,16 @@ class ExceptionsTest {
         IOException io = new IOException("closed", new CompletionException(refused));
         CancellationException cancelled = new CancellationException("stopped");
 
-        assertThat(Exceptions.unwrap(io)).isSameAs(io);
-        assertThat(Exceptions.unwrap(cancelled)).isSameAs(cancelled);
-        assertThat(Exceptions.unwrap(refused)).isSameAs(refused);
+        assertThat(AsyncFailures.unwrap(io)).isSameAs(io);
+        assertThat(AsyncFailures.unwrap(cancelled)).isSameAs(cancelled);
+        assertThat(AsyncFailures.unwrap(refused)).isSameAs(refused);
     }
 
     @Test
     void keepsAWrapperWithoutACause() {
         CompletionException empty = new CompletionException("no cause", null);
 
-        assertThat(Exceptions.unwrap(empty)).isSameAs(empty);
+        assertThat(AsyncFailures.unwrap(empty)).isSameAs(empty);
     }
 
     private static CompletionException catchJoin(CompletableFuture<?> future) {

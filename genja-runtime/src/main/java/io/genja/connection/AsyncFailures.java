@@ -1,12 +1,15 @@
-package io.genja.internal.util;
+package io.genja.connection;
 
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
-/** What an exception says, without the wrappers futures put around it. */
-public final class Exceptions {
+/**
+ * The failure behind a future's wrappers: for plugins with asynchronous paths ({@code openAsync},
+ * {@code executeCommandAsync}) and for the engine, which both see failures through {@code CompletableFuture}s.
+ */
+public final class AsyncFailures {
 
-    private Exceptions() {
+    private AsyncFailures() {
     }
 
     /**
