@@ -52,6 +52,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         if (workspace != null && plugins != null) {
             checkConnections(workspace, plugins, problems);
+            checkSecretReferences(workspace, plugins, problems);
         }
         PrintStream out = context.out();
         if (!problems.isEmpty()) {
@@ -115,7 +116,25 @@ final class CheckCommand implements Callable<Integer> {
                     params = workspace.settings().ssh().applyTo(params);
                 }
                 for (String problem : plugin.validate(host.name(), params)) {
+                    problem = inventory.secrets().redact(problem); // may quote a value a reference resolved to
                     hostsByProblem.computeIfAbsent(name + ": " + problem, p -> new LinkedHashSet<>()).add(host.name());
+                }
+            }
+        }
+        hostsByProblem.forEach((problem, hosts) -> problems.add(withHosts(problem, hosts)));
+    }
+
+    /**
+     * Secret references refused wherever the run happens ({@code ${file:...}} outside the secrets directory, an
+     * unknown scheme), one problem per message with the hosts it applies to.
+     */
+    static void checkSecretReferences(Workspace workspace, PluginManager plugins, List<String> problems) {
+        Inventory inventory = workspace.inventory();
+        Map<String, Set<String>> hostsByProblem = new LinkedHashMap<>();
+        for (Host host : inventory.hosts()) {
+            for (String plugin : plugins.connectionPluginNames()) {
+                for (String refusal : inventory.secrets().refusals(inventory.resolveConnection(host.name(), plugin))) {
+                    hostsByProblem.computeIfAbsent(refusal, p -> new LinkedHashSet<>()).add(host.name());
                 }
             }
         }

@@ -136,7 +136,8 @@ public final class ConnectionManager {
             }
             slots.remove(slot.key, slot);
             slot.close();
-            slot.future.completeExceptionally(asConnectionException(error, slot.key));
+            // a plugin's message may quote a value a secret reference resolved to ("got ..."): name the reference
+            slot.future.completeExceptionally(inventory.secrets().redact(asConnectionException(error, slot.key)));
         });
     }
 
