@@ -430,14 +430,15 @@ public final class SecretResolver {
         Map<String, Object> masked = new LinkedHashMap<>();
         boolean changed = false;
         for (Map.Entry<String, Object> entry : extras.entrySet()) {
-            Object shown = isSecretKey(entry.getKey()) ? mask(entry.getValue()) : masked(entry.getValue());
+            Object shown = isSecretKey(entry.getKey()) ? mask(entry.getValue()) : maskNested(entry.getValue());
             changed |= shown != entry.getValue();
             masked.put(entry.getKey(), shown);
         }
         return changed ? masked : extras;
     }
 
-    private static Object masked(Object value) {
+    /** {@code value} for display: in maps (also inside lists) the values of secret-named keys are masked. */
+    public static Object maskNested(Object value) {
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> copy = new LinkedHashMap<>();
             map.forEach((key, item) -> copy.put(String.valueOf(key), item));
@@ -448,7 +449,7 @@ public final class SecretResolver {
             List<Object> shown = new ArrayList<>();
             boolean changed = false;
             for (Object item : list) {
-                Object masked = masked(item);
+                Object masked = maskNested(item);
                 changed |= masked != item;
                 shown.add(masked);
             }
