@@ -9,6 +9,7 @@ import io.genja.document.Node;
 import io.genja.document.Problem;
 import io.genja.document.Suggestions;
 import io.genja.inventory.file.FileInventoryPlugin;
+import io.genja.secret.SecretResolver;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,7 +35,8 @@ final class SettingsReader {
         SCHEMA.put("logging", List.of("enabled", "level", "log_file", "to_console"));
     }
 
-    private static final List<String> FILE_PLUGIN_OPTIONS = List.of("hosts_file", "groups_file", "defaults_file");
+    private static final List<String> FILE_PLUGIN_OPTIONS = List.of("hosts_file", "groups_file", "defaults_file",
+            SecretResolver.DIRECTORY_OPTION, SecretResolver.ABSOLUTE_PATHS_OPTION);
     private static final int MAX_WORKERS = 10_000;
 
     private final Map<String, String> environment;
@@ -140,6 +142,8 @@ final class SettingsReader {
                 checker.problem(entry.key(), "unknown key \"inventory.options." + key + "\" for "
                         + FileInventoryPlugin.NAME + Suggestions.didYouMean(key, FILE_PLUGIN_OPTIONS) + " (known: "
                         + String.join(", ", FILE_PLUGIN_OPTIONS) + ")");
+            } else if (key.equals(SecretResolver.ABSOLUTE_PATHS_OPTION)) {
+                checker.bool(entry.value(), "inventory.options." + key);
             } else {
                 String path = checker.text(entry.value(), "inventory.options." + key);
                 if (path != null && path.isBlank()) {
