@@ -29,7 +29,8 @@ record Workspace(Settings settings, Inventory inventory, Path configFile) {
         CliContext context = command.context();
         Path file = command.configFile();
         if (file != null && !Files.isRegularFile(file)) {
-            throw new CliException("configuration file " + file + " does not exist");
+            throw new CliException("configuration file " + file + (Files.isDirectory(file) ? " is a directory, not a file"
+                    : Files.exists(file) ? " is not a regular file (a FIFO, socket or device)" : " does not exist"));
         }
         if (file == null && context.injectedInventory().isEmpty()) {
             throw new CliException("no configuration: give -c config.yaml or set GENJA_CONFIG (there is no config.yaml in "

@@ -96,7 +96,8 @@ public final class DocumentReader {
             return "permission denied";
         }
         if (e instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
-            return fileSystem.getReason().toLowerCase(Locale.ROOT); // "too many levels of symbolic links"
+            String reason = fileSystem.getReason().toLowerCase(Locale.ROOT);
+            return reason.contains("symbolic link") ? "a loop of symbolic links (or too many in a row)" : reason;
         }
         return e.getMessage() == null ? "an I/O error" : e.getMessage();
     }

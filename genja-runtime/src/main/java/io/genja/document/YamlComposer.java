@@ -98,7 +98,7 @@ final class YamlComposer {
             throw problem(mark, "malformed YAML: " + context + e.getProblem());
         } catch (YAMLException e) {
             if (e.getCause() instanceof LineLengthLimit.Exceeded) {
-                throw new DocumentException(new Problem(file, bounded.line() + lineOffset, 0, "a line longer than "
+                throw new DocumentException(new Problem(file, bounded.line() + lineOffset, 1, "a line longer than "
                         + limits.maxLineLength() + " characters; the file is refused to keep reading time bounded"));
             }
             if (e.getCause() instanceof CharacterCodingException coding) {
