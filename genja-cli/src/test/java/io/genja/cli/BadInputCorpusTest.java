@@ -44,8 +44,12 @@ class BadInputCorpusTest {
     /**
      * @param file what the error must name
      * @param commands each command is run on its own; {@code -c config.yaml} is added in front
+     * @param hidden text of the file that must not be shown (the content of a file that is not an inventory)
      */
-    record Case(String name, String file, Setup setup, List<List<String>> commands) {
+    record Case(String name, String file, Setup setup, List<List<String>> commands, String hidden) {
+        Case(String name, String file, Setup setup, List<List<String>> commands) {
+            this(name, file, setup, commands, null);
+        }
     }
 
     private static final List<List<String>> CHECK_AND_RUN = List.of(List.of("check"), List.of("run", "greet"));
@@ -105,12 +109,16 @@ class BadInputCorpusTest {
             Files.writeString(dir.resolve("passwd"), "root:x:0:0:root:/root:/bin/bash\n"
                     + "daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n");
             config(dir, "hosts_file: passwd");
-        }, CHECK_AND_RUN));
+        }, CHECK_AND_RUN, "root:x"));
         cases.add(new Case("defaults-file-is-a-password-file", "passwd", dir -> {
             hosts(dir, "r1: {}\n");
             Files.writeString(dir.resolve("passwd"), "root:x:0:0:root:/root:/bin/bash\n");
             config(dir, "hosts_file: hosts.yaml\n    defaults_file: passwd");
-        }, CHECK_AND_RUN));
+        }, CHECK_AND_RUN, "root:x"));
+        cases.add(new Case("hosts-file-is-a-dotenv-file", ".env", dir -> {
+            Files.writeString(dir.resolve(".env"), "API_KEY: EnvFileSecret1\nDB_URL: postgres://u:EnvFileSecret2@db\n");
+            config(dir, "hosts_file: .env");
+        }, CHECK_AND_RUN, "EnvFileSecret"));
         cases.add(new Case("huge-plain-scalar", "hosts.yaml", dir -> {
             hosts(dir, "r1:\n  data:\n    blob: " + "x".repeat(8 * MB) + "\n");
             config(dir, "hosts_file: hosts.yaml");
@@ -227,7 +235,10 @@ class BadInputCorpusTest {
             Path dir = Files.createDirectories(root.resolve(c.name()));
             c.setup().write(dir);
             for (List<String> command : c.commands()) {
-                assertBadInput(c.name(), dir, dir.resolve("config.yaml"), command, c.file());
+                CliRun run = assertBadInput(c.name(), dir, dir.resolve("config.yaml"), command, c.file());
+                if (c.hidden() != null) {
+                    assertThat(run.out() + run.err()).doesNotContain(c.hidden());
+                }
             }
         }));
     }
@@ -269,8 +280,7 @@ class BadInputCorpusTest {
         }
     }
 
-    private static void assertBadInput(String name, Path dir, Path config, List<String> command, String file)
-            throws Exception {
+    private static CliRun assertBadInput(String name, Path dir, Path config, List<String> command, String file) {
         List<String> args = new ArrayList<>(List.of("-c", config.toString()));
         args.addAll(command);
         long start = System.nanoTime();
@@ -285,6 +295,7 @@ class BadInputCorpusTest {
                 .doesNotContainPattern("java\\.|javax\\.|org\\.yaml|com\\.fasterxml|[A-Za-z]+Exception|[A-Za-z]+Error\\b|\\w\\(\\)")
                 .doesNotContain("\tat ");
         assertThat(run.out()).as(what).doesNotContain("\tat ");
+        return run;
     }
 
     private static String name(Path dir, String base) {

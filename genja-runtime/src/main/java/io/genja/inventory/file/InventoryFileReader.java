@@ -104,16 +104,9 @@ public final class InventoryFileReader {
         return builder.build();
     }
 
-    /**
-     * What a file's root is, without its content: a file that is not an inventory at all ({@code /etc/passwd})
-     * reads as one long string, which must not be echoed.
-     */
+    /** What a file's root is, without its content, and a hint when it is not a collection. */
     private static String kind(Node root) {
-        if (root instanceof ScalarNode scalar) {
-            return (scalar.value() instanceof String ? "a string" : scalar.value() instanceof Boolean ? "a boolean"
-                    : "a number") + "; is it an inventory file?";
-        }
-        return root.describe();
+        return DocumentChecker.kind(root) + (root instanceof ScalarNode ? "; is it an inventory file?" : "");
     }
 
     /**
