@@ -10,9 +10,9 @@ public record ReadLimits(int maxCodePoints, int maxCollectionAliases, int maxDep
 
     /**
      * 256 Mi code points (an inventory of a million hosts fits), 50 collection aliases (SnakeYAML's default),
-     * depth 64, lines of 1 Mi characters.
+     * depth 64, lines of 256 Ki characters.
      */
-    public static final ReadLimits DEFAULT = new ReadLimits(256 * 1024 * 1024, 50, 64, 1024 * 1024);
+    public static final ReadLimits DEFAULT = new ReadLimits(256 * 1024 * 1024, 50, 64, 256 * 1024);
 
     public ReadLimits {
         if (maxCodePoints <= 0 || maxCollectionAliases < 0 || maxDepth <= 0 || maxLineLength <= 0) {
@@ -23,6 +23,6 @@ public record ReadLimits(int maxCodePoints, int maxCollectionAliases, int maxDep
 
     /** The given limits with the default line length. */
     public ReadLimits(int maxCodePoints, int maxCollectionAliases, int maxDepth) {
-        this(maxCodePoints, maxCollectionAliases, maxDepth, 1024 * 1024);
+        this(maxCodePoints, maxCollectionAliases, maxDepth, 256 * 1024);
     }
 }
