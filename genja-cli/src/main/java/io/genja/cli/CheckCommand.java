@@ -107,8 +107,9 @@ final class CheckCommand implements Callable<Integer> {
             ConnectionPlugin plugin = plugins.findConnectionPlugin(name).orElseThrow();
             for (Host host : inventory.hosts()) {
                 ResolvedConnectionParams params = inventory.resolveConnection(host.name(), name);
+                ConnectionKey key = new ConnectionKey(host.name(), name);
                 try {
-                    params = inventory.secrets().resolve(new ConnectionKey(host.name(), name), params);
+                    params = inventory.secrets().resolve(key, params);
                 } catch (ConnectionException unresolvable) {
                     // a warning of its own; check the rest as written
                 }
@@ -116,7 +117,7 @@ final class CheckCommand implements Callable<Integer> {
                     params = workspace.settings().ssh().applyTo(params);
                 }
                 for (String problem : plugin.validate(host.name(), params)) {
-                    problem = inventory.secrets().redact(problem); // may quote a value a reference resolved to
+                    problem = inventory.secrets().redact(problem, key); // may quote a value a reference resolved to
                     hostsByProblem.computeIfAbsent(name + ": " + problem, p -> new LinkedHashSet<>()).add(host.name());
                 }
             }

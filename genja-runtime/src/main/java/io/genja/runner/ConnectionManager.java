@@ -137,7 +137,7 @@ public final class ConnectionManager {
             slots.remove(slot.key, slot);
             slot.close();
             // a plugin's message may quote a value a secret reference resolved to ("got ..."): name the reference
-            slot.future.completeExceptionally(inventory.secrets().redact(asConnectionException(error, slot.key)));
+            slot.future.completeExceptionally(inventory.secrets().redact(asConnectionException(error, slot.key), slot.key));
         });
     }
 

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -63,8 +64,11 @@ public final class SecretResolver {
     private final Function<String, String> environment;
     private final Path baseDirectory;
     private final boolean absolutePathsAllowed;
-    /** Each value a reference resolved to, and the reference: what {@link #redact} hides. Shared by copies. */
-    private final Map<String, String> resolvedValues;
+    /**
+     * Per connection, each value a reference resolved to and the reference: what {@link #redact} hides. Shared by
+     * copies, so that a resolver derived from another hides what either resolved.
+     */
+    private final Map<ConnectionKey, Map<String, String>> resolvedValues;
 
     /**
      * @param environment looks up environment variables ({@code System::getenv}, or a map's {@code get} in tests)
@@ -75,7 +79,7 @@ public final class SecretResolver {
     }
 
     private SecretResolver(Function<String, String> environment, Path baseDirectory, boolean absolutePathsAllowed,
-                           Map<String, String> resolvedValues) {
+                           Map<ConnectionKey, Map<String, String>> resolvedValues) {
         this.environment = Objects.requireNonNull(environment, "environment");
         this.baseDirectory = Objects.requireNonNull(baseDirectory, "baseDirectory");
         this.absolutePathsAllowed = absolutePathsAllowed;
@@ -154,17 +158,23 @@ public final class SecretResolver {
      */
     public ResolvedConnectionParams resolve(ConnectionKey key, ResolvedConnectionParams params)
             throws ConnectionException {
+        Map<String, String> resolvedHere = new HashMap<>();
         String password = params.password();
         if (hasReference(password)) {
-            password = resolve(password, key, "password");
+            password = resolve(password, key, "password", resolvedHere);
         }
         Map<String, Object> extras = params.extras();
         boolean changed = false;
         Map<String, Object> resolvedExtras = new LinkedHashMap<>();
         for (Map.Entry<String, Object> entry : extras.entrySet()) {
-            Object value = resolveValue(entry.getValue(), key, "extras." + entry.getKey());
+            Object value = resolveValue(entry.getValue(), key, "extras." + entry.getKey(), resolvedHere);
             changed |= value != entry.getValue();
             resolvedExtras.put(entry.getKey(), value);
+        }
+        if (resolvedHere.isEmpty()) {
+            resolvedValues.remove(key);
+        } else {
+            resolvedValues.put(key, Map.copyOf(resolvedHere));
         }
         if (password == params.password() && !changed) {
             return params;
@@ -183,7 +193,7 @@ public final class SecretResolver {
         forEachField(params, (value, field) -> {
             if (refusal(value, field, null).isEmpty()) {
                 try {
-                    resolveValue(value, null, field);
+                    resolveValue(value, null, field, new HashMap<>());
                 } catch (ConnectionException e) {
                     problems.add(e.getMessage());
                 }
@@ -267,15 +277,16 @@ public final class SecretResolver {
         return baseDirectory.toString().isEmpty() ? "(the working directory)" : baseDirectory.toString();
     }
 
-    private Object resolveValue(Object value, ConnectionKey key, String field) throws ConnectionException {
+    private Object resolveValue(Object value, ConnectionKey key, String field, Map<String, String> resolvedHere)
+            throws ConnectionException {
         if (value instanceof String text) {
-            return hasReference(text) ? resolve(text, key, field) : text;
+            return hasReference(text) ? resolve(text, key, field, resolvedHere) : text;
         }
         if (value instanceof Map<?, ?> map) {
             Map<Object, Object> copy = new LinkedHashMap<>();
             boolean changed = false;
             for (Map.Entry<?, ?> entry : map.entrySet()) {
-                Object resolved = resolveValue(entry.getValue(), key, field + "." + entry.getKey());
+                Object resolved = resolveValue(entry.getValue(), key, field + "." + entry.getKey(), resolvedHere);
                 changed |= resolved != entry.getValue();
                 copy.put(entry.getKey(), resolved);
             }
@@ -285,7 +296,7 @@ public final class SecretResolver {
             List<Object> copy = new ArrayList<>();
             boolean changed = false;
             for (int i = 0; i < list.size(); i++) {
-                Object resolved = resolveValue(list.get(i), key, field + "[" + i + "]");
+                Object resolved = resolveValue(list.get(i), key, field + "[" + i + "]", resolvedHere);
                 changed |= resolved != list.get(i);
                 copy.add(resolved);
             }
@@ -294,7 +305,9 @@ public final class SecretResolver {
         return value;
     }
 
-    private String resolve(String value, ConnectionKey key, String field) throws ConnectionException {
+    /** {@code value} with its references resolved; each resolved value and its reference go to {@code resolvedHere}. */
+    private String resolve(String value, ConnectionKey key, String field, Map<String, String> resolvedHere)
+            throws ConnectionException {
         Optional<String> refused = refusal(value, field, key);
         if (refused.isPresent()) {
             throw new ConnectionException(FailureKind.VALIDATION, refused.get());
@@ -315,34 +328,35 @@ public final class SecretResolver {
                 } else {
                     replacement = readFile(matcher.group(2), key, field, matcher.group());
                 }
-                remember(replacement, matcher.group());
+                remember(resolvedHere, replacement, matcher.group());
             }
             matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         matcher.appendTail(out);
         if (!out.toString().equals(value)) {
-            remember(out.toString(), value);
+            remember(resolvedHere, out.toString(), value);
         }
         return out.toString();
     }
 
-    private void remember(String resolved, String reference) {
+    private static void remember(Map<String, String> resolvedHere, String resolved, String reference) {
         if (resolved.length() >= MIN_REDACTED_LENGTH) {
-            resolvedValues.putIfAbsent(resolved, reference);
+            resolvedHere.putIfAbsent(resolved, reference);
         }
     }
 
     /**
-     * {@code text} with every value a reference of this resolver (or of one it was derived from, or derived from
-     * it) resolved to replaced by the reference: for messages that may quote a resolved value, such as a
-     * plugin's "got ..." when a resolved extra is not valid. Longer values first, so that a value inside another
-     * never leaves part of it.
+     * {@code text} with every value the references of {@code key}'s connection last resolved to (by this resolver,
+     * or one it was derived from or derived from it) replaced by the reference: for messages that may quote a
+     * resolved value, such as a plugin's "got ..." when a resolved extra is not valid. Longer values first, so that
+     * a value inside another never leaves part of it.
      */
-    public String redact(String text) {
-        if (text == null || resolvedValues.isEmpty()) {
+    public String redact(String text, ConnectionKey key) {
+        Map<String, String> resolved = resolvedValues.get(key);
+        if (text == null || resolved == null) {
             return text;
         }
-        List<Map.Entry<String, String>> values = new ArrayList<>(resolvedValues.entrySet());
+        List<Map.Entry<String, String>> values = new ArrayList<>(resolved.entrySet());
         values.sort((a, b) -> Integer.compare(b.getKey().length(), a.getKey().length()));
         String redacted = text;
         for (Map.Entry<String, String> value : values) {
@@ -351,9 +365,9 @@ public final class SecretResolver {
         return redacted;
     }
 
-    /** {@code e} with its message {@link #redact(String) redacted}; {@code e} itself when there was nothing to hide. */
-    public ConnectionException redact(ConnectionException e) {
-        String message = redact(e.getMessage());
+    /** {@code e} with its message {@link #redact(String, ConnectionKey) redacted}; itself when nothing was hidden. */
+    public ConnectionException redact(ConnectionException e, ConnectionKey key) {
+        String message = redact(e.getMessage(), key);
         if (Objects.equals(message, e.getMessage())) {
             return e;
         }

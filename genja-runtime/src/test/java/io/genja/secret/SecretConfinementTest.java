@@ -103,13 +103,15 @@ class SecretConfinementTest {
 
         ConnectionException plugin = new ConnectionException(FailureKind.VALIDATION,
                 "extras.timeout must be a number, got \"TimeoutS3cret\"; password inside-secret", null, false);
-        ConnectionException redacted = resolver.withEnvironment(Map.<String, String>of()::get).redact(plugin);
+        ConnectionException redacted = resolver.withEnvironment(Map.<String, String>of()::get).redact(plugin, KEY);
 
         assertThat(redacted.getMessage()).isEqualTo("extras.timeout must be a number, got \"${env:TIMEOUT}\"; "
                 + "password ${file:inside.txt}");
         assertThat(redacted.kind()).isEqualTo(FailureKind.VALIDATION);
         ConnectionException clean = new ConnectionException(FailureKind.COMMAND, "nothing secret here");
-        assertThat(resolver.redact(clean)).isSameAs(clean);
+        assertThat(resolver.redact(clean, KEY)).isSameAs(clean);
+        assertThat(resolver.redact(plugin, new ConnectionKey("r2", "ssh"))).as("another host's values are its own")
+                .isSameAs(plugin);
     }
 
     @Test
