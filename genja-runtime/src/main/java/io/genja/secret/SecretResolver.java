@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -40,7 +41,8 @@ import java.util.regex.Pattern;
  * anyone who can edit an inventory could send any file the runner can read as a password to a host of their choice.
  *
  * <p>Nothing this class says shows a secret: error messages name the reference, never a value, and
- * {@link #redact(String)} replaces in any text the values references resolved to by their references.
+ * {@link #redact(String, ConnectionKey)} replaces in a connection's messages the values its references resolved to
+ * by the references.
  * {@link #isSecretKey(String)} is the one rule for which named values are masked wherever values are shown.
  */
 public final class SecretResolver {
@@ -104,11 +106,6 @@ public final class SecretResolver {
     /** The same, with {@code ${file:/absolute/path}} allowed ({@code true}) or refused (the default). */
     public SecretResolver allowingAbsolutePaths(boolean allowed) {
         return new SecretResolver(environment, baseDirectory, allowed, resolvedValues);
-    }
-
-    /** The secrets directory. */
-    public Path baseDirectory() {
-        return baseDirectory;
     }
 
     /** Whether {@code value} holds at least one reference. */
@@ -250,7 +247,12 @@ public final class SecretResolver {
 
     /** Why {@code ${file:name}} may not be read: it leaves the secrets directory. */
     private Optional<String> confinement(String name) {
-        Path given = Path.of(name);
+        Path given;
+        try {
+            given = Path.of(name);
+        } catch (InvalidPathException e) {
+            return Optional.of("not a valid path");
+        }
         if (given.isAbsolute()) {
             return absolutePathsAllowed ? Optional.empty() : Optional.of("absolute paths are refused; put the file in "
                     + "the secrets directory " + directory() + " and name it relative to it, or allow absolute paths "
