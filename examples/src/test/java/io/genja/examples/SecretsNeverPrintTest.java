@@ -3,6 +3,9 @@ package io.genja.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.genja.cli.GenjaCli;
+import io.genja.testkit.DeviceFleet;
+import io.genja.testkit.DevicePlatform;
+import io.genja.testkit.SimulatedDevice;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,20 +22,30 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Marker values in every place a secret can stand, then every command that shows values, with and without
  * {@code --json} and {@code --debug}: no marker may appear on stdout, stderr, in a {@code --json} file or in
- * {@code genja.log} (at DEBUG). The hosts point at a closed port on 127.0.0.1, so runs fail fast after resolving.
+ * {@code genja.log} (at DEBUG). Most hosts point at a closed port on 127.0.0.1, so runs fail fast after resolving;
+ * r4 logs in to a simulated device with a password from the environment, r5 is refused with a wrong one.
  */
 class SecretsNeverPrintTest {
 
     private static final List<String> MARKERS = List.of("MarkPassword01", "MarkToken02", "MarkCommunity03",
             "MarkDataSecret04", "MarkApiKey05", "MarkNested06", "MarkPassphrase07", "MarkEnable08", "MarkSecret09",
             "MarkEnvPassword10", "MarkEnvTimeout11", "MarkFilePassword12", "MarkFileKeepalive13", "MarkPasswd14",
-            "MarkVault15");
+            "MarkVault15", "MarkDevicePassword16", "MarkWrongPassword17");
 
     @TempDir
     Path directory;
 
     @Test
     void noCommandShowsAnySecret() throws IOException {
+        try (DeviceFleet fleet = DeviceFleet.builder().device(SimulatedDevice.builder("linux-001")
+                .platform(DevicePlatform.LINUX).credentials("admin", "MarkDevicePassword16")).start()) {
+            noCommandShowsAnySecret(fleet);
+        }
+    }
+
+    private void noCommandShowsAnySecret(DeviceFleet fleet) throws IOException {
+        int devicePort = fleet.device("linux-001").port();
+        String knownHosts = fleet.knownHostsFile().toString();
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
@@ -75,7 +88,25 @@ class SecretsNeverPrintTest {
                     ssh:
                       extras:
                         keepalive: ${file:keepalive.txt}
-                """.formatted(closedPort));
+                r4:
+                  hostname: 127.0.0.1
+                  port: %2$d
+                  username: admin
+                  password: ${env:R4_PASSWORD}
+                  platform: linux
+                  connection_options:
+                    ssh:
+                      extras: {known_hosts_file: "%3$s"}
+                r5:
+                  hostname: 127.0.0.1
+                  port: %2$d
+                  username: admin
+                  password: MarkWrongPassword17
+                  platform: linux
+                  connection_options:
+                    ssh:
+                      extras: {known_hosts_file: "%3$s"}
+                """.formatted(closedPort, devicePort, knownHosts));
         Files.writeString(directory.resolve("config.yaml"), """
                 inventory:
                   options:
@@ -92,7 +123,7 @@ class SecretsNeverPrintTest {
                   enabled: false
                 """);
         Map<String, String> env = Map.of("R2_PASSWORD", "MarkEnvPassword10", "R2_TIMEOUT", "MarkEnvTimeout11",
-                "GENJA_CONFIG", directory.resolve("config.yaml").toString());
+                "R4_PASSWORD", "MarkDevicePassword16", "GENJA_CONFIG", directory.resolve("config.yaml").toString());
 
         List<String[]> commands = new ArrayList<>();
         for (String debug : List.of("", "--debug")) {
@@ -132,7 +163,7 @@ class SecretsNeverPrintTest {
         // the commands did show what they are about, so that the absence of markers means something
         String all = String.join("\n", seen);
         assertThat(all).contains("${env:R2_TIMEOUT}").contains("${env:R2_PASSWORD}").contains("********")
-                .contains("VALIDATION: host r3");
+                .contains("VALIDATION: host r3").containsPattern("(?m)^r4\\s+ok").contains("AUTHENTICATION");
     }
 
     private static String[] prepend(String first, String[] rest) {
