@@ -113,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
             OutputFiles.checkWritable(context.resolve(json), "--json file", false);
         }
         LoggingSettings logging = workspace.settings().logging();
-        if ((logging.enabled() || genja.debug()) && logging.logFile() != null) {
+        if (logging.enabled() && logging.logFile() != null) { // --debug writes to the file only when it is enabled
             OutputFiles.checkWritable(logging.logFile(), "logging.log_file", true);
         }
     }
