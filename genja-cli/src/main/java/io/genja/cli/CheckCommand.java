@@ -52,6 +52,7 @@ final class CheckCommand implements Callable<Integer> {
             } catch (SettingsException e) {
                 e.problems().forEach(problem -> problems.add(context.display(problem)));
             }
+            checkSecretReferences(workspace, plugins, problems);
         }
         if (resolver != null) {
             checkConnections(workspace, plugins, resolver, problems);
@@ -109,6 +110,23 @@ final class CheckCommand implements Callable<Integer> {
             for (Host host : workspace.inventory().hosts()) {
                 for (String problem : resolver.validate(host.name(), name)) {
                     hostsByProblem.computeIfAbsent(name + ": " + problem, p -> new LinkedHashSet<>()).add(host.name());
+                }
+            }
+        }
+        hostsByProblem.forEach((problem, hosts) -> problems.add(withHosts(problem, hosts)));
+    }
+
+    /**
+     * Secret references refused wherever the run happens ({@code ${file:...}} outside the secrets directory, an
+     * unknown scheme), one problem per message with the hosts it applies to.
+     */
+    static void checkSecretReferences(Workspace workspace, PluginManager plugins, List<String> problems) {
+        Inventory inventory = workspace.inventory();
+        Map<String, Set<String>> hostsByProblem = new LinkedHashMap<>();
+        for (Host host : inventory.hosts()) {
+            for (String plugin : plugins.connectionPluginNames()) {
+                for (String refusal : inventory.secrets().refusals(inventory.resolveConnection(host.name(), plugin))) {
+                    hostsByProblem.computeIfAbsent(refusal, p -> new LinkedHashSet<>()).add(host.name());
                 }
             }
         }

@@ -6,6 +6,7 @@ import io.genja.inventory.Host;
 import io.genja.inventory.Inventory;
 import io.genja.inventory.ResolvedConnectionParams;
 import io.genja.plugin.PluginManager;
+import io.genja.secret.SecretResolver;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code genja inventory}: the hosts as resolved, optionally for one connection plugin. Passwords never show. */
+/**
+ * {@code genja inventory}: the hosts as resolved, optionally for one connection plugin. Passwords never show, nor
+ * the values of secret-named keys ({@link SecretResolver#isSecretKey}) in extras and data.
+ */
 @Command(name = "inventory", description = "Lists the hosts as resolved (inherited from groups and defaults).")
 final class InventoryCommand implements Callable<Integer> {
 
@@ -71,7 +75,8 @@ final class InventoryCommand implements Callable<Integer> {
             } else {
                 ResolvedConnectionParams params = host.connectionParams(resolve);
                 table.row(host.name(), params.hostname(), text(params.port()), text(params.username()),
-                        text(params.platform()), params.extras().isEmpty() ? "" : params.extras().toString());
+                        text(params.platform()), params.extras().isEmpty() ? ""
+                                : SecretResolver.maskExtras(params.extras()).toString());
             }
         }
         table.print(out);
@@ -103,7 +108,7 @@ final class InventoryCommand implements Callable<Integer> {
             map.put("username", host.username());
             map.put("platform", host.platform());
             map.put("groups", host.groups());
-            map.put("data", host.data());
+            map.put("data", SecretResolver.maskExtras(host.data()));
         } else {
             ResolvedConnectionParams params = host.connectionParams(resolve);
             map.put("plugin", resolve);
@@ -112,7 +117,7 @@ final class InventoryCommand implements Callable<Integer> {
             map.put("username", params.username());
             map.put("password_set", params.password() != null);
             map.put("platform", params.platform());
-            map.put("extras", params.extras());
+            map.put("extras", SecretResolver.maskExtras(params.extras()));
         }
         return map;
     }

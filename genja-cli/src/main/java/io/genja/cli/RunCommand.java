@@ -3,8 +3,10 @@ package io.genja.cli;
 import io.genja.Genja;
 import io.genja.RunFailedException;
 import io.genja.RunOptions;
+import io.genja.document.Problem;
 import io.genja.inventory.Filter;
 import io.genja.plugin.PluginManager;
+import io.genja.settings.LoggingSettings;
 import io.genja.task.OptionConverters;
 import io.genja.task.TaskCatalog;
 import io.genja.task.TaskDefinition;
@@ -79,7 +81,13 @@ final class RunCommand implements Callable<Integer> {
         checkRunner(context.plugins(), runner);
         RunOptions runOptions = runOptions(taskOptions);
         Workspace workspace = Workspace.load(genja);
+        checkOutputs(context, workspace);
         try (Genja all = workspace.open(context)) {
+            if (all.hosts().isEmpty()) {
+                String empty = "the inventory has no hosts; nothing to run on";
+                throw new CliException(workspace.hostsFile().map(file -> context.display(
+                        new Problem(file.toAbsolutePath().toString(), 0, 0, empty))).orElse(empty));
+            }
             Genja selected = filter == null ? all : all.filter(Filter.parse(filter));
             if (selected.hosts().isEmpty()) {
                 throw new CliException("the filter \"" + filter + "\" selects none of the "
@@ -100,6 +108,17 @@ final class RunCommand implements Callable<Integer> {
                 Files.writeString(context.resolve(json), results.toPrettyJson());
             }
             return results.anyFailed() || !results.hookErrors().isEmpty() ? ExitStatus.HOSTS_FAILED : ExitStatus.OK;
+        }
+    }
+
+    /** Every file this run will write can be written: checked before any host is touched. */
+    private void checkOutputs(CliContext context, Workspace workspace) {
+        if (json != null) {
+            OutputFiles.checkWritable(context.resolve(json), "--json file", false);
+        }
+        LoggingSettings logging = workspace.settings().logging();
+        if (logging.enabled() && logging.logFile() != null) { // --debug writes to the file only when it is enabled
+            OutputFiles.checkWritable(logging.logFile(), "logging.log_file", true);
         }
     }
 

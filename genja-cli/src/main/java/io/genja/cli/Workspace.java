@@ -2,9 +2,12 @@ package io.genja.cli;
 
 import io.genja.Genja;
 import io.genja.inventory.Inventory;
+import io.genja.inventory.file.FileInventoryPlugin;
+import io.genja.settings.InventorySettings;
 import io.genja.settings.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The settings and inventory a command works on, from the configuration file or injected by an embedding
@@ -26,7 +29,8 @@ record Workspace(Settings settings, Inventory inventory, Path configFile) {
         CliContext context = command.context();
         Path file = command.configFile();
         if (file != null && !Files.isRegularFile(file)) {
-            throw new CliException("configuration file " + file + " does not exist");
+            throw new CliException("configuration file " + file + (Files.isDirectory(file) ? " is a directory, not a file"
+                    : Files.exists(file) ? " is not a regular file (a FIFO, socket or device)" : " does not exist"));
         }
         if (file == null && context.injectedInventory().isEmpty()) {
             throw new CliException("no configuration: give -c config.yaml or set GENJA_CONFIG (there is no config.yaml in "
@@ -42,6 +46,16 @@ record Workspace(Settings settings, Inventory inventory, Path configFile) {
             return loaded.withSecrets(loaded.secrets().withEnvironment(context.env()::get));
         });
         return new Workspace(settings, inventory, file);
+    }
+
+    /** The hosts file the built-in file plugin read, when it read the inventory. */
+    Optional<Path> hostsFile() {
+        InventorySettings inventory = settings.inventory();
+        if (configFile == null || !inventory.plugin().equals(FileInventoryPlugin.NAME)) {
+            return Optional.empty();
+        }
+        Object hosts = inventory.options().getOrDefault("hosts_file", "hosts.yaml");
+        return Optional.of(inventory.baseDirectory().resolve(String.valueOf(hosts)));
     }
 
     /** A {@link Genja} over this workspace with the command's plugins and task catalog. */

@@ -125,6 +125,29 @@ class CheckCommandTest {
     }
 
     @Test
+    void secretFilesOutsideTheSecretsDirectoryAndUnknownSchemesAreProblems(@TempDir Path directory) throws Exception {
+        Path secrets = Files.createDirectories(directory.resolve("inventory"));
+        Files.writeString(directory.resolve("outside.txt"), "outside-secret\n");
+        Inventory inventory = Fixtures.inventory().toBuilder()
+                .host("s2", Attributes.builder().hostname("10.0.1.2").password("${file:../outside.txt}").build())
+                .host("s3", Attributes.builder().hostname("10.0.1.3").password("${vault:db/s3}").build())
+                .secrets(new SecretResolver(Map.<String, String>of()::get, secrets))
+                .build();
+
+        CliRun run = CliRun.execute(Fixtures.cli().inventory(inventory), "check");
+
+        assertThat(run.status()).as(run.toString()).isEqualTo(ExitStatus.BAD_INPUT);
+        assertThat(run.err().lines()).containsExactly(
+                "error: cannot resolve the secret ${file:../outside.txt} in password: the path leaves the secrets "
+                        + "directory " + secrets + " (through ..); secret files must be inside it (1 host: s2)",
+                "error: cannot resolve the secret ${vault:db/s3} in password: the secret reference ${vault:db/s3} has "
+                        + "the unknown scheme \"vault\"; known: ${env:NAME}, ${file:path} (write $${...} for a literal "
+                        + "${...}) (1 host: s3)",
+                "2 problems found");
+        assertThat(run.err()).doesNotContain("outside-secret");
+    }
+
+    @Test
     void reportsEveryCatalogProblemAtOnce() {
         FakeTask.Body body = (host, context) -> HostTaskResult.passed(new TaskSuccess());
         TaskCatalog catalog = TaskCatalog.of(List.of(

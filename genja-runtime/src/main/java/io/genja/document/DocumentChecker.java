@@ -46,7 +46,7 @@ public final class DocumentChecker {
             return List.of();
         }
         if (!(node instanceof MapNode map)) {
-            problem(node, where + " must be a map, not " + node.describe());
+            problem(node, where + " must be a map, not " + kind(node));
             return List.of();
         }
         List<MapNode.Entry> all = map.entries();
@@ -152,7 +152,7 @@ public final class DocumentChecker {
             return Map.of();
         }
         if (!(node instanceof MapNode)) {
-            problem(node, what + " must be a map, not " + node.describe());
+            problem(node, what + " must be a map, not " + kind(node));
             return Map.of();
         }
         @SuppressWarnings("unchecked")
@@ -205,6 +205,14 @@ public final class DocumentChecker {
         ExpansionLimit() {
             super(null, null, false, false);
         }
+    }
+
+    /**
+     * What a node is, without the text of a string: where a map was expected, a string is more likely a file that
+     * is not what it should be ({@code /etc/passwd}, a {@code .env} file) than a typo, and must not be echoed.
+     */
+    public static String kind(Node node) {
+        return node instanceof ScalarNode scalar && scalar.value() instanceof String ? "a string" : node.describe();
     }
 
     public static boolean isNull(Node node) {

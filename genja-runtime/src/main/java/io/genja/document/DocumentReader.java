@@ -3,9 +3,12 @@ package io.genja.document;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -47,6 +50,7 @@ public final class DocumentReader {
      * @param topLevel {@code null} to keep every entry in the document
      */
     public Document read(Path path, String displayName, Consumer<MapNode.Entry> topLevel) throws DocumentException {
+        checkFile(path, displayName);
         try (InputStream in = Files.newInputStream(path)) {
             Node root = isJson(path)
                     ? new JsonComposer(displayName, limits).compose(in, topLevel)
@@ -57,8 +61,45 @@ public final class DocumentReader {
         } catch (CharacterCodingException e) {
             throw new DocumentException(new Problem(displayName, 0, 0, "not valid UTF-8 text"));
         } catch (IOException e) {
-            throw new DocumentException(new Problem(displayName, 0, 0, "cannot read the file: " + e));
+            throw new DocumentException(new Problem(displayName, 0, 0, "cannot read the file: " + reason(e)));
         }
+    }
+
+    /**
+     * Refuses what is not a readable regular file before opening it: opening a FIFO would block until something
+     * writes to it, and a directory or a symbolic link loop would only fail with a Java exception's wording.
+     */
+    private static void checkFile(Path path, String displayName) throws DocumentException {
+        String why;
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            if (attributes.isDirectory()) {
+                why = "a directory, not a file";
+            } else if (!attributes.isRegularFile()) {
+                why = "not a regular file (a FIFO, socket or device); give the path of a YAML or JSON file";
+            } else if (!Files.isReadable(path)) {
+                why = "cannot read the file: permission denied";
+            } else {
+                return;
+            }
+        } catch (NoSuchFileException e) {
+            why = "file not found";
+        } catch (IOException e) {
+            why = "cannot read the file: " + reason(e);
+        }
+        throw new DocumentException(new Problem(displayName, 0, 0, why));
+    }
+
+    /** What went wrong, in the operating system's words and without Java class names. */
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
+            String reason = fileSystem.getReason().toLowerCase(Locale.ROOT);
+            return reason.contains("symbolic link") ? "a loop of symbolic links (or too many in a row)" : reason;
+        }
+        return e.getMessage() == null ? "an I/O error" : e.getMessage();
     }
 
     /**
@@ -72,6 +113,7 @@ public final class DocumentReader {
     public <T> Document readEntries(Path path, String displayName, List<Problem> problems,
                                     BiFunction<DocumentChecker, MapNode.Entry, T> convert, Consumer<T> consume)
             throws DocumentException {
+        checkFile(path, displayName);
         int threads = Runtime.getRuntime().availableProcessors();
         if (threads > 1 && !isJson(path)) {
             Optional<List<ChunkedYaml.Piece<T>>> pieces = readText(path)

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -45,6 +46,11 @@ final class JsonComposer {
                 throw problem(parser.currentTokenLocation(), "unexpected content after the JSON value");
             }
             return root;
+        } catch (StreamConstraintsException e) {
+            // Jackson's wording names its own classes; say which limit in the reader's words
+            throw problem(e.getLocation(), String.valueOf(e.getOriginalMessage()).contains("nesting")
+                    ? "nesting deeper than " + limits.maxDepth() + " levels"
+                    : "longer than " + limits.maxCodePoints() + " characters; the file is refused to keep memory bounded");
         } catch (JsonProcessingException e) {
             String message = e.getOriginalMessage();
             throw problem(e.getLocation(), "malformed JSON: " + message);

@@ -6,6 +6,9 @@ package io.genja.document;
  */
 public record ScalarNode(Object value, String text, int line, int column) implements Node {
 
+    /** Longer strings are described, not quoted. */
+    private static final int MAX_QUOTED = 60;
+
     /** The value as text: the string itself, else what the user wrote. */
     public String asText() {
         return value instanceof String s ? s : text;
@@ -16,8 +19,11 @@ public record ScalarNode(Object value, String text, int line, int column) implem
         if (value == null) {
             return "null";
         }
-        if (value instanceof String) {
-            return "the string \"" + text + "\"";
+        if (value instanceof String string) {
+            // a long or multi-line string is more likely a file that is not what it should be than a typo: its
+            // content (a password file, a key) must not end up in a message
+            return string.length() > MAX_QUOTED || string.contains("\n") ? "a string of " + string.length()
+                    + " characters" : "the string \"" + text + "\"";
         }
         if (value instanceof Boolean) {
             return "the boolean " + text;

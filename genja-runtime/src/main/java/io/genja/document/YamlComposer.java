@@ -72,8 +72,9 @@ final class YamlComposer {
         options.setCodePointLimit(limits.maxCodePoints());
         options.setMaxAliasesForCollections(limits.maxCollectionAliases());
         options.setAllowDuplicateKeys(true); // reported by the readers, with both lines
+        LineLengthLimit bounded = new LineLengthLimit(in, limits.maxLineLength());
         try {
-            parser = new ParserImpl(new StreamReader(in), options);
+            parser = new ParserImpl(new StreamReader(bounded), options);
             expect(Event.ID.StreamStart);
             if (parser.checkEvent(Event.ID.StreamEnd)) {
                 return null;
@@ -96,6 +97,10 @@ final class YamlComposer {
             }
             throw problem(mark, "malformed YAML: " + context + e.getProblem());
         } catch (YAMLException e) {
+            if (e.getCause() instanceof LineLengthLimit.Exceeded) {
+                throw new DocumentException(new Problem(file, bounded.line() + lineOffset, 1, "a line longer than "
+                        + limits.maxLineLength() + " characters; the file is refused to keep reading time bounded"));
+            }
             if (e.getCause() instanceof CharacterCodingException coding) {
                 throw coding;
             }

@@ -111,7 +111,7 @@ public record Explanation(String host, String plugin, List<Line> lines) {
     }
 
     private static String show(Object value, boolean secret) {
-        return secret ? SecretResolver.mask(value) : String.valueOf(value);
+        return secret ? SecretResolver.mask(value) : String.valueOf(SecretResolver.maskNested(value));
     }
 
     @Override

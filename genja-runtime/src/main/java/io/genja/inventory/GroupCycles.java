@@ -1,8 +1,12 @@
 package io.genja.inventory;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,40 +27,64 @@ public final class GroupCycles {
     public static List<List<String>> find(Collection<String> groups, Function<String, List<String>> parents) {
         Map<String, Integer> order = new HashMap<>();
         groups.forEach(group -> order.putIfAbsent(group, order.size()));
-        Map<String, Boolean> done = new HashMap<>();
+        Set<String> done = new HashSet<>();
         Set<List<String>> cycles = new LinkedHashSet<>();
         for (String group : groups) {
-            visit(group, new ArrayList<>(), parents, order, done, cycles);
+            visit(group, parents, order, done, cycles);
         }
         return List.copyOf(cycles);
     }
 
-    private static void visit(String group, List<String> path, Function<String, List<String>> parents,
-                              Map<String, Integer> order, Map<String, Boolean> done, Set<List<String>> cycles) {
-        if (!order.containsKey(group) || Boolean.TRUE.equals(done.get(group))) {
+    /**
+     * A depth-first walk from {@code start} with an explicit stack: parent chains thousands of groups deep must
+     * not overflow the thread's stack.
+     */
+    private static void visit(String start, Function<String, List<String>> parents, Map<String, Integer> order,
+                              Set<String> done, Set<List<String>> cycles) {
+        if (!order.containsKey(start) || done.contains(start)) {
             return;
         }
-        int index = path.indexOf(group);
-        if (index >= 0) {
-            List<String> cycle = new ArrayList<>(path.subList(index, path.size()));
-            // Rotate so that the same cycle found from another group prints the same.
-            int start = 0;
-            for (int i = 1; i < cycle.size(); i++) {
-                if (order.get(cycle.get(i)) < order.get(cycle.get(start))) {
-                    start = i;
-                }
+        List<String> path = new ArrayList<>();
+        Map<String, Integer> onPath = new HashMap<>();
+        Deque<Iterator<String>> pending = new ArrayDeque<>();
+        path.add(start);
+        onPath.put(start, 0);
+        pending.push(parents.apply(start).iterator());
+        while (!pending.isEmpty()) {
+            Iterator<String> next = pending.peek();
+            if (!next.hasNext()) {
+                pending.pop();
+                String finished = path.remove(path.size() - 1);
+                onPath.remove(finished);
+                done.add(finished);
+                continue;
             }
-            List<String> rotated = new ArrayList<>(cycle.subList(start, cycle.size()));
-            rotated.addAll(cycle.subList(0, start));
-            rotated.add(rotated.get(0));
-            cycles.add(List.copyOf(rotated));
-            return;
+            String parent = next.next();
+            if (!order.containsKey(parent) || done.contains(parent)) {
+                continue;
+            }
+            Integer index = onPath.get(parent);
+            if (index != null) {
+                cycles.add(rotated(path.subList(index, path.size()), order));
+                continue;
+            }
+            onPath.put(parent, path.size());
+            path.add(parent);
+            pending.push(parents.apply(parent).iterator());
         }
-        path.add(group);
-        for (String parent : parents.apply(group)) {
-            visit(parent, path, parents, order, done, cycles);
+    }
+
+    /** The cycle starting at its first group in declaration order, so that it prints the same from anywhere. */
+    private static List<String> rotated(List<String> cycle, Map<String, Integer> order) {
+        int start = 0;
+        for (int i = 1; i < cycle.size(); i++) {
+            if (order.get(cycle.get(i)) < order.get(cycle.get(start))) {
+                start = i;
+            }
         }
-        path.remove(path.size() - 1);
-        done.put(group, true);
+        List<String> rotated = new ArrayList<>(cycle.subList(start, cycle.size()));
+        rotated.addAll(cycle.subList(0, start));
+        rotated.add(rotated.get(0));
+        return List.copyOf(rotated);
     }
 }

@@ -5,10 +5,13 @@ import io.genja.document.Suggestions;
 import io.genja.inventory.file.InventoryFileReader;
 import io.genja.secret.SecretResolver;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -239,14 +242,25 @@ public final class Inventory {
             return order;
         }
 
+        /** Pre-order and depth-first with an explicit stack: a chain thousands of parents deep must not overflow. */
         private void walk(String group, Set<String> seen, List<Source> sources) {
-            if (!seen.add(group)) {
-                return;
+            Deque<Iterator<String>> pending = new ArrayDeque<>();
+            visit(group, seen, sources, pending);
+            while (!pending.isEmpty()) {
+                Iterator<String> parents = pending.peek();
+                if (parents.hasNext()) {
+                    visit(parents.next(), seen, sources, pending);
+                } else {
+                    pending.pop();
+                }
             }
-            Attributes attributes = groups.get(group);
-            sources.add(new Source(Source.Kind.GROUP, group, attributes));
-            for (String parent : attributes.groups()) {
-                walk(parent, seen, sources);
+        }
+
+        private void visit(String group, Set<String> seen, List<Source> sources, Deque<Iterator<String>> pending) {
+            if (seen.add(group)) {
+                Attributes attributes = groups.get(group);
+                sources.add(new Source(Source.Kind.GROUP, group, attributes));
+                pending.push(attributes.groups().iterator());
             }
         }
 

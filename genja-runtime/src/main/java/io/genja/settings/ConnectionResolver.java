@@ -101,7 +101,18 @@ public final class ConnectionResolver {
         } catch (ConnectionException wrongSection) {
             return List.of(wrongSection.getMessage());
         }
-        return connectionPlugin.validate(host, params);
+        ConnectionKey key = new ConnectionKey(host, plugin);
+        // a message may quote a value a ${...} reference resolved to: it names the reference instead
+        return connectionPlugin.validate(host, params).stream()
+                .map(problem -> inventory.secrets().redact(problem, key)).toList();
+    }
+
+    /**
+     * {@code failure} with every value a {@code ${...}} reference of {@code key} resolved to replaced by the
+     * reference: a plugin's message may quote a value ("got ..."), and secrets are never shown.
+     */
+    public ConnectionException redact(ConnectionException failure, ConnectionKey key) {
+        return inventory.secrets().redact(failure, key);
     }
 
     /** What the plugins noted about their sections that may be fine where the run happens (a missing file). */

@@ -165,8 +165,9 @@ public final class TaskResults {
 
     /**
      * The results as compact JSON in the stable shape documented in {@code docs/results.md}. Passwords are never
-     * written: any field called {@code password}, {@code passphrase}, {@code secret} or {@code token} in a task's
-     * result or metadata is replaced by {@code "<redacted>"}.
+     * written: any field whose name marks a secret ({@link io.genja.secret.SecretResolver#isSecretKey}:
+     * {@code password}, {@code api_token}, {@code snmp_community}, ...) in a task's result or metadata is replaced
+     * by {@code "<redacted>"}.
      */
     public String toJson() {
         return TaskResultsJson.write(this, false);

@@ -8,11 +8,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.genja.secret.SecretResolver;
 import java.time.Duration;
 import java.util.Iterator;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /** Writes {@link TaskResults} as JSON in the shape {@code docs/results.md} documents. */
 final class TaskResultsJson {
@@ -20,8 +19,6 @@ final class TaskResultsJson {
     /** The version of the JSON shape; it changes only when a field is removed or changes meaning. */
     static final int FORMAT = 1;
     static final String REDACTED = "<redacted>";
-    private static final Set<String> SECRET_FIELDS = Set.of("password", "passphrase", "secret", "token",
-            "private_key", "privatekey", "enable_password", "enablepassword");
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** For tasks' own values: an object without properties becomes its {@code toString()} instead of failing. */
@@ -149,7 +146,7 @@ final class TaskResultsJson {
     }
 
     private static boolean isSecret(String field) {
-        return SECRET_FIELDS.contains(field.toLowerCase(Locale.ROOT).replace("-", "_"));
+        return SecretResolver.isSecretKey(field);
     }
 
     private static double millis(Duration duration) {

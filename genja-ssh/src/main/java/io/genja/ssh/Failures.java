@@ -8,6 +8,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -33,8 +34,9 @@ final class Failures {
             return new ConnectionException(FailureKind.CONNECTION, options.where() + ": connection refused; is "
                     + "an SSH server listening on port " + options.port() + "?", cause, true);
         }
-        if (cause instanceof UnknownHostException) {
-            return new ConnectionException(FailureKind.CONNECTION, options.where() + ": unknown host name \""
+        if (cause instanceof UnknownHostException || cause instanceof UnresolvedAddressException) {
+            // NIO says UnresolvedAddressException when the name does not resolve: no message, only a class name
+            return new ConnectionException(FailureKind.CONNECTION, options.where() + ": cannot resolve host name \""
                     + options.hostname() + "\"", cause, false);
         }
         if (cause instanceof NoRouteToHostException) {

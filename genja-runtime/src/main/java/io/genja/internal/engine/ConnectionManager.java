@@ -134,7 +134,8 @@ public final class ConnectionManager {
             }
             slots.remove(slot.key, slot);
             slot.close();
-            slot.future.completeExceptionally(asConnectionException(error, slot.key));
+            // a plugin's message may quote a value a secret reference resolved to ("got ..."): name the reference
+            slot.future.completeExceptionally(resolver.redact(asConnectionException(error, slot.key), slot.key));
         });
     }
 

@@ -5,6 +5,7 @@ import io.genja.inventory.Inventory;
 import io.genja.inventory.InventoryException;
 import io.genja.inventory.InventoryPlugin;
 import io.genja.document.Suggestions;
+import io.genja.secret.SecretResolver;
 import io.genja.settings.section.SettingsSection;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,13 +15,16 @@ import java.util.Map;
 /**
  * The built-in inventory plugin: hosts, groups and defaults files in the SimpleInventory layout. Options:
  * {@code hosts_file} (default {@code hosts.yaml}), {@code groups_file} and {@code defaults_file} (default
- * {@code groups.yaml} and {@code defaults.yaml}, used only when they exist), relative to the settings file.
+ * {@code groups.yaml} and {@code defaults.yaml}, used only when they exist), relative to the settings file;
+ * {@code secrets_directory}, where {@code ${file:...}} secrets must be (default: the hosts file's directory),
+ * and {@code allow_absolute_secret_files} ({@code false}), which lets {@code ${file:/absolute/path}} read anywhere.
  */
 @GenjaInventoryPlugin(name = FileInventoryPlugin.NAME)
 public final class FileInventoryPlugin implements InventoryPlugin {
 
     public static final String NAME = "FileInventoryPlugin";
-    private static final List<String> OPTIONS = List.of("hosts_file", "groups_file", "defaults_file");
+    private static final List<String> OPTIONS = List.of("hosts_file", "groups_file", "defaults_file",
+            SecretResolver.DIRECTORY_OPTION, SecretResolver.ABSOLUTE_PATHS_OPTION);
 
     @Override
     public String name() {
@@ -32,10 +36,16 @@ public final class FileInventoryPlugin implements InventoryPlugin {
         return OPTIONS;
     }
 
-    /** Each option is a file path. */
+    /** {@code allow_absolute_secret_files} is a boolean; every other option a non-empty path. */
     @Override
     public void checkOptions(SettingsSection options) {
-        OPTIONS.forEach(options::text);
+        for (String key : OPTIONS) {
+            if (key.equals(SecretResolver.ABSOLUTE_PATHS_OPTION)) {
+                options.bool(key);
+            } else if (options.text(key).filter(String::isBlank).isPresent()) {
+                options.problem(key, "inventory.options." + key + " must not be empty");
+            }
+        }
     }
 
     @Override
@@ -49,7 +59,18 @@ public final class FileInventoryPlugin implements InventoryPlugin {
         Path hosts = path(options, "hosts_file", "hosts.yaml", baseDirectory, true);
         Path groups = path(options, "groups_file", "groups.yaml", baseDirectory, false);
         Path defaults = path(options, "defaults_file", "defaults.yaml", baseDirectory, false);
-        return Inventory.load(hosts, groups, defaults);
+        Object allowAbsolute = options.getOrDefault(SecretResolver.ABSOLUTE_PATHS_OPTION, false);
+        if (!(allowAbsolute instanceof Boolean)) {
+            throw InventoryException.of("inventory.options." + SecretResolver.ABSOLUTE_PATHS_OPTION
+                    + " must be true or false, not " + allowAbsolute);
+        }
+        Inventory inventory = Inventory.load(hosts, groups, defaults);
+        SecretResolver secrets = inventory.secrets().allowingAbsolutePaths((Boolean) allowAbsolute);
+        if (options.get(SecretResolver.DIRECTORY_OPTION) != null) {
+            secrets = secrets.withBaseDirectory(path(options, SecretResolver.DIRECTORY_OPTION, null, baseDirectory,
+                    true));
+        }
+        return inventory.withSecrets(secrets);
     }
 
     /** The option's path, or the default file (an optional default only when it exists). */

@@ -75,8 +75,12 @@ public final class InventoryFileReader {
             try {
                 Document document = reader.read(defaultsFile, defaultsFile.toString());
                 DocumentChecker checker = new DocumentChecker(document.file(), problems);
-                defaults = attributes(checker, null, checker.entries(document.root(), "the defaults file"),
-                        "defaults", DEFAULTS_FIELDS).attributes();
+                if (document.root() instanceof ScalarNode root && root.value() != null) {
+                    checker.problem(root, "the defaults file must be a map of attributes, not " + kind(root));
+                } else {
+                    defaults = attributes(checker, null, checker.entries(document.root(), "the defaults file"),
+                            "defaults", DEFAULTS_FIELDS).attributes();
+                }
             } catch (DocumentException e) {
                 problems.add(e.problem());
             }
@@ -100,6 +104,11 @@ public final class InventoryFileReader {
         return builder.build();
     }
 
+    /** What a file's root is, without its content, and a hint when it is not a collection. */
+    private static String kind(Node root) {
+        return DocumentChecker.kind(root) + (root instanceof ScalarNode ? "; is it an inventory file?" : "");
+    }
+
     /**
      * Reads a hosts or groups file entry by entry into {@code entries}; whether the file could be parsed.
      * Streaming keeps only one host's nodes in memory at a time.
@@ -117,7 +126,7 @@ public final class InventoryFileReader {
                     });
             if (document.root() != null && !(document.root() instanceof MapNode)) {
                 checker.problem(document.root(), what + " must be a map of " + kind + " names to their "
-                        + "attributes, not " + document.root().describe());
+                        + "attributes, not " + kind(document.root()));
             }
             return true;
         } catch (DocumentException e) {
