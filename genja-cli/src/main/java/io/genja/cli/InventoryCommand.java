@@ -6,7 +6,7 @@ import io.genja.inventory.Host;
 import io.genja.inventory.Inventory;
 import io.genja.inventory.ResolvedConnectionParams;
 import io.genja.plugin.PluginManager;
-import io.genja.secret.SecretResolver;
+import io.genja.inventory.SecretResolver;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.genja.cli;
 
 import io.genja.Genja;
 import io.genja.inventory.Inventory;
-import io.genja.inventory.file.FileInventoryPlugin;
+import io.genja.inventory.FileInventoryPlugin;
 import io.genja.settings.InventorySettings;
 import io.genja.settings.Settings;
 import java.nio.file.Files;

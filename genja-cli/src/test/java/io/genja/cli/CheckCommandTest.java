@@ -6,7 +6,7 @@ import io.genja.inventory.Attributes;
 import io.genja.inventory.Inventory;
 import io.genja.inventory.TransformFunction;
 import io.genja.plugin.PluginManager;
-import io.genja.secret.SecretResolver;
+import io.genja.inventory.SecretResolver;
 import io.genja.ssh.SshConnectionPlugin;
 import io.genja.task.HostTaskResult;
 import io.genja.task.TaskCatalog;

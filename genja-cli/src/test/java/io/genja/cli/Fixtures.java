@@ -7,7 +7,7 @@ import io.genja.inventory.ConnectionKey;
 import io.genja.inventory.ConnectionOptions;
 import io.genja.inventory.Inventory;
 import io.genja.inventory.ResolvedConnectionParams;
-import io.genja.inventory.file.FileInventoryPlugin;
+import io.genja.inventory.FileInventoryPlugin;
 import io.genja.plugin.PluginManager;
 import io.genja.task.FailureKind;
 import io.genja.task.HostTaskResult;

@@ -1,7 +1,6 @@
 package io.genja.inventory;
 
 import io.genja.document.FrozenMap;
-import io.genja.secret.SecretResolver;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

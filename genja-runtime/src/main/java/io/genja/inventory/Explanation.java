@@ -1,6 +1,5 @@
 package io.genja.inventory;
 
-import io.genja.secret.SecretResolver;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -2,8 +2,6 @@ package io.genja.inventory;
 
 import io.genja.document.Problem;
 import io.genja.document.Suggestions;
-import io.genja.inventory.file.InventoryFileReader;
-import io.genja.secret.SecretResolver;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

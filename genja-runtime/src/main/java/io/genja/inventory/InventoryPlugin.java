@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Where an inventory comes from, chosen by {@code inventory.plugin} in the settings. Every plugin, the built-in
- * {@code FileInventoryPlugin} ({@link io.genja.inventory.file.FileInventoryPlugin}) too, is registered for
+ * {@code FileInventoryPlugin} ({@link io.genja.inventory.FileInventoryPlugin}) too, is registered for
  * {@link java.util.ServiceLoader} under this interface (annotate it with
  * {@link io.genja.annotations.GenjaInventoryPlugin} and the processor does it) or with {@code PluginManager.register},
  * and found by name.

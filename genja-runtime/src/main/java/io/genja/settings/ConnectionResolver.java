@@ -7,6 +7,7 @@ import io.genja.document.Problem;
 import io.genja.inventory.ConnectionKey;
 import io.genja.inventory.Inventory;
 import io.genja.inventory.ResolvedConnectionParams;
+import io.genja.inventory.SecretException;
 import io.genja.plugin.PluginManager;
 import io.genja.settings.section.SettingsSection;
 import io.genja.task.FailureKind;
@@ -78,8 +79,13 @@ public final class ConnectionResolver {
      *     {@code VALIDATION}); nothing should be opened then
      */
     public ResolvedConnectionParams resolve(String host, String plugin) throws ConnectionException {
-        ResolvedConnectionParams params = inventory.secrets().resolve(new ConnectionKey(host, plugin),
-                inventory.resolveConnection(host, plugin));
+        ResolvedConnectionParams params;
+        try {
+            params = inventory.secrets().resolve(new ConnectionKey(host, plugin),
+                    inventory.resolveConnection(host, plugin));
+        } catch (SecretException e) {
+            throw new ConnectionException(FailureKind.VALIDATION, e.getMessage(), e);
+        }
         return settingsOf(plugin).applyTo(params);
     }
 
@@ -93,7 +99,7 @@ public final class ConnectionResolver {
         ResolvedConnectionParams params = inventory.resolveConnection(host, plugin);
         try {
             params = inventory.secrets().resolve(new ConnectionKey(host, plugin), params);
-        } catch (ConnectionException unresolvable) {
+        } catch (SecretException unresolvable) {
             // checked on its own; validate the rest as written
         }
         try {
@@ -112,7 +118,13 @@ public final class ConnectionResolver {
      * reference: a plugin's message may quote a value ("got ..."), and secrets are never shown.
      */
     public ConnectionException redact(ConnectionException failure, ConnectionKey key) {
-        return inventory.secrets().redact(failure, key);
+        String message = inventory.secrets().redact(failure.getMessage(), key);
+        if (Objects.equals(message, failure.getMessage())) {
+            return failure;
+        }
+        ConnectionException redacted = new ConnectionException(failure.kind(), message, null, failure.retryable());
+        redacted.setStackTrace(failure.getStackTrace());
+        return redacted;
     }
 
     /** What the plugins noted about their sections that may be fine where the run happens (a missing file). */

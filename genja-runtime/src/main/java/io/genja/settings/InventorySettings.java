@@ -6,7 +6,7 @@ import io.genja.document.Suggestions;
 import io.genja.inventory.Inventory;
 import io.genja.inventory.InventoryPlugin;
 import io.genja.inventory.TransformFunction;
-import io.genja.inventory.file.FileInventoryPlugin;
+import io.genja.inventory.FileInventoryPlugin;
 import io.genja.plugin.PluginManager;
 import java.nio.file.Path;
 import java.util.List;

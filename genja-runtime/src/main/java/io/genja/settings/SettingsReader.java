@@ -10,7 +10,7 @@ import io.genja.document.Problem;
 import io.genja.document.Suggestions;
 import io.genja.connection.ConnectionPlugin;
 import io.genja.inventory.InventoryPlugin;
-import io.genja.inventory.file.FileInventoryPlugin;
+import io.genja.inventory.FileInventoryPlugin;
 import io.genja.plugin.PluginManager;
 import io.genja.settings.section.SettingsSection;
 import java.nio.file.Path;

@@ -165,7 +165,7 @@ public final class TaskResults {
 
     /**
      * The results as compact JSON in the stable shape documented in {@code docs/results.md}. Passwords are never
-     * written: any field whose name marks a secret ({@link io.genja.secret.SecretResolver#isSecretKey}:
+     * written: any field whose name marks a secret ({@link io.genja.inventory.SecretResolver#isSecretKey}:
      * {@code password}, {@code api_token}, {@code snmp_community}, ...) in a task's result or metadata is replaced
      * by {@code "<redacted>"}.
      */

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.genja.secret.SecretResolver;
+import io.genja.inventory.SecretResolver;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;

@@ -28,7 +28,7 @@ class SshSettingsTest {
     Path dir;
 
     private final PluginManager plugins = new PluginManager().register(new SshConnectionPlugin())
-            .register(new io.genja.inventory.file.FileInventoryPlugin());
+            .register(new io.genja.inventory.FileInventoryPlugin());
 
     private Path config(String yaml) throws IOException {
         return Files.writeString(dir.resolve("config.yaml"), yaml);

@@ -1,9 +1,5 @@
-package io.genja.secret;
+package io.genja.inventory;
 
-import io.genja.connection.ConnectionException;
-import io.genja.inventory.ConnectionKey;
-import io.genja.inventory.ResolvedConnectionParams;
-import io.genja.task.FailureKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -150,11 +146,11 @@ public final class SecretResolver {
     /**
      * {@code params} with every reference in the password and extras replaced by its value.
      *
-     * @throws ConnectionException of kind {@link FailureKind#VALIDATION} when a reference cannot be resolved;
+     * @throws SecretException when a reference cannot be resolved or is refused;
      *     the message names the host, the field and the reference, never a value
      */
     public ResolvedConnectionParams resolve(ConnectionKey key, ResolvedConnectionParams params)
-            throws ConnectionException {
+            throws SecretException {
         Map<String, String> resolvedHere = new HashMap<>();
         String password = params.password();
         if (hasReference(password)) {
@@ -191,7 +187,7 @@ public final class SecretResolver {
             if (refusal(value, field, null).isEmpty()) {
                 try {
                     resolveValue(value, null, field, new HashMap<>());
-                } catch (ConnectionException e) {
+                } catch (SecretException e) {
                     problems.add(e.getMessage());
                 }
             }
@@ -280,7 +276,7 @@ public final class SecretResolver {
     }
 
     private Object resolveValue(Object value, ConnectionKey key, String field, Map<String, String> resolvedHere)
-            throws ConnectionException {
+            throws SecretException {
         if (value instanceof String text) {
             return hasReference(text) ? resolve(text, key, field, resolvedHere) : text;
         }
@@ -309,10 +305,10 @@ public final class SecretResolver {
 
     /** {@code value} with its references resolved; each resolved value and its reference go to {@code resolvedHere}. */
     private String resolve(String value, ConnectionKey key, String field, Map<String, String> resolvedHere)
-            throws ConnectionException {
+            throws SecretException {
         Optional<String> refused = refusal(value, field, key);
         if (refused.isPresent()) {
-            throw new ConnectionException(FailureKind.VALIDATION, refused.get());
+            throw new SecretException(refused.get());
         }
         Matcher matcher = REFERENCE.matcher(value);
         StringBuilder out = new StringBuilder();
@@ -367,19 +363,8 @@ public final class SecretResolver {
         return redacted;
     }
 
-    /** {@code e} with its message {@link #redact(String, ConnectionKey) redacted}; itself when nothing was hidden. */
-    public ConnectionException redact(ConnectionException e, ConnectionKey key) {
-        String message = redact(e.getMessage(), key);
-        if (Objects.equals(message, e.getMessage())) {
-            return e;
-        }
-        ConnectionException redacted = new ConnectionException(e.kind(), message, null, e.retryable());
-        redacted.setStackTrace(e.getStackTrace());
-        return redacted;
-    }
-
     private String readFile(String name, ConnectionKey key, String field, String reference)
-            throws ConnectionException {
+            throws SecretException {
         Path path = baseDirectory.resolve(name);
         try {
             BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
@@ -405,8 +390,8 @@ public final class SecretResolver {
         }
     }
 
-    private static ConnectionException failure(ConnectionKey key, String field, String reference, String why) {
-        return new ConnectionException(FailureKind.VALIDATION, "cannot resolve the secret " + reference + " in "
+    private static SecretException failure(ConnectionKey key, String field, String reference, String why) {
+        return new SecretException("cannot resolve the secret " + reference + " in "
                 + field + (key == null ? "" : " for " + key) + ": " + why);
     }
 

@@ -1,11 +1,7 @@
-package io.genja.inventory.file;
+package io.genja.inventory;
 
 import io.genja.annotations.GenjaInventoryPlugin;
-import io.genja.inventory.Inventory;
-import io.genja.inventory.InventoryException;
-import io.genja.inventory.InventoryPlugin;
 import io.genja.document.Suggestions;
-import io.genja.secret.SecretResolver;
 import io.genja.settings.section.SettingsSection;
 import java.nio.file.Files;
 import java.nio.file.Path;

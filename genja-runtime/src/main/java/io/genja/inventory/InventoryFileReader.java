@@ -1,4 +1,4 @@
-package io.genja.inventory.file;
+package io.genja.inventory;
 
 import io.genja.document.Document;
 import io.genja.document.DocumentChecker;
@@ -11,12 +11,6 @@ import io.genja.document.Problem;
 import io.genja.document.ReadLimits;
 import io.genja.document.ScalarNode;
 import io.genja.document.Suggestions;
-import io.genja.inventory.Attributes;
-import io.genja.inventory.ConnectionOptions;
-import io.genja.inventory.GroupCycles;
-import io.genja.inventory.Inventory;
-import io.genja.inventory.InventoryException;
-import io.genja.secret.SecretResolver;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
