@@ -12,7 +12,7 @@ import io.genja.task.TaskSuccess;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -54,7 +54,7 @@ class RunProgressTest {
         progress.onHostFinish(TASK, hosts.get(1), failed);
         progress.onHostFinish(SUB_TASK, hosts.get(2), failed);
         progress.onHostFinish(TASK, hosts.get(2), passed);
-        progress.onTaskFinish(TASK, new TaskResults("backup", Map.of(), Map.of(), Duration.ZERO));
+        progress.onTaskFinish(TASK, new TaskResults("backup", Map.of(), Map.of(), Instant.EPOCH, Instant.EPOCH, List.of()));
     }
 
     private String text() {

@@ -1,6 +1,6 @@
 package io.genja.inventory;
 
-import io.genja.document.FrozenMap;
+import io.genja.internal.document.FrozenMap;
 import java.util.Map;
 
 /**

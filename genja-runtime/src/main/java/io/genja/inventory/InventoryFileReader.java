@@ -1,15 +1,15 @@
 package io.genja.inventory;
 
-import io.genja.document.Document;
-import io.genja.document.DocumentChecker;
-import io.genja.document.DocumentException;
-import io.genja.document.DocumentReader;
-import io.genja.document.ListNode;
-import io.genja.document.MapNode;
-import io.genja.document.Node;
+import io.genja.internal.document.Document;
+import io.genja.internal.document.DocumentChecker;
+import io.genja.internal.document.DocumentException;
+import io.genja.internal.document.DocumentReader;
+import io.genja.internal.document.ListNode;
+import io.genja.internal.document.MapNode;
+import io.genja.internal.document.Node;
 import io.genja.document.Problem;
-import io.genja.document.ReadLimits;
-import io.genja.document.ScalarNode;
+import io.genja.internal.document.ReadLimits;
+import io.genja.internal.document.ScalarNode;
 import io.genja.document.Suggestions;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.genja.settings;
 
 import io.genja.GenjaException;
-import io.genja.document.FrozenMap;
+import io.genja.internal.document.FrozenMap;
 import io.genja.document.Suggestions;
 import io.genja.inventory.Inventory;
 import io.genja.inventory.InventoryPlugin;

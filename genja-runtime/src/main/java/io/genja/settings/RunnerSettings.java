@@ -1,6 +1,6 @@
 package io.genja.settings;
 
-import io.genja.document.FrozenMap;
+import io.genja.internal.document.FrozenMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;

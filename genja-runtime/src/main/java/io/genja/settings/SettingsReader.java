@@ -1,11 +1,11 @@
 package io.genja.settings;
 
-import io.genja.document.Document;
-import io.genja.document.DocumentChecker;
-import io.genja.document.DocumentException;
-import io.genja.document.DocumentReader;
-import io.genja.document.MapNode;
-import io.genja.document.Node;
+import io.genja.internal.document.Document;
+import io.genja.internal.document.DocumentChecker;
+import io.genja.internal.document.DocumentException;
+import io.genja.internal.document.DocumentReader;
+import io.genja.internal.document.MapNode;
+import io.genja.internal.document.Node;
 import io.genja.document.Problem;
 import io.genja.document.Suggestions;
 import io.genja.connection.ConnectionPlugin;

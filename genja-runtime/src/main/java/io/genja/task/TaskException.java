@@ -1,5 +1,6 @@
 package io.genja.task;
 
+import io.genja.connection.ConnectionException;
 import java.util.Objects;
 
 /** A task's failure with its {@link FailureKind}; thrown by tasks and by {@link TaskRuntimeContext}. */
@@ -22,6 +23,14 @@ public final class TaskException extends Exception {
         super(message, cause);
         this.kind = Objects.requireNonNull(kind, "kind");
         this.retryable = retryable;
+    }
+
+    /**
+     * A connection's failure as the task's: the same kind, message and retryability, the connection's exception as
+     * the cause. How {@link TaskRuntimeContext#executeCommand} reports what the connection threw.
+     */
+    public static TaskException of(ConnectionException failure) {
+        return new TaskException(failure.kind(), failure.getMessage(), failure, failure.retryable());
     }
 
     public FailureKind kind() {

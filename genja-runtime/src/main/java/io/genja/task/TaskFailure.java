@@ -1,5 +1,7 @@
 package io.genja.task;
 
+import io.genja.connection.AsyncFailures;
+import io.genja.connection.ConnectionException;
 import java.util.Objects;
 
 /**
@@ -31,11 +33,17 @@ public record TaskFailure(FailureKind kind, String message, String exceptionType
     }
 
     /**
-     * The failure a thrown exception stands for: a {@link TaskException} keeps its kind and retryability,
-     * anything else is {@link FailureKind#EXTERNAL}.
+     * The failure a thrown exception stands for, the one rule for tasks and connections alike: a
+     * {@link TaskException} or {@link ConnectionException} keeps its kind and retryability, anything else is
+     * {@link FailureKind#EXTERNAL}. The wrappers futures put around an exception are looked through.
      */
-    public static TaskFailure fromException(Throwable exception) {
+    public static TaskFailure fromException(Throwable thrown) {
+        Throwable exception = AsyncFailures.unwrap(thrown);
         String message = exception.getMessage() == null ? exception.getClass().getSimpleName() : exception.getMessage();
+        if (exception instanceof ConnectionException connection) {
+            return new TaskFailure(connection.kind(), message, connection.getClass().getName(), connection.retryable(),
+                    null);
+        }
         if (exception instanceof TaskException task) {
             Throwable cause = task.getCause();
             return new TaskFailure(task.kind(), message,

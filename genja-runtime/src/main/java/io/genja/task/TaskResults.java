@@ -24,22 +24,9 @@ public final class TaskResults {
     private final List<HookError> hookErrors;
 
     /**
-     * Results that ended now and took {@code duration}.
+     * Results as the engine assembles them when a run ends; tools that combine or replay results (and tests) build
+     * them the same way. The maps and list are copied.
      *
-     * @param byHost the host results, in inventory order
-     * @param subTasks the sub-tasks' results, in declared order
-     */
-    public TaskResults(String taskName, Map<String, HostTaskResult> byHost, Map<String, TaskResults> subTasks,
-                       Duration duration) {
-        this(taskName, byHost, subTasks, duration, Instant.now());
-    }
-
-    private TaskResults(String taskName, Map<String, HostTaskResult> byHost, Map<String, TaskResults> subTasks,
-                        Duration duration, Instant finishedAt) {
-        this(taskName, byHost, subTasks, finishedAt.minus(duration), finishedAt, List.of());
-    }
-
-    /**
      * @param byHost the host results, in inventory order
      * @param subTasks the sub-tasks' results, in declared order
      * @param startedAt when the first host started this task
@@ -48,26 +35,17 @@ public final class TaskResults {
      */
     public TaskResults(String taskName, Map<String, HostTaskResult> byHost, Map<String, TaskResults> subTasks,
                        Instant startedAt, Instant finishedAt, List<HookError> hookErrors) {
-        this(Objects.requireNonNull(taskName, "taskName"), Collections.unmodifiableMap(new LinkedHashMap<>(byHost)),
-                Collections.unmodifiableMap(new LinkedHashMap<>(subTasks)), startedAt, finishedAt,
-                List.copyOf(hookErrors), Trusted.COPIED);
-    }
-
-    /** Takes the maps and list as they are: the caller made them unmodifiable copies. */
-    private TaskResults(String taskName, Map<String, HostTaskResult> byHost, Map<String, TaskResults> subTasks,
-                        Instant startedAt, Instant finishedAt, List<HookError> hookErrors, Trusted copied) {
-        this.taskName = taskName;
-        this.byHost = byHost;
-        this.subTasks = subTasks;
+        this.taskName = Objects.requireNonNull(taskName, "taskName");
+        this.byHost = Collections.unmodifiableMap(new LinkedHashMap<>(byHost));
+        this.subTasks = Collections.unmodifiableMap(new LinkedHashMap<>(subTasks));
         this.startedAt = Objects.requireNonNull(startedAt, "startedAt");
         this.finishedAt = Objects.requireNonNull(finishedAt, "finishedAt");
-        this.hookErrors = hookErrors;
+        this.hookErrors = List.copyOf(hookErrors);
     }
 
-    /** A copy with {@code hookErrors} instead of this one's (the host results are shared, not copied). */
+    /** A copy with {@code hookErrors} instead of this one's. */
     public TaskResults withHookErrors(List<HookError> hookErrors) {
-        return new TaskResults(taskName, byHost, subTasks, startedAt, finishedAt, List.copyOf(hookErrors),
-                Trusted.COPIED);
+        return new TaskResults(taskName, byHost, subTasks, startedAt, finishedAt, hookErrors);
     }
 
     public String taskName() {
@@ -224,7 +202,4 @@ public final class TaskResults {
                     + unreachable + " unreachable, " + skipped + " skipped";
         }
     }
-
-    /** Marks the constructor that takes already copied collections. */
-    private enum Trusted { COPIED }
 }

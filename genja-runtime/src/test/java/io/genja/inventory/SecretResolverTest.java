@@ -50,7 +50,7 @@ class SecretResolverTest {
                   password: ${file:missing.txt}
                 """);
         SecretResolver secrets = new SecretResolver(Map.of("R1_PASSWORD", "env-secret")::get, Path.of("/nowhere"));
-        inventory = new io.genja.inventory.InventoryFileReader(io.genja.document.ReadLimits.DEFAULT, secrets)
+        inventory = new io.genja.inventory.InventoryFileReader(io.genja.internal.document.ReadLimits.DEFAULT, secrets)
                 .read(dir.resolve("hosts.yaml"), null, null);
     }
 

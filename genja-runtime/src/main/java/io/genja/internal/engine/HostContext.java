@@ -48,7 +48,7 @@ final class HostContext implements TaskRuntimeContext {
         try {
             return requireConnection().executeCommand(command);
         } catch (ConnectionException e) {
-            throw new TaskException(e.kind(), e.getMessage(), e, e.retryable());
+            throw TaskException.of(e);
         }
     }
 
@@ -66,7 +66,7 @@ final class HostContext implements TaskRuntimeContext {
             }
             Throwable cause = AsyncFailures.unwrap(error);
             if (cause instanceof ConnectionException c) {
-                return CompletableFuture.<String>failedFuture(new TaskException(c.kind(), c.getMessage(), c, c.retryable()));
+                return CompletableFuture.<String>failedFuture(TaskException.of(c));
             }
             return CompletableFuture.<String>failedFuture(cause);
         }).thenCompose(stage -> stage);

@@ -375,14 +375,8 @@ final class HostPipeline {
                         : error.toString(), error);
     }
 
-    /** A thrown exception as a failure: a connection's kind and retryability are kept. */
+    /** A thrown exception as a failure ({@link TaskFailure#fromException}: kinds and retryability kept). */
     private static TaskFailure failureOf(Throwable error) {
-        Throwable cause = AsyncFailures.unwrap(error);
-        if (cause instanceof ConnectionException connection) {
-            return new TaskFailure(connection.kind(), connection.getMessage() == null
-                    ? connection.getClass().getSimpleName() : connection.getMessage(),
-                    connection.getClass().getName(), connection.retryable(), null);
-        }
-        return TaskFailure.fromException(cause);
+        return TaskFailure.fromException(error);
     }
 }

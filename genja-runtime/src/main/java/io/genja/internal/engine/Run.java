@@ -13,17 +13,13 @@ import io.genja.task.TaskResults;
 import io.genja.task.TaskSkip;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.AbstractMap;
-import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
@@ -217,12 +213,12 @@ public final class Run {
 
     private TaskResults assemble(int index, Instant runStart, long runStartNanos, Instant runEnd) {
         Node node = nodes[index];
-        HostTaskResult[] results = new HostTaskResult[hostCount];
+        Map<String, HostTaskResult> results = new LinkedHashMap<>();
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
         for (int host = 0; host < hostCount; host++) {
             HostTaskResult result = sink.get(index, host);
-            results[host] = result;
+            results.put(hosts.get(host).name(), result);
             long started = sink.started(index, host);
             if (started != 0) {
                 first = Math.min(first, started);
@@ -240,8 +236,7 @@ public final class Run {
             start = first == Long.MAX_VALUE ? runStart : runStart.plusNanos(first - runStartNanos);
             end = last == Long.MIN_VALUE ? start : runStart.plusNanos(last - runStartNanos);
         }
-        // TaskResults copies the map; handing it a view over the arrays makes that the only copy.
-        return new TaskResults(node.info().name(), new ResultsView(results), subTasks, start, end, List.of());
+        return new TaskResults(node.info().name(), results, subTasks, start, end, List.of());
     }
 
     private void rememberFailedHosts() {
@@ -326,46 +321,6 @@ public final class Run {
     static String describe(Duration duration) {
         long millis = duration.toMillis();
         return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
-    }
-
-    /** The results of one node as a map from host name, in host order, without copying them. */
-    private final class ResultsView extends AbstractMap<String, HostTaskResult> {
-        private final HostTaskResult[] results;
-
-        ResultsView(HostTaskResult[] results) {
-            this.results = results;
-        }
-
-        @Override
-        public Set<Entry<String, HostTaskResult>> entrySet() {
-            return new AbstractSet<>() {
-                @Override
-                public Iterator<Entry<String, HostTaskResult>> iterator() {
-                    return new Iterator<>() {
-                        private int next;
-
-                        @Override
-                        public boolean hasNext() {
-                            return next < results.length;
-                        }
-
-                        @Override
-                        public Entry<String, HostTaskResult> next() {
-                            if (next >= results.length) {
-                                throw new NoSuchElementException();
-                            }
-                            int host = next++;
-                            return new SimpleImmutableEntry<>(hosts.get(host).name(), results[host]);
-                        }
-                    };
-                }
-
-                @Override
-                public int size() {
-                    return results.length;
-                }
-            };
-        }
     }
 
     /**

@@ -1,11 +1,11 @@
 package io.genja.settings.section;
 
-import io.genja.document.DocumentChecker;
-import io.genja.document.ListNode;
-import io.genja.document.MapNode;
-import io.genja.document.Node;
+import io.genja.internal.document.DocumentChecker;
+import io.genja.internal.document.ListNode;
+import io.genja.internal.document.MapNode;
+import io.genja.internal.document.Node;
 import io.genja.document.Problem;
-import io.genja.document.ScalarNode;
+import io.genja.internal.document.ScalarNode;
 import io.genja.document.Suggestions;
 import java.nio.file.Path;
 import java.util.ArrayList;

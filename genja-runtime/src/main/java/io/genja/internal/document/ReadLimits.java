@@ -1,4 +1,4 @@
-package io.genja.document;
+package io.genja.internal.document;
 
 /**
  * Bounds on what a document may make the reader do, so that a hostile or broken file cannot exhaust memory or

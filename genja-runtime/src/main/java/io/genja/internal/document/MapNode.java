@@ -1,4 +1,4 @@
-package io.genja.document;
+package io.genja.internal.document;
 
 import java.util.List;
 

@@ -1,4 +1,6 @@
-package io.genja.document;
+package io.genja.internal.document;
+
+import io.genja.document.Problem;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;

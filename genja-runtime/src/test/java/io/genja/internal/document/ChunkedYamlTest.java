@@ -1,4 +1,4 @@
-package io.genja.document;
+package io.genja.internal.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

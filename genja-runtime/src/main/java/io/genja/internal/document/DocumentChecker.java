@@ -1,4 +1,8 @@
-package io.genja.document;
+package io.genja.internal.document;
+
+import io.genja.document.Suggestions;
+
+import io.genja.document.Problem;
 
 import java.util.ArrayList;
 import java.util.Collection;

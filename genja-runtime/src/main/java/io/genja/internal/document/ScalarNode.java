@@ -1,4 +1,4 @@
-package io.genja.document;
+package io.genja.internal.document;
 
 /**
  * A scalar: its typed value ({@code String}, {@code Integer}, {@code Long}, {@code BigInteger}, {@code Double},

@@ -1,4 +1,4 @@
-package io.genja.document;
+package io.genja.internal.document;
 
 /**
  * One parsed YAML or JSON file.

@@ -1,4 +1,4 @@
-package io.genja.document;
+package io.genja.internal.document;
 
 /**
  * A node of a YAML or JSON document with its position (1-based line and column), so that every value can be

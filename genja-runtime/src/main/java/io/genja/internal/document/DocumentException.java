@@ -1,4 +1,6 @@
-package io.genja.document;
+package io.genja.internal.document;
+
+import io.genja.document.Problem;
 
 /** A file could not be read or parsed; the problem says where and why. */
 public final class DocumentException extends Exception {
