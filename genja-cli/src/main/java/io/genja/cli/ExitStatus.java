@@ -11,6 +11,11 @@ public final class ExitStatus {
     public static final int BAD_INPUT = 2;
     /** A bug in Genja or a plugin; rerun with {@code --debug} for the stack trace. */
     public static final int INTERNAL_ERROR = 3;
+    /**
+     * {@code genja run} was interrupted by Ctrl-C (SIGINT): 128 + 2, as shells expect. The hosts that had not
+     * finished are reported as interrupted; the table and {@code --json} are still written.
+     */
+    public static final int INTERRUPTED = 130;
 
     private ExitStatus() {
     }

@@ -51,7 +51,8 @@ public final class GenjaCli {
 
     /**
      * Runs the command line {@code args} (without the program name) and returns its exit status: 0 when every
-     * host passed, 1 when a host failed, 2 for bad usage, configuration or input, 3 for an internal error.
+     * host passed, 1 when a host failed, 2 for bad usage, configuration or input, 3 for an internal error, 130 when
+     * Ctrl-C interrupted {@code run} (while {@code run} runs, it handles SIGINT for the whole JVM; see docs/cli.md).
      */
     public int execute(String... args) {
         boolean onTerminal = terminal != null ? terminal : out == System.out && System.console() != null;

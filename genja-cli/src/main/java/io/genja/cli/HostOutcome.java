@@ -1,5 +1,6 @@
 package io.genja.cli;
 
+import io.genja.task.FailureKind;
 import io.genja.task.HostTaskResult;
 import io.genja.task.TaskResults;
 import java.time.Duration;
@@ -11,7 +12,9 @@ import java.util.Map;
  * One host's outcome over a whole task tree, as the summary table shows it: the first failure anywhere in the
  * tree decides, else a skipped task, else passed ({@code changed} when any task changed something).
  *
- * @param status {@code ok}, {@code changed}, {@code failed}, {@code unreachable} or {@code skipped}
+ * @param status {@code ok}, {@code changed}, {@code failed}, {@code unreachable}, {@code skipped}, or
+ *     {@code interrupted} when Ctrl-C stopped the run before the host finished (its first failure is
+ *     {@code INTERRUPTED})
  * @param detail the task's summary, the failure (kind and message, prefixed by the sub-task's name), or the
  *     reason of a skip
  */
@@ -22,6 +25,7 @@ record HostOutcome(String host, String status, Duration duration, String detail)
     static final String FAILED = "failed";
     static final String UNREACHABLE = "unreachable";
     static final String SKIPPED = "skipped";
+    static final String INTERRUPTED = "interrupted";
 
     /** The outcomes of every host of {@code results}, in inventory order. */
     static List<HostOutcome> of(TaskResults results) {
@@ -39,7 +43,9 @@ record HostOutcome(String host, String status, Duration duration, String detail)
         for (Map.Entry<String, HostTaskResult> node : tree) {
             if (node.getValue() instanceof HostTaskResult.Failed failed) {
                 String where = node.getKey().isEmpty() ? "" : node.getKey() + ": ";
-                return new HostOutcome(host, failed.failure().isUnreachable() ? UNREACHABLE : FAILED, duration,
+                String status = failed.failure().kind() == FailureKind.INTERRUPTED ? INTERRUPTED
+                        : failed.failure().isUnreachable() ? UNREACHABLE : FAILED;
+                return new HostOutcome(host, status, duration,
                         where + failed.failure().kind() + ": " + failed.failure().message());
             }
         }
@@ -74,5 +80,9 @@ record HostOutcome(String host, String status, Duration duration, String detail)
 
     boolean failed() {
         return status.equals(FAILED) || status.equals(UNREACHABLE);
+    }
+
+    boolean interrupted() {
+        return status.equals(INTERRUPTED);
     }
 }

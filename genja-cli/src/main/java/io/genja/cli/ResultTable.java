@@ -26,15 +26,25 @@ final class ResultTable {
         out.println(totals(results.taskName(), outcomes, results.duration()));
     }
 
-    /** {@code backup_config: 50 hosts, 48 passed (3 changed), 2 failed (2 unreachable), 0 skipped in 2.1 s}. */
+    /**
+     * {@code backup_config: 50 hosts, 48 passed (3 changed), 2 failed (2 unreachable), 0 skipped in 2.1 s}; after
+     * Ctrl-C, the hosts that did not finish come before the time: {@code ..., 0 skipped, 30 interrupted in 1.2 s}.
+     */
     static String totals(String task, List<HostOutcome> outcomes, Duration duration) {
         long passed = outcomes.stream().filter(HostOutcome::passed).count();
         long changed = outcomes.stream().filter(o -> o.status().equals(HostOutcome.CHANGED)).count();
         long failed = outcomes.stream().filter(HostOutcome::failed).count();
         long unreachable = outcomes.stream().filter(o -> o.status().equals(HostOutcome.UNREACHABLE)).count();
         long skipped = outcomes.stream().filter(o -> o.status().equals(HostOutcome.SKIPPED)).count();
+        long interrupted = interrupted(outcomes);
         return task + ": " + count(outcomes.size(), "host") + ", " + passed + " passed (" + changed + " changed), "
-                + failed + " failed (" + unreachable + " unreachable), " + skipped + " skipped in " + format(duration);
+                + failed + " failed (" + unreachable + " unreachable), " + skipped + " skipped"
+                + (interrupted > 0 ? ", " + interrupted + " interrupted" : "") + " in " + format(duration);
+    }
+
+    /** How many hosts Ctrl-C stopped before they finished. */
+    static long interrupted(List<HostOutcome> outcomes) {
+        return outcomes.stream().filter(HostOutcome::interrupted).count();
     }
 
     /** {@code 1 host}, {@code 2 hosts}. */
@@ -47,6 +57,7 @@ final class ResultTable {
             case HostOutcome.OK -> "green";
             case HostOutcome.CHANGED -> "yellow";
             case HostOutcome.SKIPPED -> "cyan";
+            case HostOutcome.INTERRUPTED -> "magenta";
             default -> "red";
         };
     }

@@ -74,6 +74,7 @@ final class RunCommand implements Callable<Integer> {
     Path json;
 
     @Override
+    @SuppressWarnings("try") // after Ctrl-C, Genja is closed before the report; closing it again is a no-op
     public Integer call() throws IOException {
         CliContext context = genja.context();
         TaskDefinition definition = findTask(context.catalog(), task);
@@ -82,7 +83,8 @@ final class RunCommand implements Callable<Integer> {
         RunOptions runOptions = runOptions(taskOptions);
         Workspace workspace = Workspace.load(genja);
         checkOutputs(context, workspace);
-        try (Genja all = workspace.open(context)) {
+        // Installed until the connections are closed (resources close in reverse order): see InterruptSignal.
+        try (InterruptSignal ctrlC = InterruptSignal.install(context.err()); Genja all = workspace.open(context)) {
             if (all.hosts().isEmpty()) {
                 String empty = "the inventory has no hosts; nothing to run on";
                 throw new CliException(workspace.hostsFile().map(file -> context.display(
@@ -96,19 +98,35 @@ final class RunCommand implements Callable<Integer> {
             RunProgress progress = new RunProgress(context.out(), context.terminal());
             TaskResults results;
             try {
-                results = selected.run(definition, runOptions.processor(progress));
+                results = ctrlC.during(() -> selected.run(definition, runOptions.processor(progress)));
             } catch (RunFailedException e) {
                 // core.raise_on_error: the run is over and complete; report it like any run with failures
                 results = e.results();
             } finally {
                 progress.finish();
             }
+            if (ctrlC.interrupted()) {
+                // The operator wants the run stopped: release the devices first, then report.
+                all.close();
+            }
             ResultTable.print(results, context.out(), context.terminal() ? Ansi.ON : Ansi.OFF);
             if (json != null) {
                 Files.writeString(context.resolve(json), results.toPrettyJson());
             }
+            if (ctrlC.interrupted()) {
+                context.err().println(interruptedLine(results));
+                return ExitStatus.INTERRUPTED;
+            }
             return results.anyFailed() || !results.hookErrors().isEmpty() ? ExitStatus.HOSTS_FAILED : ExitStatus.OK;
         }
+    }
+
+    /** {@code genja: the run was interrupted (Ctrl-C): 20 of 200 hosts finished, 180 interrupted}. */
+    static String interruptedLine(TaskResults results) {
+        List<HostOutcome> outcomes = HostOutcome.of(results);
+        long interrupted = ResultTable.interrupted(outcomes);
+        return "genja: the run was interrupted (Ctrl-C): " + (outcomes.size() - interrupted) + " of "
+                + ResultTable.count(outcomes.size(), "host") + " finished, " + interrupted + " interrupted";
     }
 
     /** Every file this run will write can be written: checked before any host is touched. */

@@ -18,5 +18,10 @@ public enum FailureKind {
     /** A defect in Genja or a plugin. */
     INTERNAL,
     /** The task threw an exception that is not a {@link TaskException}. */
-    EXTERNAL
+    EXTERNAL,
+    /**
+     * The run was interrupted (Ctrl-C in {@code genja run}, or the thread calling {@code run} was interrupted)
+     * before the task finished on the host; the message says whether it had started.
+     */
+    INTERRUPTED
 }

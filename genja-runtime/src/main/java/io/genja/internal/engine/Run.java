@@ -66,6 +66,8 @@ public final class Run {
     private Admission admission;
     private ScheduledExecutorService scheduler;
     private DaemonThreads timerThread;
+    /** The thread that called {@code run}; lanes like {@code serial}'s run hosts on it. */
+    private Thread caller;
     private volatile boolean aborted;
 
     private Run(TaskPlan plan, List<Host> hosts, RunSpec spec, ConnectionManager connections,
@@ -108,6 +110,7 @@ public final class Run {
                 spec);
         Instant startedAt = Instant.now();
         long startNanos = System.nanoTime();
+        caller = Thread.currentThread();
         hooks.taskStart(rootInfo(), hosts);
         lanes = runner.open(runnerContext);
         admission = new Admission(lanes.maxInFlight());
@@ -153,7 +156,7 @@ public final class Run {
 
     /** A host loop: claims hosts in inventory order and runs them while hosts and admission permits are left. */
     void drain() {
-        while (!aborted && admission.tryEnter()) {
+        while (!aborted() && admission.tryEnter()) {
             int index = next.getAndIncrement();
             if (index >= hostCount) {
                 admission.leave();
@@ -198,17 +201,33 @@ public final class Run {
         }
     }
 
-    /** The caller was interrupted: stop claiming hosts and give every missing result an interruption failure. */
+    /**
+     * The caller was interrupted: stop claiming hosts and give every missing result an {@code INTERRUPTED} failure,
+     * which says whether the task had started on the host. What a host still running records afterwards is
+     * discarded (the first result per node wins).
+     */
     private void abort() {
         aborted = true;
         next.set(hostCount);
-        HostTaskResult interrupted = HostTaskResult.failed(TaskFailure.of(FailureKind.INTERNAL,
-                "the run was interrupted before this task finished on this host"));
+        long now = System.nanoTime();
         for (int node = 0; node < nodes.length; node++) {
             for (int host = 0; host < hostCount; host++) {
-                sink.offer(node, host, interrupted);
+                if (sink.get(node, host) == null) {
+                    sink.offer(node, host, interrupted(node, host, now));
+                }
             }
         }
+    }
+
+    private HostTaskResult interrupted(int node, int host, long now) {
+        long started = sink.started(node, host);
+        if (started == 0) {
+            return HostTaskResult.failed(TaskFailure.of(FailureKind.INTERRUPTED,
+                    "the run was interrupted before this task started on this host"));
+        }
+        return HostTaskResult.failed(TaskFailure.of(FailureKind.INTERRUPTED,
+                "the run was interrupted before this task finished on this host"))
+                .withDuration(Duration.ofNanos(now - started));
     }
 
     private TaskResults assemble(int index, Instant runStart, long runStartNanos, Instant runEnd) {
@@ -287,7 +306,15 @@ public final class Run {
         return plugins;
     }
 
+    /**
+     * Whether the run was interrupted. Lanes that run hosts on the calling thread ({@code serial}) see the interrupt
+     * here first, in the middle of a host: the run aborts at once, so that what the interrupted step returns (a
+     * command "interrupted while waiting") is not recorded as the host's own failure.
+     */
     boolean aborted() {
+        if (!aborted && Thread.currentThread() == caller && caller.isInterrupted()) {
+            abort();
+        }
         return aborted;
     }
 
