@@ -8,7 +8,9 @@ import io.genja.task.TaskFailure;
 import io.genja.task.TaskResults;
 import io.genja.task.TaskSuccess;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +20,8 @@ import org.junit.jupiter.api.Test;
  * failed nor passed, and counted apart.
  */
 class InterruptedResultsTest {
+
+    private static final Instant START = Instant.parse("2026-11-28T10:00:00Z");
 
     private static final HostTaskResult PASSED = HostTaskResult.passed(new TaskSuccess().withChanged(true));
     private static final HostTaskResult NOT_STARTED = HostTaskResult.failed(TaskFailure.of(FailureKind.INTERRUPTED,
@@ -30,7 +34,8 @@ class InterruptedResultsTest {
         root.put("r2", HostTaskResult.failed(TaskFailure.of(FailureKind.COMMAND, "% Invalid input")));
         root.put("r3", NOT_STARTED);
         root.put("r4", NOT_STARTED);
-        TaskResults results = new TaskResults("backup_config", root, Map.of(), Duration.ofMillis(1200));
+        TaskResults results = new TaskResults("backup_config", root, Map.of(),
+                START, START.plus(Duration.ofMillis(1200)), List.of());
 
         assertThat(HostOutcome.of(results).stream().map(HostOutcome::status))
                 .containsExactly("changed", "failed", "interrupted", "interrupted");
@@ -43,8 +48,9 @@ class InterruptedResultsTest {
 
     @Test
     void aHostWhoseSubTaskWasInterruptedIsInterruptedAndTheDetailNamesTheSubTask() {
-        TaskResults save = new TaskResults("save", Map.of("r1", NOT_STARTED), Map.of(), Duration.ZERO);
-        TaskResults results = new TaskResults("nightly", Map.of("r1", PASSED), Map.of("save", save), Duration.ZERO);
+        TaskResults save = new TaskResults("save", Map.of("r1", NOT_STARTED), Map.of(), START, START, List.of());
+        TaskResults results = new TaskResults("nightly", Map.of("r1", PASSED), Map.of("save", save),
+                START, START, List.of());
 
         HostOutcome outcome = HostOutcome.of(results, "r1");
 
@@ -55,7 +61,8 @@ class InterruptedResultsTest {
 
     @Test
     void withoutInterruptedHostsTheTotalsReadAsBefore() {
-        TaskResults results = new TaskResults("backup_config", Map.of("r1", PASSED), Map.of(), Duration.ofMillis(85));
+        TaskResults results = new TaskResults("backup_config", Map.of("r1", PASSED), Map.of(),
+                START, START.plus(Duration.ofMillis(85)), List.of());
 
         assertThat(ResultTable.totals("backup_config", HostOutcome.of(results), Duration.ofMillis(85)))
                 .isEqualTo("backup_config: 1 host, 1 passed (1 changed), 0 failed (0 unreachable), 0 skipped in 85 ms");
