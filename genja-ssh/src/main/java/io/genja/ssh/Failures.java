@@ -143,6 +143,17 @@ final class Failures {
                 + "\" could not complete: " + describe(cause), cause, true);
     }
 
+    /**
+     * {@code what} printed more than {@code options.maxOutput()} bytes and was stopped; {@code closed} says what was
+     * closed with it. Not retryable: the same command would print as much again.
+     */
+    static ConnectionException outputCap(SshOptions options, String what, String closed) {
+        return new ConnectionException(FailureKind.COMMAND, options.where() + ": " + what + " printed more than "
+                + SshOptions.describeSize(options.maxOutput()) + ", the output cap; it was stopped and " + closed
+                + ". If that much output is expected, raise the cap with extras.max_output (per host) or "
+                + "ssh.max_output (settings file), e.g. max_output: 256MiB", null, false);
+    }
+
     /** The session was gone when a command was to run: closed by the host, the network or the keep-alive. */
     static ConnectionException lost(SshOptions options, Throwable closedBy) {
         String why;

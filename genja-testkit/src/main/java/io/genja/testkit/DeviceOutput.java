@@ -57,6 +57,21 @@ final class DeviceOutput {
         return true;
     }
 
+    /**
+     * Writes numbered lines until the client closes the channel (the write then fails): output that never ends,
+     * without ever holding more than one block of it.
+     */
+    void endless() throws IOException {
+        StringBuilder block = new StringBuilder();
+        for (long line = 1; ; line++) {
+            block.append("endless output line ").append(line).append(newline);
+            if (block.length() >= 32 * 1024) {
+                write(block.toString());
+                block.setLength(0);
+            }
+        }
+    }
+
     static List<String> lines(String text) {
         if (text.isEmpty()) {
             return List.of();
