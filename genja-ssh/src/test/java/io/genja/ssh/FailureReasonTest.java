@@ -3,7 +3,15 @@ package io.genja.ssh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.genja.Genja;
+import io.genja.RunOptions;
 import io.genja.connection.ConnectionException;
+import io.genja.inventory.Attributes;
+import io.genja.inventory.ConnectionOptions;
+import io.genja.inventory.Inventory;
+import io.genja.plugin.PluginManager;
+import io.genja.task.HostTaskResult;
+import io.genja.task.TaskResults;
 import io.genja.inventory.ConnectionKey;
 import io.genja.inventory.ResolvedConnectionParams;
 import io.genja.task.FailureKind;
@@ -81,6 +89,24 @@ class FailureReasonTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         assertThat(connection.isAlive()).isFalse();
         connection.close();
+    }
+
+    @Test
+    void throughTheRuntimeThatHostIsUnreachableWithThatTimeoutNotAClosedConnection() throws Exception {
+        ResolvedConnectionParams params = params(DEVICES.fleet().device("no-paging"), Map.of("timeout", 1));
+        Inventory oneHost = Inventory.builder().host("no-paging", Attributes.builder().hostname(params.hostname())
+                .port(params.port()).username(params.username()).password(params.password())
+                .platform(params.platform())
+                .connectionOptions("ssh", new ConnectionOptions(null, null, null, null, null, params.extras()))
+                .build()).build();
+        try (Genja genja = Genja.builder(oneHost).plugins(new PluginManager().register(plugin)).build()) {
+            TaskResults results = genja.run(RunCommand.class, RunOptions.defaults().option("command", "show version"));
+            assertThat(results.unreachableHosts()).containsExactly("no-paging");
+            HostTaskResult.Failed failed = (HostTaskResult.Failed) results.hostResult("no-paging");
+            assertThat(failed.failure().kind()).isEqualTo(FailureKind.TIMEOUT);
+            assertThat(failed.failure().message()).contains("the paging-off command \"terminal length 0\" did not "
+                    + "finish");
+        }
     }
 
     @ParameterizedTest
