@@ -37,7 +37,8 @@ final class DeviceOutput {
      * stops).
      */
     boolean writeLines(List<String> lines) throws IOException, InterruptedException {
-        if (device.fault() == Fault.DROP_MID_COMMAND) {
+        // only a command that prints something is dropped in the middle: paging off at login still answers
+        if (device.fault() == Fault.DROP_MID_COMMAND && !lines.isEmpty()) {
             for (String line : lines.subList(0, Math.min(3, lines.size()))) {
                 write(line + newline);
             }

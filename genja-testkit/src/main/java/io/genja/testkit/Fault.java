@@ -9,7 +9,10 @@ public enum Fault {
     /** Rejects every authentication attempt. */
     REFUSE_AUTH,
 
-    /** Sends the first lines of a command's output, then drops the connection. */
+    /**
+     * Sends the first lines of a command's output, then drops the connection (commands without output, such as
+     * paging off at login, are answered).
+     */
     DROP_MID_COMMAND,
 
     /** Accepts the TCP connection but never sends the SSH banner (a plain socket that stays silent). */
