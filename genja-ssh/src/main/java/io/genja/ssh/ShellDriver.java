@@ -247,11 +247,12 @@ final class ShellDriver {
             }
         }
         if (step == null) {
-            // what is still printing would arrive as the next command's output: this shell cannot be trusted
+            // what is still printing would arrive as the next command's output: this shell cannot be trusted.
+            // Closed first, so whoever learns of the failure already sees the connection as not alive.
+            close();
             current.result.completeExceptionally(Failures.outputCap(options,
                     current.command == null ? "the device, before its first prompt," : current.label,
                     "the shell closed (the next command opens a new session)"));
-            close();
         } else if (step instanceof CliDriver.Step.Page page) {
             write(page.response(), "(next page)");
         } else if (step instanceof CliDriver.Step.Done done) {
@@ -269,11 +270,12 @@ final class ShellDriver {
                 cli.abandon();
             }
         }
-        which.result.completeExceptionally(error);
         if (error.kind() == FailureKind.TIMEOUT) {
-            // the shell is in an unknown state (a command may still be printing): do not reuse it
+            // the shell is in an unknown state (a command may still be printing): do not reuse it; closed before the
+            // failure is known, so whoever learns of it already sees the connection as not alive
             close();
         }
+        which.result.completeExceptionally(error);
     }
 
     private void closed(ConnectionException why) {
