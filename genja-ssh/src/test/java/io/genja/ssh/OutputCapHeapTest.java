@@ -54,13 +54,21 @@ class OutputCapHeapTest {
         assertThat(lines.get("flood-shell")).as(log).startsWith("failed", "COMMAND", "false");
         assertThat(lines.get("flood-shell").get(4)).contains("\"show version\" printed more than 4 MiB, the output cap",
                 "the shell closed");
-        assertThat(lines.get("stuck")).as(log).startsWith("failed", "TIMEOUT");
-        // command_timeout 1.5 s, plus opening the session on loopback
-        assertThat(Long.parseLong(lines.get("stuck").get(3))).as(log).isBetween(1500L, 2500L);
-        for (String host : List.of("ios-001", "ios-002", "ios-003", "ios-004", "linux-001", "linux-002", "linux-003",
-                "linux-004")) {
+        List<String> healthy = List.of("ios-001", "ios-002", "ios-003", "ios-004", "linux-001", "linux-002",
+                "linux-003", "linux-004");
+        for (String host : healthy) {
             assertThat(lines.get(host)).as(host + "; " + log).startsWith("passed");
         }
+        // command_timeout 1.5 s after an open that takes no longer than a healthy host's open and command
+        long slowestHealthy = healthy.stream().mapToLong(host -> Long.parseLong(lines.get(host).get(3))).max()
+                .orElseThrow();
+        assertThat(lines.get("stuck")).as(log).startsWith("failed", "TIMEOUT");
+        assertThat(Long.parseLong(lines.get("stuck").get(3))).as(log).isBetween(1500L, slowestHealthy + 1500 + 500);
+        // measured from the command's start, beside the floods: late by less than a quarter
+        assertThat(lines.get("timed").get(0)).as(log).isEqualTo("TIMEOUT");
+        long timeoutMillis = OutputCapRun.TIMED_COMMAND_TIMEOUT.toMillis();
+        assertThat(Long.parseLong(lines.get("timed").get(1))).as(log)
+                .isBetween(timeoutMillis, timeoutMillis + timeoutMillis / 4);
         assertThat(Long.parseLong(lines.get("heap").get(0))).as(log).isLessThan(128);
         // the stuck host's device answers after 8 s: the run does not wait for it
         assertThat(Long.parseLong(lines.get("run").get(0))).as(log).isLessThan(8000);
