@@ -32,7 +32,7 @@ final class ShellDriver {
     private final PlatformProfile profile;
     private final ScheduledExecutorService timer;
     private final ChannelShell channel;
-    /** Why the SSH session ended, when this client ended it (keep-alives without reply); see {@link SessionSetup}. */
+    /** The error that ended the SSH session, if one did (keep-alives without reply, ...); see {@link SessionSetup}. */
     private final Supplier<Throwable> sessionClosedBy;
 
     /** Guarded by {@code this}. */
@@ -71,7 +71,7 @@ final class ShellDriver {
 
     /**
      * Opens a shell on {@code session}, waits for the first prompt and turns paging off. {@code sessionClosedBy}
-     * tells why the session ended, if this client ended it.
+     * gives the error that ended the session, if one did.
      */
     static CompletableFuture<ShellDriver> open(ClientSession session, SshOptions options, PlatformProfile profile,
                                                ScheduledExecutorService timer, Supplier<Throwable> sessionClosedBy) {
@@ -292,9 +292,10 @@ final class ShellDriver {
         }
         if (current != null) {
             current.watchdog.stop();
-            Throwable clientClosed = sessionClosedBy.get();
+            Throwable sessionError = sessionClosedBy.get();
             String what = current.command == null ? "before the first prompt" : "while \"" + current.command + "\" ran";
-            current.result.completeExceptionally(clientClosed != null ? Failures.lost(options, clientClosed)
+            current.result.completeExceptionally(Failures.closedByKeepalive(sessionError)
+                    ? Failures.lost(options, sessionError)
                     : new ConnectionException(FailureKind.CONNECTION, options.where()
                     + ": the host closed the session " + what + " (received " + received + " characters)",
                     why, true));

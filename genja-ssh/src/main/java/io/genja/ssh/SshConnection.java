@@ -259,7 +259,7 @@ public final class SshConnection implements Connection {
      */
     private ConnectionException sessionEnded(String command) {
         Throwable error = closedBy.get();
-        if (error != null) {
+        if (Failures.closedByKeepalive(error)) {
             return Failures.lost(options, error);
         }
         return new ConnectionException(FailureKind.CONNECTION, options.where() + ": the host closed the session while \""
