@@ -46,6 +46,9 @@ public final class CliDriver {
         }
     }
 
+    /** What is kept of output nobody waits for: enough for {@link #tail}, never a pile between commands. */
+    private static final int IDLE_KEPT = 4096;
+
     private static final Step MORE = new Step.More();
     private static final Step IDLE = new Step.Idle();
 
@@ -88,6 +91,9 @@ public final class CliDriver {
         chars.flip();
         received.append(chars);
         if (!waiting) {
+            if (received.length() > IDLE_KEPT) {
+                received.delete(0, received.length() - IDLE_KEPT);
+            }
             return IDLE;
         }
         String lastLine = lastLine(received);

@@ -57,6 +57,22 @@ class CliDriverTest {
     }
 
     @Test
+    void outputNobodyWaitsForDoesNotPileUpBetweenCommands() {
+        Pipe pipe = new Pipe(new CliDriver(ios));
+        pipe.run(null);
+        pipe.device("core1#");
+        String line = "%LINK-3-UPDOWN: Interface Gi0/1, changed state to up\r\n";
+        for (int i = 0; i < 20_000; i++) { // about 1 MB of console messages between two commands
+            assertThat(pipe.device(line)).isInstanceOf(CliDriver.Step.Idle.class);
+        }
+        assertThat(pipe.driver.receivedLength()).isLessThanOrEqualTo(4096);
+        assertThat(pipe.driver.tail(20)).endsWith("to up\\r\\n\"");
+        pipe.run("show clock");
+        pipe.device("show clock\r\n*12:00:00.000 UTC Mon Jan 1 2024\r\ncore1#");
+        assertThat(pipe.done).containsExactly("", "*12:00:00.000 UTC Mon Jan 1 2024");
+    }
+
+    @Test
     void pagerMarkersAreAnsweredAndErased() {
         Pipe pipe = new Pipe(new CliDriver(ios));
         pipe.run(null);

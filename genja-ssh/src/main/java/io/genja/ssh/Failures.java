@@ -143,10 +143,29 @@ final class Failures {
                 + "\" could not complete: " + describe(cause), cause, true);
     }
 
+    /**
+     * {@code what} printed more than {@code options.maxOutput()} bytes and was stopped; {@code closed} says what was
+     * closed with it. Not retryable: the same command would print as much again.
+     */
+    static ConnectionException outputCap(SshOptions options, String what, String closed) {
+        return new ConnectionException(FailureKind.COMMAND, options.where() + ": " + what + " printed more than "
+                + SshOptions.describeSize(options.maxOutput()) + ", the output cap; it was stopped and " + closed
+                + ". If that much output is expected, raise the cap with extras.max_output (per host) or "
+                + "ssh.max_output (settings file), e.g. max_output: 256MiB", null, false);
+    }
+
+    /**
+     * Whether {@code closedBy} (the error that ended a session, see {@link SessionSetup#record}) says that this client
+     * closed it because the host answered none of its keep-alive requests.
+     */
+    static boolean closedByKeepalive(Throwable closedBy) {
+        return closedBy != null && String.valueOf(closedBy.getMessage()).contains("heartbeat requests without reply");
+    }
+
     /** The session was gone when a command was to run: closed by the host, the network or the keep-alive. */
     static ConnectionException lost(SshOptions options, Throwable closedBy) {
         String why;
-        if (closedBy != null && String.valueOf(closedBy.getMessage()).contains("heartbeat requests without reply")) {
+        if (closedByKeepalive(closedBy)) {
             why = "the host answered none of " + options.keepaliveCountMax() + " keep-alive requests sent "
                     + seconds(options.keepalive()) + " apart (extras.keepalive, extras.keepalive_count_max)";
         } else if (closedBy != null) {

@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.StandardOpenOption;
 import java.security.PublicKey;
 import java.util.ArrayList;
@@ -129,7 +130,7 @@ final class KnownHostsVerifier implements ServerKeyVerifier {
         synchronized (KnownHostsVerifier.class) {
             try {
                 if (path.getParent() != null) {
-                    Files.createDirectories(path.getParent());
+                    createPrivateDirectories(path.getParent());
                 }
                 KnownHostsFile cached = files.get(path);
                 boolean wasCurrent = cached != null && cached.isCurrent();
@@ -144,6 +145,22 @@ final class KnownHostsVerifier implements ServerKeyVerifier {
         }
         LOG.info("recorded the new host key {} of {} in {}", fingerprint, options.where(), path);
         return null;
+    }
+
+    /**
+     * Creates {@code directory} (and its missing parents) readable only by the user, as OpenSSH creates {@code ~/.ssh}
+     * (700), where the file system has POSIX permissions; a directory that exists keeps its own.
+     */
+    private static void createPrivateDirectories(Path directory) throws IOException {
+        if (Files.isDirectory(directory)) {
+            return;
+        }
+        if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectories(directory);
+        }
     }
 
     /** A host key refused by this verifier; the message says why and what to do. */

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 import org.apache.sshd.client.channel.ChannelShell;
 import org.apache.sshd.client.channel.ClientChannel;
 import org.apache.sshd.client.session.ClientSession;
@@ -31,6 +32,8 @@ final class ShellDriver {
     private final PlatformProfile profile;
     private final ScheduledExecutorService timer;
     private final ChannelShell channel;
+    /** The error that ended the SSH session, if one did (keep-alives without reply, ...); see {@link SessionSetup}. */
+    private final Supplier<Throwable> sessionClosedBy;
 
     /** Guarded by {@code this}. */
     private final CliDriver cli;
@@ -39,29 +42,39 @@ final class ShellDriver {
     private CompletableFuture<?> queue = CompletableFuture.completedFuture(null);
     private CompletableFuture<?> writes = CompletableFuture.completedFuture(null);
 
-    /** The command being run: what it was, where it ends, and how long it may take. */
+    /** The command being run: what it was, where it ends, how long it may take and how much it printed. */
     private static final class Pending {
         final String command;
+        /** The command as messages name it. */
+        final String label;
         final long started = System.nanoTime();
         final CompletableFuture<CommandResult> result = new CompletableFuture<>();
         Watchdog watchdog;
+        /** Bytes received for it so far, guarded by the driver. */
+        long received;
 
-        Pending(String command) {
+        Pending(String command, String label) {
             this.command = command;
+            this.label = label;
         }
     }
 
-    private ShellDriver(SshOptions options, PlatformProfile profile, ScheduledExecutorService timer, ChannelShell channel) {
+    private ShellDriver(SshOptions options, PlatformProfile profile, ScheduledExecutorService timer, ChannelShell channel,
+                        Supplier<Throwable> sessionClosedBy) {
         this.options = options;
+        this.sessionClosedBy = sessionClosedBy;
         this.profile = profile;
         this.timer = timer;
         this.channel = channel;
         this.cli = new CliDriver(profile);
     }
 
-    /** Opens a shell on {@code session}, waits for the first prompt and turns paging off. */
+    /**
+     * Opens a shell on {@code session}, waits for the first prompt and turns paging off. {@code sessionClosedBy}
+     * gives the error that ended the session, if one did.
+     */
     static CompletableFuture<ShellDriver> open(ClientSession session, SshOptions options, PlatformProfile profile,
-                                               ScheduledExecutorService timer) {
+                                               ScheduledExecutorService timer, Supplier<Throwable> sessionClosedBy) {
         ChannelShell channel;
         try {
             PtyChannelConfiguration pty = new PtyChannelConfiguration();
@@ -73,7 +86,7 @@ final class ShellDriver {
         } catch (IOException e) {
             return CompletableFuture.failedFuture(Failures.command(options, "(open shell)", e));
         }
-        ShellDriver driver = new ShellDriver(options, profile, timer, channel);
+        ShellDriver driver = new ShellDriver(options, profile, timer, channel, sessionClosedBy);
         CompletableFuture<ShellDriver> opened = new CompletableFuture<>();
         try {
             channel.open().addListener(f -> {
@@ -104,11 +117,17 @@ final class ShellDriver {
         });
     }
 
+    /**
+     * Runs the platform's paging-off commands. A device that rejects one (with an error message and its prompt)
+     * still works: the --More-- responder pages for us. One that never gives its prompt back fails the open: its
+     * CLI is not answering, and a shell that "opened" would only fail the first task later, and less clearly.
+     */
     private CompletableFuture<Void> pagingOff() {
         CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
         for (String command : cli.setupCommands()) {
-            // A device that rejects one of them still works: the --More-- responder pages for us.
-            chain = chain.thenCompose(v -> submit(command).handle((r, e) -> null));
+            chain = chain.thenCompose(v -> submit(command, "the paging-off command \"" + command + "\"")
+                    .thenAccept(r -> {
+                    }));
         }
         return chain;
     }
@@ -120,21 +139,24 @@ final class ShellDriver {
     }
 
     /** Runs {@code command} after the commands submitted before it. */
-    synchronized CompletableFuture<CommandResult> submit(String command) {
-        CompletableFuture<CommandResult> result = queue.handle((r, e) -> null).thenCompose(v -> begin(command));
+    CompletableFuture<CommandResult> submit(String command) {
+        return submit(command, command == null ? "the first prompt" : "\"" + command + "\"");
+    }
+
+    private synchronized CompletableFuture<CommandResult> submit(String command, String label) {
+        CompletableFuture<CommandResult> result = queue.handle((r, e) -> null).thenCompose(v -> begin(command, label));
         queue = result;
         return result;
     }
 
-    private CompletableFuture<CommandResult> begin(String command) {
-        Pending next = new Pending(command);
+    private CompletableFuture<CommandResult> begin(String command, String label) {
+        Pending next = new Pending(command, label);
         synchronized (this) {
             if (closedBecause != null) {
                 return CompletableFuture.failedFuture(closedBecause);
             }
             byte[] bytes = cli.begin(command);
             pending = next;
-            String label = command == null ? "the first prompt" : "\"" + command + "\"";
             next.watchdog = new Watchdog(timer, options,
                     () -> command == null ? "no prompt matching " + profile.prompt() + " (platform " + profile.name()
                             + ") arrived; received: " + receivedTail() : label + " did not finish",
@@ -202,18 +224,36 @@ final class ShellDriver {
         Pending current;
         CliDriver.Step step;
         synchronized (this) {
-            step = cli.receive(bytes);
-            current = pending;
-            if (current == null || step instanceof CliDriver.Step.Idle) {
-                return; // output nobody waits for (a banner after the prompt, a late echo)
+            if (closedBecause != null) {
+                return; // closing: nobody waits for what still arrives
             }
-            current.watchdog.touch();
-            if (step instanceof CliDriver.Step.Done) {
+            current = pending;
+            // counted before it is kept, so a command's output never grows past the cap
+            if (current != null && (current.received += bytes.length) > options.maxOutput()) {
                 current.watchdog.stop();
                 pending = null;
+                cli.abandon();
+                step = null;
+            } else {
+                step = cli.receive(bytes);
+                if (current == null || step instanceof CliDriver.Step.Idle) {
+                    return; // output nobody waits for (a banner after the prompt, a late echo)
+                }
+                current.watchdog.touch();
+                if (step instanceof CliDriver.Step.Done) {
+                    current.watchdog.stop();
+                    pending = null;
+                }
             }
         }
-        if (step instanceof CliDriver.Step.Page page) {
+        if (step == null) {
+            // what is still printing would arrive as the next command's output: this shell cannot be trusted.
+            // Closed first, so whoever learns of the failure already sees the connection as not alive.
+            close();
+            current.result.completeExceptionally(Failures.outputCap(options,
+                    current.command == null ? "the device, before its first prompt," : current.label,
+                    "the shell closed (the next command opens a new session)"));
+        } else if (step instanceof CliDriver.Step.Page page) {
             write(page.response(), "(next page)");
         } else if (step instanceof CliDriver.Step.Done done) {
             current.result.complete(current.command == null
@@ -230,11 +270,12 @@ final class ShellDriver {
                 cli.abandon();
             }
         }
-        which.result.completeExceptionally(error);
         if (error.kind() == FailureKind.TIMEOUT) {
-            // the shell is in an unknown state (a command may still be printing): do not reuse it
+            // the shell is in an unknown state (a command may still be printing): do not reuse it; closed before the
+            // failure is known, so whoever learns of it already sees the connection as not alive
             close();
         }
+        which.result.completeExceptionally(error);
     }
 
     private void closed(ConnectionException why) {
@@ -251,8 +292,11 @@ final class ShellDriver {
         }
         if (current != null) {
             current.watchdog.stop();
+            Throwable sessionError = sessionClosedBy.get();
             String what = current.command == null ? "before the first prompt" : "while \"" + current.command + "\" ran";
-            current.result.completeExceptionally(new ConnectionException(FailureKind.CONNECTION, options.where()
+            current.result.completeExceptionally(Failures.closedByKeepalive(sessionError)
+                    ? Failures.lost(options, sessionError)
+                    : new ConnectionException(FailureKind.CONNECTION, options.where()
                     + ": the host closed the session " + what + " (received " + received + " characters)",
                     why, true));
         }

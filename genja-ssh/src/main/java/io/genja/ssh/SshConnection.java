@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.future.ConnectFuture;
@@ -136,15 +137,17 @@ public final class SshConnection implements Connection {
                     return;
                 }
                 if (mode == Mode.SHELL) {
-                    ShellDriver.open(opening, options, profile, plugin.timer()).whenComplete((driver, e) -> {
-                        if (e != null) {
-                            opening.close(true);
-                            opened.completeExceptionally(Failures.command(options, "(open shell)", e));
-                        } else {
-                            shell = driver;
-                            opened.complete(null);
-                        }
-                    });
+                    AtomicReference<Throwable> sessionClosedBy = closedBy;
+                    ShellDriver.open(opening, options, profile, plugin.timer(), sessionClosedBy::get)
+                            .whenComplete((driver, e) -> {
+                                if (e != null) {
+                                    opening.close(true);
+                                    opened.completeExceptionally(Failures.command(options, "(open shell)", e));
+                                } else {
+                                    shell = driver;
+                                    opened.complete(null);
+                                }
+                            });
                 } else {
                     opened.complete(null);
                 }
@@ -213,14 +216,22 @@ public final class SshConnection implements Connection {
             ByteArrayOutputStream stdout = new ByteArrayOutputStream();
             ByteArrayOutputStream stderr = new ByteArrayOutputStream();
             Watchdog limits = watchdog;
-            channel.setOut(new Touching(stdout, limits));
-            channel.setErr(new Touching(stderr, limits));
+            OutputBudget budget = new OutputBudget(options.maxOutput(), limits, () -> {
+                limits.stop();
+                result.completeExceptionally(Failures.outputCap(options, "\"" + command + "\"",
+                        "its exec channel closed"));
+                channel.close(true);
+            });
+            channel.setOut(budget.collectingInto(stdout));
+            channel.setErr(budget.collectingInto(stderr));
             channel.addCloseFutureListener(f -> {
                 limits.stop();
+                if (result.isDone()) {
+                    return; // timed out or over the output cap: already failed, and the output is not wanted
+                }
                 Integer status = channel.getExitStatus();
                 if (status == null && channel.getExitSignal() == null && (!current.isOpen() || current.isClosing())) {
-                    result.completeExceptionally(new ConnectionException(FailureKind.CONNECTION, options.where()
-                            + ": the host closed the session while \"" + command + "\" ran", null, true));
+                    result.completeExceptionally(sessionEnded(command));
                     return;
                 }
                 result.complete(new CommandResult(key.host(), command, stdout.toString(StandardCharsets.UTF_8),
@@ -240,6 +251,19 @@ public final class SshConnection implements Connection {
             result.completeExceptionally(Failures.command(options, command, e));
         }
         return result;
+    }
+
+    /**
+     * The failure of a command whose session ended under it: the host (or the network) closed it, unless this client
+     * did because the host stopped answering keep-alive requests.
+     */
+    private ConnectionException sessionEnded(String command) {
+        Throwable error = closedBy.get();
+        if (Failures.closedByKeepalive(error)) {
+            return Failures.lost(options, error);
+        }
+        return new ConnectionException(FailureKind.CONNECTION, options.where() + ": the host closed the session while \""
+                + command + "\" ran", null, true);
     }
 
     /** Why {@code result} counts as a failed command, or {@code null}. */
@@ -324,26 +348,42 @@ public final class SshConnection implements Connection {
         return "SshConnection[" + key + ", " + (isAlive() ? "open" : "not open") + "]";
     }
 
-    /** Counts arriving output as activity for the idle timeout. */
-    private static final class Touching extends OutputStream {
-        private final OutputStream target;
+    /**
+     * One exec command's output cap, shared by its stdout and stderr: bytes are counted as they arrive, arriving
+     * output counts as activity for the idle timeout, and nothing is kept past the cap: the first chunk that would
+     * cross it calls {@code onExceeded} (once) and is dropped, as is everything after it.
+     */
+    private static final class OutputBudget {
+        private final AtomicLong left;
         private final Watchdog watchdog;
+        private final Runnable onExceeded;
 
-        Touching(OutputStream target, Watchdog watchdog) {
-            this.target = target;
+        OutputBudget(long cap, Watchdog watchdog, Runnable onExceeded) {
+            this.left = new AtomicLong(cap);
             this.watchdog = watchdog;
+            this.onExceeded = onExceeded;
         }
 
-        @Override
-        public void write(int b) throws IOException {
-            watchdog.touch();
-            target.write(b);
-        }
+        OutputStream collectingInto(OutputStream target) {
+            return new OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
 
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            watchdog.touch();
-            target.write(b, off, len);
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    long before = left.getAndAdd(-len);
+                    if (before - len < 0) {
+                        if (before >= 0) {
+                            onExceeded.run();
+                        }
+                        return;
+                    }
+                    watchdog.touch();
+                    target.write(b, off, len);
+                }
+            };
         }
     }
 }

@@ -12,7 +12,10 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The settings of one ssh connection: the resolved inventory parameters plus the plugin's
@@ -26,6 +29,8 @@ import java.util.Set;
  * @param keepaliveCountMax {@code extras.keepalive_count_max}: this many unanswered keep-alive requests in a row
  *     close the session, as OpenSSH's {@code ServerAliveCountMax}
  * @param env {@code extras.env}, sent as environment requests; empty when not set
+ * @param maxOutput {@code extras.max_output} (or the settings' {@code ssh.max_output}): the most bytes one command
+ *     may print, stdout and stderr together; a command that prints more fails and its channel (or shell) is closed
  */
 public record SshOptions(String host, String hostname, int port, String username, String password, String platform,
                          Mode mode, Duration connectTimeout, Duration authTimeout, Duration readTimeout,
@@ -33,9 +38,19 @@ public record SshOptions(String host, String hostname, int port, String username
                          String passphrase,
                          List<Path> knownHostsFiles, HostKeyChecking hostKeyChecking,
                          Set<AlgorithmCategory> legacyAlgorithms, Path sshConfigFile, Map<String, String> env,
-                         Path platformProfile) {
+                         Path platformProfile, long maxOutput) {
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+    /** The output cap unless {@code extras.max_output} or {@code ssh.max_output} says otherwise: 64 MiB. */
+    public static final long DEFAULT_MAX_OUTPUT = 64L * 1024 * 1024;
+
+    /** What {@code max_output} accepts, for messages. */
+    static final String SIZE_FORMAT = "a size in bytes, e.g. 67108864, 64MiB or 512KiB (KiB, MiB, GiB; "
+            + "K, M, G mean the same), at least 1KiB";
+
+    private static final Pattern SIZE = Pattern.compile(
+            "(\\d{1,19})\\s*(?:([KMG])(?:i?B)?|B)?", Pattern.CASE_INSENSITIVE);
 
     public SshOptions {
         knownHostsFiles = List.copyOf(knownHostsFiles);
@@ -78,7 +93,47 @@ public record SshOptions(String host, String hostname, int port, String username
                 r.seconds("read_timeout", timeout), r.seconds("command_timeout", timeout),
                 r.seconds("keepalive", Duration.ZERO), r.positiveInt("keepalive_count_max", 3),
                 r.path("private_key_file"), r.string("passphrase"),
-                knownHosts, checking, r.legacy(), r.path("ssh_config_file"), r.env(), r.path("platform_profile"));
+                knownHosts, checking, r.legacy(), r.path("ssh_config_file"), r.env(), r.path("platform_profile"),
+                r.size("max_output", DEFAULT_MAX_OUTPUT));
+    }
+
+    /**
+     * Reads a size such as {@code 67108864}, {@code 64MiB}, {@code 64M} or {@code 512 KiB} (binary units); empty when
+     * {@code text} is not one, or is below 1 KiB.
+     */
+    static OptionalLong parseSize(String text) {
+        Matcher m = SIZE.matcher(text.strip());
+        if (!m.matches()) {
+            return OptionalLong.empty();
+        }
+        try {
+            long number = Long.parseLong(m.group(1));
+            int shift = m.group(2) == null ? 0 : switch (Character.toUpperCase(m.group(2).charAt(0))) {
+                case 'K' -> 10;
+                case 'M' -> 20;
+                default -> 30;
+            };
+            if (number > (Long.MAX_VALUE >> shift) || (number << shift) < 1024) {
+                return OptionalLong.empty();
+            }
+            return OptionalLong.of(number << shift);
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** A size for messages: {@code 64 MiB}, {@code 1536 KiB}, {@code 1000 bytes}. */
+    static String describeSize(long bytes) {
+        if (bytes % (1L << 30) == 0) {
+            return (bytes >> 30) + " GiB";
+        }
+        if (bytes % (1L << 20) == 0) {
+            return (bytes >> 20) + " MiB";
+        }
+        if (bytes % 1024 == 0) {
+            return (bytes >> 10) + " KiB";
+        }
+        return bytes + " bytes";
     }
 
     /** {@code host (hostname:port)}, for messages. */
@@ -96,7 +151,8 @@ public record SshOptions(String host, String hostname, int port, String username
                 + privateKeyFile + ", passphrase=" + (passphrase == null ? "null" : "********")
                 + ", knownHostsFiles=" + knownHostsFiles + ", hostKeyChecking=" + hostKeyChecking
                 + ", legacyAlgorithms=" + legacyAlgorithms + ", sshConfigFile=" + sshConfigFile
-                + ", env=" + env.keySet() + ", platformProfile=" + platformProfile + "]";
+                + ", env=" + env.keySet() + ", platformProfile=" + platformProfile
+                + ", maxOutput=" + describeSize(maxOutput) + "]";
     }
 
     /** Reads typed extras, failing with the host, the key, the bad value and what would be right. */
@@ -158,6 +214,16 @@ public record SshOptions(String host, String hostname, int port, String username
                         : "a positive number of seconds, at most 86400");
             }
             return Duration.ofMillis(Math.round(seconds * 1000));
+        }
+
+        long size(String key, long fallback) throws ConnectionException {
+            Object value = extras.get(key);
+            if (value == null) {
+                return fallback;
+            }
+            boolean valid = value instanceof String || value instanceof Integer || value instanceof Long;
+            return (valid ? parseSize(String.valueOf(value)) : OptionalLong.empty())
+                    .orElseThrow(() -> invalid("extras." + key, value, SIZE_FORMAT));
         }
 
         int positiveInt(String key, int fallback) throws ConnectionException {

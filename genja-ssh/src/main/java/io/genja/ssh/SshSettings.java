@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -15,13 +16,24 @@ import java.util.Set;
  *
  * @param configFile {@code ssh.config_file} (or {@code GENJA_SSH_CONFIG_FILE}): an OpenSSH client config the plugin
  *     honours ({@code ~/} expanded, relative paths from the settings file's directory); {@code null} when not set
+ * @param maxOutput {@code ssh.max_output} (or {@code GENJA_SSH_MAX_OUTPUT}): the most bytes one command may print,
+ *     in bytes, for every host whose inventory sets no {@code extras.max_output}; {@code null} when not set (then
+ *     {@link SshOptions#DEFAULT_MAX_OUTPUT}, 64 MiB)
  */
-public record SshSettings(Path configFile) implements ConnectionSettings {
+public record SshSettings(Path configFile, Long maxOutput) implements ConnectionSettings {
 
-    public static final SshSettings DEFAULTS = new SshSettings(null);
+    public static final SshSettings DEFAULTS = new SshSettings(null, null);
 
     /** The section's keys. */
-    public static final Set<String> KEYS = Set.of("config_file");
+    public static final Set<String> KEYS = Set.of("config_file", "max_output");
+
+    /** The extras key of the output cap, which {@code ssh.max_output} fills in. */
+    public static final String MAX_OUTPUT_EXTRA = "max_output";
+
+    /** Settings with only {@code ssh.config_file}. */
+    public SshSettings(Path configFile) {
+        this(configFile, null);
+    }
 
     /** The extras key under which the ssh plugin reads the OpenSSH client config. */
     public static final String CONFIG_FILE_EXTRA = "ssh_config_file";
@@ -35,20 +47,33 @@ public record SshSettings(Path configFile) implements ConnectionSettings {
         if (configFile != null && !Files.isRegularFile(configFile)) {
             section.warning("ssh.config_file " + configFile + " does not exist; every ssh connection would fail");
         }
-        return new SshSettings(configFile);
+        Long maxOutput = section.text("max_output").map(text -> {
+            OptionalLong size = SshOptions.parseSize(text);
+            if (size.isEmpty()) {
+                section.problem("max_output", "ssh.max_output must be " + SshOptions.SIZE_FORMAT + ", got \""
+                        + text + "\"");
+            }
+            return size.isPresent() ? size.getAsLong() : null;
+        }).orElse(null);
+        return new SshSettings(configFile, maxOutput);
     }
 
     /**
-     * {@code params} with {@code extras.ssh_config_file} set to {@link #configFile()} when the inventory leaves it
-     * unset: the inventory, being more specific, wins.
+     * {@code params} with {@code extras.ssh_config_file} set to {@link #configFile()} and {@code extras.max_output}
+     * to {@link #maxOutput()} where the inventory leaves them unset: the inventory, being more specific, wins.
      */
     @Override
     public ResolvedConnectionParams applyTo(ResolvedConnectionParams params) {
-        if (configFile == null || params.extras().containsKey(CONFIG_FILE_EXTRA)) {
+        Map<String, Object> extras = new LinkedHashMap<>(params.extras());
+        if (configFile != null) {
+            extras.putIfAbsent(CONFIG_FILE_EXTRA, configFile.toString());
+        }
+        if (maxOutput != null) {
+            extras.putIfAbsent(MAX_OUTPUT_EXTRA, maxOutput);
+        }
+        if (extras.equals(params.extras())) {
             return params;
         }
-        Map<String, Object> extras = new LinkedHashMap<>(params.extras());
-        extras.put(CONFIG_FILE_EXTRA, configFile.toString());
         return new ResolvedConnectionParams(params.hostname(), params.port(), params.username(), params.password(),
                 params.platform(), extras);
     }

@@ -6,6 +6,7 @@ import io.genja.inventory.ResolvedConnectionParams;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.security.SecureRandom;
@@ -109,6 +110,26 @@ class KnownHostsVerifierTest {
         // a second verifier (another run) reads the file as written
         assertThat(new KnownHostsVerifier().check(options(file, "10.1.0.50", 2222, "yes"), "10.1.0.50", 2222, keyB))
                 .isNull();
+    }
+
+    @Test
+    void acceptNewCreatesTheMissingDirectoryReadableOnlyByTheUserAsOpenSshDoes() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                directory.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+        Path home = directory.resolve("home");
+        Path file = home.resolve(".ssh").resolve("known_hosts");
+
+        assertThat(check(file, "r1", 22, keyA, "accept-new")).isNull();
+
+        assertThat(Files.readAllLines(file)).containsExactly(line("r1", keyA));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
+                .isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home))).isEqualTo("rwx------");
+        // a directory that exists keeps its permissions
+        Path shared = Files.createDirectory(directory.resolve("shared"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-x---")));
+        assertThat(check(shared.resolve("known_hosts"), "r1", 22, keyA, "accept-new")).isNull();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shared))).isEqualTo("rwxr-x---");
     }
 
     private String check(Path file, String hostname, int port, PublicKey key, String checking) throws Exception {

@@ -62,7 +62,7 @@ class SshSettingsTest {
                 .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.problems())
                         .extracting(problem -> problem.line() + ":" + problem.column() + ": " + problem.message())
                         .containsExactly("2:3: unknown key \"ssh.config_fil\"; did you mean \"config_file\"? "
-                                        + "(known in ssh: config_file)",
+                                        + "(known in ssh: config_file, max_output)",
                                 "3:16: ssh.config_file must not be empty"));
         assertThatThrownBy(() -> Settings.load(config("shh:\n  config_file: x\n"), Map.of(), plugins))
                 .hasMessageEndingWith("config.yaml:1:1: unknown section \"shh\"; did you mean \"ssh\"? (known: "
@@ -101,6 +101,29 @@ class SshSettingsTest {
                 Map.of("ssh_config_file", "/home/me/.ssh/lab_config"));
 
         assertThat(new SshSettings(Path.of("/etc/genja/ssh_config")).applyTo(own)).isSameAs(own);
+    }
+
+    @Test
+    void theSectionsOutputCapReachesHostsWithoutTheirOwnAndABadOneHasItsLine() throws Exception {
+        Settings settings = Settings.load(config("ssh:\n  max_output: 16MiB\n"), Map.of(), plugins);
+        Inventory inventory = Inventory.builder()
+                .host("r1")
+                .host("r2", Attributes.builder().connectionOptions("ssh", new ConnectionOptions(null, null, null, null,
+                        null, Map.of("max_output", "1GiB"))).build())
+                .build();
+
+        ConnectionResolver resolver = ConnectionResolver.of(inventory, plugins, settings);
+
+        assertThat(SshOptions.from("r1", resolver.resolve("r1", "ssh")).maxOutput()).isEqualTo(16L << 20);
+        assertThat(SshOptions.from("r2", resolver.resolve("r2", "ssh")).maxOutput()).isEqualTo(1L << 30);
+        assertThat(new SshSettings(null, 4096L).applyTo(plain).extras()).containsEntry("max_output", 4096L);
+
+        Path file = config("ssh:\n  max_output: lots\n");
+        assertThatThrownBy(() -> Settings.load(file, Map.of(), plugins))
+                .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.problems())
+                        .extracting(problem -> problem.line() + ":" + problem.column() + ": " + problem.message())
+                        .containsExactly("2:15: ssh.max_output must be a size in bytes, e.g. 67108864, 64MiB or "
+                                + "512KiB (KiB, MiB, GiB; K, M, G mean the same), at least 1KiB, got \"lots\""));
     }
 
     @Test

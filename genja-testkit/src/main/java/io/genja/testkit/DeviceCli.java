@@ -40,6 +40,14 @@ final class DeviceCli {
         if (platform.isLogout(command)) {
             return Reply.logout();
         }
+        boolean pagingOff = platform.pageLength(command) >= 0
+                || platform.profile().pagingOff().stream().anyMatch(c -> c.equalsIgnoreCase(command));
+        if (pagingOff && device.fault() == Fault.IGNORE_PAGING_OFF) {
+            return Reply.silent();
+        }
+        if (!pagingOff && device.fault() == Fault.ENDLESS_OUTPUT) {
+            return Reply.endless();
+        }
         int length = platform.pageLength(command);
         if (length >= 0) {
             pageLength = platform.initialPageLength() == 0 ? 0 : length;

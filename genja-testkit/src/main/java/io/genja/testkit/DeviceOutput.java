@@ -37,7 +37,8 @@ final class DeviceOutput {
      * stops).
      */
     boolean writeLines(List<String> lines) throws IOException, InterruptedException {
-        if (device.fault() == Fault.DROP_MID_COMMAND) {
+        // only a command that prints something is dropped in the middle: paging off at login still answers
+        if (device.fault() == Fault.DROP_MID_COMMAND && !lines.isEmpty()) {
             for (String line : lines.subList(0, Math.min(3, lines.size()))) {
                 write(line + newline);
             }
@@ -55,6 +56,21 @@ final class DeviceOutput {
         lines.forEach(line -> all.append(line).append(newline));
         write(all.toString());
         return true;
+    }
+
+    /**
+     * Writes numbered lines until the client closes the channel (the write then fails): output that never ends,
+     * without ever holding more than one block of it.
+     */
+    void endless() throws IOException {
+        StringBuilder block = new StringBuilder();
+        for (long line = 1; ; line++) {
+            block.append("endless output line ").append(line).append(newline);
+            if (block.length() >= 32 * 1024) {
+                write(block.toString());
+                block.setLength(0);
+            }
+        }
     }
 
     static List<String> lines(String text) {

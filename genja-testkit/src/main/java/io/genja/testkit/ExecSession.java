@@ -63,6 +63,12 @@ final class ExecSession implements Command {
         try {
             output.latency();
             Reply reply = new DeviceCli(device).execute(command);
+            if (reply.flow() == Reply.Flow.SILENT) {
+                return; // a hung CLI: no output and no exit status, until the client gives up
+            }
+            if (reply.flow() == Reply.Flow.ENDLESS) {
+                output.endless(); // ends with an IOException when the client closes the channel
+            }
             if (!output.writeLines(DeviceOutput.lines(reply.stdout()))) {
                 return;
             }

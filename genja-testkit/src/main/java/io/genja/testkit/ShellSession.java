@@ -70,6 +70,13 @@ final class ShellSession implements Command {
                 if (reply.exit()) {
                     break;
                 }
+                if (reply.flow() == Reply.Flow.SILENT) {
+                    in.transferTo(OutputStream.nullOutputStream()); // hung: reads, never answers, until closed
+                    return;
+                }
+                if (reply.flow() == Reply.Flow.ENDLESS) {
+                    output.endless(); // ends with an IOException when the client closes the channel
+                }
                 List<String> lines = DeviceOutput.lines(reply.stdout() + reply.stderr());
                 if (!page(cli, output, lines)) {
                     return;

@@ -8,7 +8,16 @@ import io.genja.task.HostTaskResult;
 import io.genja.task.TaskSuccess;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,6 +78,48 @@ class BackupConfigTest {
         assertThat(success.changed()).isTrue();
         assertThat(success.summary()).isEqualTo("would be new backup, 1 lines");
         assertThat(directory.resolve("r1.cfg")).doesNotExist();
+    }
+
+    @Test
+    void twoRunsIntoOneDirectoryAtOnceFindEachHostNewOnlyOnce() throws Exception {
+        Inventory inventory = inventoryOf(17);
+        CyclicBarrier start = new CyclicBarrier(2);
+        Callable<List<String>> run = () -> {
+            start.await(10, TimeUnit.SECONDS);
+            List<String> summaries = new ArrayList<>();
+            for (Host host : inventory.hosts()) {
+                BackupConfig task = new BackupConfig();
+                task.directory = directory;
+                HostTaskResult result = task.start(host, new ScriptedContext(host,
+                        Map.of("show running-config", config("hostname " + host.name())), false));
+                summaries.add(((HostTaskResult.Passed) result).success().summary());
+            }
+            return summaries;
+        };
+        ExecutorService runs = Executors.newFixedThreadPool(2);
+        try {
+            Future<List<String>> first = runs.submit(run);
+            Future<List<String>> second = runs.submit(run);
+            List<String> all = new ArrayList<>(first.get(30, TimeUnit.SECONDS));
+            all.addAll(second.get(30, TimeUnit.SECONDS));
+
+            assertThat(all.stream().filter(s -> s.startsWith("new backup"))).hasSize(17);
+            assertThat(all.stream().filter(s -> s.startsWith("unchanged"))).hasSize(17);
+        } finally {
+            runs.shutdownNow();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            assertThat(files.map(f -> f.getFileName().toString()).filter(f -> !f.equals(BackupConfig.LOCK_FILE)))
+                    .hasSize(17).allMatch(f -> f.endsWith(".cfg"));
+        }
+    }
+
+    private static Inventory inventoryOf(int hosts) {
+        Inventory.Builder builder = Inventory.builder();
+        for (int i = 1; i <= hosts; i++) {
+            builder.host(String.format("r%02d", i));
+        }
+        return builder.build();
     }
 
     private TaskSuccess backup(String runningConfig, boolean dryRun) throws Exception {
