@@ -3,9 +3,12 @@ package io.genja.cli;
 import io.genja.Genja;
 import io.genja.RunFailedException;
 import io.genja.RunOptions;
+import io.genja.connection.ConnectionException;
 import io.genja.document.Problem;
 import io.genja.inventory.Filter;
+import io.genja.inventory.Host;
 import io.genja.plugin.PluginManager;
+import io.genja.settings.ConnectionResolver;
 import io.genja.settings.LoggingSettings;
 import io.genja.task.OptionConverters;
 import io.genja.task.TaskCatalog;
@@ -95,6 +98,7 @@ final class RunCommand implements Callable<Integer> {
                 throw new CliException("the filter \"" + filter + "\" selects none of the "
                         + ResultTable.count(all.hosts().size(), "host"));
             }
+            checkPluginFiles(context, workspace, selected, definition);
             RunProgress progress = new RunProgress(context.out(), context.terminal());
             TaskResults results;
             try {
@@ -138,6 +142,42 @@ final class RunCommand implements Callable<Integer> {
         if (logging.enabled() && logging.logFile() != null) { // --debug writes to the file only when it is enabled
             OutputFiles.checkWritable(logging.logFile(), "logging.log_file", true);
         }
+    }
+
+    /**
+     * The files the task tree's connection plugins may write for the selected hosts (a known_hosts file with
+     * accept-new) can be written: checked before any host is touched, like {@link #checkOutputs}. A host whose
+     * parameters cannot be resolved is left to fail on its own when it opens.
+     */
+    private static void checkPluginFiles(CliContext context, Workspace workspace, Genja selected,
+                                         TaskDefinition definition) {
+        PluginManager plugins = context.plugins();
+        ConnectionResolver resolver = ConnectionResolver.of(workspace.inventory(), plugins, workspace.settings());
+        Map<Path, String> files = new LinkedHashMap<>();
+        for (String plugin : connectionPlugins(context.catalog(), definition, new LinkedHashSet<>())) {
+            for (Host host : selected.hosts()) {
+                try {
+                    plugins.connectionPlugin(plugin).filesWritten(host.name(), resolver.resolve(host.name(), plugin))
+                            .forEach(file -> files.putIfAbsent(file, "the " + plugin + " plugin's file"));
+                } catch (ConnectionException unresolvable) {
+                    // reported as that host's VALIDATION failure when it opens
+                }
+            }
+        }
+        files.forEach((file, what) -> OutputFiles.checkWritable(file, what, true));
+    }
+
+    /** The connection plugins of {@code definition} and its sub-tasks, each once. */
+    private static Set<String> connectionPlugins(TaskCatalog catalog, TaskDefinition definition, Set<String> seen) {
+        Set<String> plugins = new LinkedHashSet<>();
+        if (seen.add(definition.name())) {
+            definition.connectionPluginName().ifPresent(plugins::add);
+            for (String sub : definition.subTasks()) {
+                catalog.find(sub).ifPresent(subDefinition -> plugins.addAll(connectionPlugins(catalog, subDefinition,
+                        seen)));
+            }
+        }
+        return plugins;
     }
 
     private RunOptions runOptions(TaskOptions taskOptions) {

@@ -2,6 +2,10 @@ package io.genja.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.genja.inventory.Attributes;
+import io.genja.inventory.ConnectionOptions;
+import io.genja.inventory.Inventory;
+import io.genja.ssh.SshConnectionPlugin;
 import io.genja.task.HostTaskResult;
 import io.genja.task.TaskCatalog;
 import io.genja.task.TaskSuccess;
@@ -70,6 +74,31 @@ class OutputFilesTest {
         assertThat(ran).hasValue(3);
         assertThat(directory.resolve("out.json")).exists();
         assertThat(directory.resolve("logs/genja.log")).exists();
+    }
+
+    @Test
+    void aKnownHostsFileTheSshPluginWouldWriteIsCheckedToo() throws IOException {
+        Path knownHosts = Files.createDirectory(directory.resolve("known_hosts"));
+        Inventory inventory = Inventory.builder().host("r1", Attributes.builder().hostname("127.0.0.1")
+                .connectionOptions("ssh", new ConnectionOptions(null, null, null, null, null, Map.of(
+                        "strict_host_key_checking", "accept-new", "known_hosts_file", knownHosts.toString())))
+                .build()).build();
+        FakeTask.Body body = (host, context) -> {
+            ran.incrementAndGet();
+            return HostTaskResult.passed(new TaskSuccess());
+        };
+        // the ssh plugin is named by a sub-task only: the whole task tree counts
+        TaskCatalog catalog = TaskCatalog.of(List.of(FakeTask.of("parent", body).withSubTasks("save"),
+                FakeTask.of("save", body).withPlugin("ssh")));
+
+        CliRun run = CliRun.execute(Fixtures.cli().inventory(inventory).catalog(catalog)
+                .plugins(Fixtures.plugins().register(new SshConnectionPlugin())).workingDirectory(directory), "run",
+                "parent");
+
+        assertThat(run.status()).as(run.toString()).isEqualTo(ExitStatus.BAD_INPUT);
+        assertThat(run.err()).isEqualTo("genja: error: the ssh plugin's file " + knownHosts
+                + " is a directory; give a file path\n");
+        assertThat(ran).hasValue(0);
     }
 
     private CliRun run(String... args) {

@@ -3,6 +3,7 @@ package io.genja.connection;
 import io.genja.inventory.ConnectionKey;
 import io.genja.inventory.ResolvedConnectionParams;
 import io.genja.settings.section.SettingsSection;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
@@ -58,6 +59,15 @@ public interface ConnectionPlugin extends AutoCloseable {
      */
     default ConnectionSettings settings(SettingsSection section) {
         return ConnectionSettings.NONE;
+    }
+
+    /**
+     * The files the plugin may write while it connects {@code host} with {@code params} (the ssh plugin with
+     * {@code strict_host_key_checking: accept-new} records new host keys in a known_hosts file). {@code genja run}
+     * checks that each can be written before any host is touched. The default writes none.
+     */
+    default List<Path> filesWritten(String host, ResolvedConnectionParams params) {
+        return List.of();
     }
 
     /** Releases what the plugin shares between its connections. The default does nothing. */

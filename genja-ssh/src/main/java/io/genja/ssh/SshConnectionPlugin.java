@@ -88,6 +88,18 @@ public final class SshConnectionPlugin implements ConnectionPlugin {
         }
     }
 
+    /** With {@code accept-new}, the known_hosts file new host keys are recorded in (its directory is created). */
+    @Override
+    public List<Path> filesWritten(String host, ResolvedConnectionParams params) {
+        try {
+            SshOptions options = SshOptions.from(host, params);
+            return options.hostKeyChecking() == HostKeyChecking.ACCEPT_NEW && !options.knownHostsFiles().isEmpty()
+                    ? List.of(options.knownHostsFiles().get(0)) : List.of();
+        } catch (ConnectionException invalid) {
+            return List.of(); // the host fails at open with the reason, and nothing is written for it
+        }
+    }
+
     /** The shared client, started on first use (and again after {@link #close()}: a Genja closes the plugins it used). */
     synchronized SshClient client() {
         if (client == null) {
