@@ -27,6 +27,11 @@ public record TaskModel(ClassName taskClass, String name, String connectionPlugi
 
     /** {@code com.acme.BackupConfig_GenjaAdapter}; for nested classes {@code com.acme.Outer_Inner_GenjaAdapter}. */
     public ClassName adapterClass() {
+        return adapterClassOf(taskClass);
+    }
+
+    /** The adapter class of task class {@code taskClass}. */
+    public static ClassName adapterClassOf(ClassName taskClass) {
         return ClassName.get(taskClass.packageName(), String.join("_", taskClass.simpleNames()) + "_GenjaAdapter");
     }
 

@@ -1,5 +1,6 @@
 package io.genja.processor.task;
 
+import com.palantir.javapoet.ClassName;
 import io.genja.annotations.GenjaIndexEntry;
 import io.genja.processor.base.Annotations;
 import io.genja.processor.base.DeclarationChecks;
@@ -63,6 +64,8 @@ public final class TaskStep implements ProcessingStep {
      * itself and with each task that extends it, and each problem is printed once.
      */
     private final Set<String> printed = new HashSet<>();
+    /** The catalog an earlier compilation left in the class output, read in the first round with a task; else null. */
+    private Optional<Map<String, CatalogWriter.Entry>> earlierCatalog;
 
     public TaskStep(ProcessingEnvironment env, ProcessorOptions options) {
         this.elements = env.getElementUtils();
@@ -90,6 +93,10 @@ public final class TaskStep implements ProcessingStep {
         }
         checkOptionsOutsideTasks(round);
         for (TypeElement type : Rounds.typesToProcess(round, TaskParser.GENJA_TASK, deferred, elements)) {
+            if (earlierCatalog == null) {
+                // read before this compilation writes it; only when there are tasks, so other builds leave no trace
+                earlierCatalog = catalog.earlier();
+            }
             TaskDeclaration task = parser.parse(type);
             if (!round.processingOver() && parser.unresolved(task).isPresent()) {
                 deferred.add(task.qualifiedName());
@@ -114,6 +121,9 @@ public final class TaskStep implements ProcessingStep {
 
     @Override
     public void finish(KnownNames known) throws Exception {
+        if (earlierCatalog == null) {
+            return;
+        }
         List<Element> origins = new ArrayList<>();
         for (String name : tasks.keySet()) {
             TypeElement type = elements.getTypeElement(name);
@@ -121,9 +131,46 @@ public final class TaskStep implements ProcessingStep {
             nameChecks.check(parser.parse(type), known).printTo(messager, printed);
         }
         Element[] originating = origins.toArray(Element[]::new);
-        services.write("io.genja.task.TaskDefinition",
-                tasks.values().stream().map(task -> BinaryName.of(task.adapterClass())).toList(), originating);
-        catalog.write(tasks.values(), originating);
+        Optional<Map<String, CatalogWriter.Entry>> earlier = earlierCatalog;
+        List<CatalogWriter.Entry> entries = new ArrayList<>(tasks.values().stream().map(CatalogWriter::entry).toList());
+        Set<String> adapters = new LinkedHashSet<>();
+        tasks.values().forEach(task -> adapters.add(BinaryName.of(task.adapterClass())));
+        Set<String> earlierAdapters = new HashSet<>();
+        for (CatalogWriter.Entry entry : earlier.map(Map::values).orElse(List.of())) {
+            Optional<TypeElement> type = stillATask(entry);
+            earlierAdapters.add(adapterOf(entry.binaryName()));
+            if (type.isPresent()) {
+                entries.add(entry);
+                adapters.add(BinaryName.of(TaskModel.adapterClassOf(ClassName.get(type.get()))));
+            }
+        }
+        if (entries.isEmpty() && earlier.isEmpty()) {
+            return;
+        }
+        // an earlier services entry the earlier catalog knew is listed above exactly when its task is kept
+        services.write("io.genja.task.TaskDefinition", adapters, adapter -> !earlierAdapters.contains(adapter),
+                originating);
+        catalog.write(entries, originating);
+    }
+
+    /**
+     * The class of a task an earlier compilation wrote to the catalog, when it is to stay there: its class still
+     * exists, is not compiled in this compilation (then it is in {@link #tasks} or no longer a valid task) and still
+     * carries {@code @GenjaTask}.
+     */
+    private Optional<TypeElement> stillATask(CatalogWriter.Entry entry) {
+        TypeElement type = elements.getTypeElement(entry.binaryName().replace('$', '.'));
+        if (type == null || tasks.containsKey(type.getQualifiedName().toString()) || isInSource(type)
+                || Annotations.find(type, TaskParser.GENJA_TASK).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(type);
+    }
+
+    /** The adapter's binary name of the task class called {@code binaryName} ({@code a.Outer_Inner_GenjaAdapter}). */
+    private static String adapterOf(String binaryName) {
+        int dot = binaryName.lastIndexOf('.');
+        return binaryName.substring(0, dot + 1) + binaryName.substring(dot + 1).replace('$', '_') + "_GenjaAdapter";
     }
 
     /**
