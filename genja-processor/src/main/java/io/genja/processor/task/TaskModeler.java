@@ -8,6 +8,7 @@ import io.genja.processor.model.OptionModel;
 import io.genja.processor.model.TaskModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.lang.model.element.AnnotationValue;
@@ -21,7 +22,10 @@ import javax.lang.model.util.Elements;
 final class TaskModeler {
 
     private static final Pattern INLINE_TAG = Pattern.compile("\\{@(\\w+)\\s+([^}]*)}");
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?](\\s|$)");
+    /** A sentence ends at '.', '!' or '?' followed by whitespace and an upper-case letter, or by the end. */
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?](?=\\s+\\p{Lu}|\\s*$)");
+    /** Words whose period ends no sentence, lower-case. */
+    private static final List<String> ABBREVIATIONS = List.of("e.g.", "i.e.", "etc.", "vs.", "cf.", "approx.", "incl.");
 
     private final Elements elements;
     private final DeclarationChecks checks;
@@ -47,7 +51,26 @@ final class TaskModeler {
         }
         return new TaskModel(ClassName.get(task.type()), task.name(), task.connectionPlugin(),
                 task.processors().stream().map(TaskDeclaration.Named::name).toList(), subTasks, options,
-                describe(task.description(), task.type()), isAsync(task.type()));
+                describe(task.description(), task.type()), isAsync(task.type()), usesDeprecated(task));
+    }
+
+    /** Whether the adapter of {@code task} names a deprecated class or field (see {@link TaskModel#usesDeprecated}). */
+    private boolean usesDeprecated(TaskDeclaration task) {
+        List<Element> named = new ArrayList<>(task.hierarchy());
+        for (TaskDeclaration.Option option : task.options()) {
+            named.add(option.field());
+            if (option.type() instanceof DeclaredType declared) {
+                named.add(declared.asElement());
+            }
+        }
+        for (Element element : named) {
+            for (Element e = element; e instanceof TypeElement || e == element; e = e.getEnclosingElement()) {
+                if (elements.isDeprecated(e)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private boolean isAsync(TypeElement type) {
@@ -65,7 +88,8 @@ final class TaskModeler {
 
     /**
      * The first sentence of a Javadoc comment as plain text: block tags dropped, inline tags replaced by their
-     * text ({@code {@code x}} becomes {@code x}), HTML tags removed, whitespace collapsed.
+     * text ({@code {@code x}} becomes {@code x}), HTML tags removed, whitespace collapsed. The sentence ends at a
+     * period followed by an upper-case letter or the end, not after an abbreviation ("e.g.", "i.e.", "etc.", ..).
      */
     static String firstSentence(String javadoc) {
         StringBuilder body = new StringBuilder();
@@ -79,7 +103,18 @@ final class TaskModeler {
                 .replaceAll(match -> Matcher.quoteReplacement(label(match.group(1), match.group(2))));
         text = text.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip();
         Matcher end = SENTENCE_END.matcher(text);
-        return end.find() ? text.substring(0, end.start() + 1) : text;
+        while (end.find()) {
+            String sentence = text.substring(0, end.start() + 1);
+            if (!endsWithAbbreviation(sentence)) {
+                return sentence;
+            }
+        }
+        return text;
+    }
+
+    private static boolean endsWithAbbreviation(String sentence) {
+        String lastWord = sentence.substring(sentence.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
+        return ABBREVIATIONS.contains(lastWord);
     }
 
     /** {@code {@link Foo#bar label}} reads as its label, {@code {@link Foo#bar}} as {@code Foo.bar}, others as text. */
