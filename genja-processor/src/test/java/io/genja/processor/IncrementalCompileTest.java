@@ -92,6 +92,28 @@ class IncrementalCompileTest {
         assertSameCatalogAndServices(out, full);
     }
 
+    @Test
+    void classProcessedFromItsClassFileKeepsItsJavadocDescriptions() throws IOException {
+        Path out = fullBuild("out", Fixtures.IMPORTS + """
+                /** Saves the running config, e.g. to flash. More text. */
+                @GenjaTask(name = "backup")
+                public class Backup implements Task {
+                    /** Where to save it. */
+                    @TaskOption
+                    public String target;
+                """ + Fixtures.START + "}\n");
+        String fullCatalog = Files.readString(out.resolve(CATALOG));
+        assertThat(fullCatalog).contains("\"Saves the running config, e.g. to flash.\"", "\"Where to save it.\"");
+
+        // as Gradle's incremental processing and javac -proc:only on a class name do: no source, so no Javadoc
+        Path generated = Files.createDirectories(temp.resolve("generated"));
+        compileClasses(out, generated, "com.acme.Backup");
+
+        assertThat(Files.readString(out.resolve(CATALOG))).isEqualTo(fullCatalog);
+        assertThat(Files.readString(generated.resolve("com/acme/Backup_GenjaAdapter.java")))
+                .contains("return \"Saves the running config, e.g. to flash.\";", "\"Where to save it.\"");
+    }
+
     private Path fullBuild(String folder, String... sources) throws IOException {
         Path out = Files.createDirectories(temp.resolve(folder));
         Path[] files = new Path[sources.length];
@@ -130,16 +152,30 @@ class IncrementalCompileTest {
 
     /** javac -d out -cp out:<test class path> source, with the Genja processor, as a build tool would run it. */
     private static void compile(Path out, Path... sources) throws IOException {
+        compile(out, null, List.of(), sources);
+    }
+
+    /** javac -proc:only -d out -s generated -cp out:<test class path> classNames: processes compiled classes. */
+    private static void compileClasses(Path out, Path generated, String... classNames) throws IOException {
+        compile(out, generated, List.of(classNames));
+    }
+
+    private static void compile(Path out, Path generated, List<String> classNames, Path... sources)
+            throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
             files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(out));
             files.setLocation(StandardLocation.CLASS_PATH, Compilations.classPathWith(out));
-            JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics, List.of(), null,
-                    files.getJavaFileObjects(sources));
+            if (generated != null) {
+                files.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT, List.of(generated));
+            }
+            JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics,
+                    classNames.isEmpty() ? List.of() : List.of("-proc:only"), classNames.isEmpty() ? null : classNames,
+                    sources.length == 0 ? null : files.getJavaFileObjects(sources));
             task.setProcessors(List.of(new GenjaProcessor()));
             boolean ok = task.call();
-            assertThat(ok).as("compilation of %s: %s", List.of(sources), diagnostics.getDiagnostics().stream()
+            assertThat(ok).as("compilation of %s%s: %s", classNames, List.of(sources), diagnostics.getDiagnostics().stream()
                     .map(Object::toString).collect(Collectors.joining("\n"))).isTrue();
         }
     }

@@ -6,9 +6,12 @@ import io.genja.processor.base.Annotations;
 import io.genja.processor.base.DeclarationChecks;
 import io.genja.processor.model.OptionModel;
 import io.genja.processor.model.TaskModel;
+import io.genja.processor.output.CatalogWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.lang.model.element.AnnotationValue;
@@ -29,14 +32,21 @@ final class TaskModeler {
 
     private final Elements elements;
     private final DeclarationChecks checks;
+    /** Whether an element was read from a class file, which keeps no Javadoc. */
+    private final Predicate<Element> fromClassFile;
 
-    TaskModeler(Elements elements, DeclarationChecks checks) {
+    TaskModeler(Elements elements, DeclarationChecks checks, Predicate<Element> fromClassFile) {
         this.elements = elements;
         this.checks = checks;
+        this.fromClassFile = fromClassFile;
     }
 
-    /** The model of {@code task}, whose validation report was clean. */
-    TaskModel model(TaskDeclaration task) {
+    /**
+     * The model of {@code task}, whose validation report was clean. {@code earlier}: the task's entry in the
+     * catalog an earlier compilation wrote, if any; a class read from a class file (Gradle's incremental
+     * processing, {@code javac -proc:only} on class names) takes its Javadoc descriptions from there.
+     */
+    TaskModel model(TaskDeclaration task, Optional<CatalogWriter.Entry> earlier) {
         List<String> subTasks = new ArrayList<>();
         for (AnnotationValue value : task.subTasks()) {
             TypeElement subType = (TypeElement) ((DeclaredType) value.getValue()).asElement();
@@ -46,12 +56,13 @@ final class TaskModeler {
         for (TaskDeclaration.Option option : task.options()) {
             TypeMirror fieldType = option.type();
             options.add(new OptionModel(option.field().getSimpleName().toString(), option.name(), option.required(),
-                    describe(option.description(), option.field()), OptionTypes.of(fieldType).orElseThrow(),
+                    describe(option.description(), option.field(),
+                            earlier.map(entry -> entry.optionDescription(option.name()))), OptionTypes.of(fieldType).orElseThrow(),
                     TypeName.get(fieldType), fieldType.toString()));
         }
         return new TaskModel(ClassName.get(task.type()), task.name(), task.connectionPlugin(),
                 task.processors().stream().map(TaskDeclaration.Named::name).toList(), subTasks, options,
-                describe(task.description(), task.type()), isAsync(task.type()), usesDeprecated(task));
+                describe(task.description(), task.type(), earlier.map(CatalogWriter.Entry::description)), isAsync(task.type()), usesDeprecated(task));
     }
 
     /** Whether the adapter of {@code task} names a deprecated class or field (see {@link TaskModel#usesDeprecated}). */
@@ -77,13 +88,19 @@ final class TaskModeler {
         return checks.isSubtype(type, elements.getTypeElement(TaskValidator.ASYNC_TASK));
     }
 
-    /** The annotation's description, else the first sentence of the element's Javadoc, else empty. */
-    private String describe(String explicit, Element element) {
+    /**
+     * The annotation's description, else the first sentence of the element's Javadoc, else (for an element read from
+     * a class file, whose Javadoc is gone) the description an earlier compilation derived, else empty.
+     */
+    private String describe(String explicit, Element element, Optional<String> earlier) {
         if (!explicit.isBlank()) {
             return explicit.strip();
         }
         String doc = elements.getDocComment(element);
-        return doc == null ? "" : firstSentence(doc);
+        if (doc != null) {
+            return firstSentence(doc);
+        }
+        return fromClassFile.test(element) ? earlier.orElse("") : "";
     }
 
     /**

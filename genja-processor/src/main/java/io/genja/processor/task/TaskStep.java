@@ -1,6 +1,7 @@
 package io.genja.processor.task;
 
 import com.palantir.javapoet.ClassName;
+import com.sun.source.util.Trees;
 import io.genja.annotations.GenjaIndexEntry;
 import io.genja.processor.base.Annotations;
 import io.genja.processor.base.DeclarationChecks;
@@ -73,7 +74,9 @@ public final class TaskStep implements ProcessingStep {
         DeclarationChecks checks = new DeclarationChecks(env.getElementUtils(), env.getTypeUtils());
         this.parser = new TaskParser(checks);
         this.validator = new TaskValidator(checks, this::isInSource);
-        this.modeler = new TaskModeler(env.getElementUtils(), checks);
+        Trees trees = treesOf(env);
+        this.modeler = new TaskModeler(env.getElementUtils(), checks,
+                element -> trees != null ? trees.getPath(element) == null : !isInSource(element));
         this.nameChecks = new TaskNameChecks(options);
         this.adapters = new AdapterWriter(env.getFiler());
         this.index = new IndexWriter(env.getFiler());
@@ -106,7 +109,8 @@ public final class TaskStep implements ProcessingStep {
             report.printTo(messager, printed);
             // sources written in the last round would not be compiled: a class still unresolved then has errors
             if (report.isClean() && !round.processingOver()) {
-                TaskModel model = modeler.model(task);
+                TaskModel model = modeler.model(task, earlierCatalog.flatMap(earlier ->
+                        Optional.ofNullable(earlier.get(BinaryName.of(ClassName.get(type))))));
                 adapters.write(model, type);
                 index.write(indexEntry(model), model.taskClass(), type);
                 tasks.put(task.qualifiedName(), model);
@@ -218,6 +222,14 @@ public final class TaskStep implements ProcessingStep {
             case ANNOTATION_TYPE -> Optional.of("an annotation type");
             default -> Optional.of("not a class");
         };
+    }
+
+    private static Trees treesOf(ProcessingEnvironment env) {
+        try {
+            return Trees.instance(env);
+        } catch (IllegalArgumentException | LinkageError notJavac) {
+            return null; // another compiler (ECJ), or a wrapped environment: classes named as roots count as source
+        }
     }
 
     /** Whether {@code element} is in a class compiled from source in this compilation, not read from a class file. */
