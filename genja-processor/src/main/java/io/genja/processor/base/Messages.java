@@ -34,6 +34,11 @@ public final class Messages {
                 + "create it from another class";
     }
 
+    public static String notAClass(String what, String type, String kind) {
+        return "[genja.not-a-class] " + what + " " + type + " is " + kind + "; it must be a class, which Genja "
+                + "creates with 'new " + simpleName(type) + "()'";
+    }
+
     public static String isAbstract(String what, String type) {
         return "[genja.abstract] " + what + " " + type + " must not be abstract: Genja creates instances of it";
     }

@@ -58,6 +58,11 @@ public final class TaskStep implements ProcessingStep {
     private final Set<String> deferred = new LinkedHashSet<>();
     /** Accepted tasks by qualified name, in the order they were processed. */
     private final Map<String, TaskModel> tasks = new LinkedHashMap<>();
+    /**
+     * Every task class validated so far, accepted or not, with its task name: a class with another error still has
+     * its names checked, so one build reports all its mistakes.
+     */
+    private final Map<String, String> validated = new LinkedHashMap<>();
     /** The top-level classes compiled from source, by qualified name, of every round so far. */
     private final Set<String> sourceClasses = new HashSet<>();
     /**
@@ -73,8 +78,8 @@ public final class TaskStep implements ProcessingStep {
         this.messager = env.getMessager();
         DeclarationChecks checks = new DeclarationChecks(env.getElementUtils(), env.getTypeUtils());
         this.parser = new TaskParser(checks);
-        this.validator = new TaskValidator(checks, this::isInSource);
         Trees trees = treesOf(env);
+        this.validator = new TaskValidator(checks, trees, this::isInSource);
         this.modeler = new TaskModeler(env.getElementUtils(), checks,
                 element -> trees != null ? trees.getPath(element) == null : !isInSource(element));
         this.nameChecks = new TaskNameChecks(options);
@@ -107,6 +112,7 @@ public final class TaskStep implements ProcessingStep {
             }
             ValidationReport report = validator.validate(task);
             report.printTo(messager, printed);
+            validated.put(task.qualifiedName(), task.name());
             // sources written in the last round would not be compiled: a class still unresolved then has errors
             if (report.isClean() && !round.processingOver()) {
                 TaskModel model = modeler.model(task, earlierCatalog.flatMap(earlier ->
@@ -120,19 +126,28 @@ public final class TaskStep implements ProcessingStep {
 
     @Override
     public List<IndexEntry> declared() {
-        return tasks.values().stream().map(TaskStep::indexEntry).toList();
+        // invalid classes too, so that a duplicate name is reported whatever else is wrong; blank or malformed names
+        // are reported on their own and clash with nothing
+        return validated.entrySet().stream()
+                .filter(task -> DeclarationChecks.NAME.matcher(task.getValue()).matches())
+                .map(task -> new IndexEntry(GenjaIndexEntry.Kind.TASK, task.getValue(), task.getKey()))
+                .toList();
     }
 
     @Override
     public void finish(KnownNames known) throws Exception {
+        for (String name : validated.keySet()) {
+            TypeElement type = elements.getTypeElement(name);
+            if (type != null) {
+                nameChecks.check(parser.parse(type), known).printTo(messager, printed);
+            }
+        }
         if (earlierCatalog == null) {
             return;
         }
         List<Element> origins = new ArrayList<>();
         for (String name : tasks.keySet()) {
-            TypeElement type = elements.getTypeElement(name);
-            origins.add(type);
-            nameChecks.check(parser.parse(type), known).printTo(messager, printed);
+            origins.add(elements.getTypeElement(name));
         }
         Element[] originating = origins.toArray(Element[]::new);
         Optional<Map<String, CatalogWriter.Entry>> earlier = earlierCatalog;
