@@ -93,6 +93,13 @@ public final class Messages {
                 + " names must be unique";
     }
 
+    /** {@code declarations}: "com.a.One (in /m2/a.jar)" and the like. */
+    public static String duplicateNameOnClassPath(String kind, String name, List<String> declarations) {
+        return "[genja.duplicate-name] " + kind + " name \"" + name + "\" is declared on the class path by "
+                + String.join(" and by ", declarations) + "; at run time Genja would find two " + kind + "s of that "
+                + "name. Depend on only one of them, or rename one of the " + kind + "s";
+    }
+
     public static String nameMismatch(String what, String type, String annotated, String returned) {
         return "[genja.name-mismatch] " + what + " " + type + " is annotated with name \"" + annotated
                 + "\" but its name() returns \"" + returned + "\"; make them the same (tasks and settings are "

@@ -10,6 +10,7 @@ import io.genja.processor.step.ProcessingStep;
 import io.genja.processor.base.ProcessorOptions;
 import io.genja.processor.base.Rounds;
 import io.genja.processor.base.ValidationReport;
+import io.genja.processor.index.ClasspathIndex;
 import io.genja.processor.index.IndexEntry;
 import io.genja.processor.index.IndexWriter;
 import io.genja.processor.index.KnownNames;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.annotation.processing.Filer;
 import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
@@ -36,6 +38,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
+import javax.tools.Diagnostic;
 
 /**
  * {@code @GenjaTask}: per round, parse → validate → model → write the adapter and the index class; in the last
@@ -45,11 +48,13 @@ import javax.lang.model.util.Elements;
 public final class TaskStep implements ProcessingStep {
 
     private final Elements elements;
+    private final Filer filer;
     private final Messager messager;
     private final TaskParser parser;
     private final TaskValidator validator;
     private final TaskModeler modeler;
     private final TaskNameChecks nameChecks;
+    private final Diagnostic.Kind nameCheckKind;
     private final AdapterWriter adapters;
     private final IndexWriter index;
     private final ServiceFiles services;
@@ -75,6 +80,7 @@ public final class TaskStep implements ProcessingStep {
 
     public TaskStep(ProcessingEnvironment env, ProcessorOptions options) {
         this.elements = env.getElementUtils();
+        this.filer = env.getFiler();
         this.messager = env.getMessager();
         DeclarationChecks checks = new DeclarationChecks(env.getElementUtils(), env.getTypeUtils());
         this.parser = new TaskParser(checks);
@@ -83,6 +89,7 @@ public final class TaskStep implements ProcessingStep {
         this.modeler = new TaskModeler(env.getElementUtils(), checks,
                 element -> trees != null ? trees.getPath(element) == null : !isInSource(element));
         this.nameChecks = new TaskNameChecks(options);
+        this.nameCheckKind = options.nameCheckKind();
         this.adapters = new AdapterWriter(env.getFiler());
         this.index = new IndexWriter(env.getFiler());
         this.services = new ServiceFiles(env.getFiler(), env.getElementUtils());
@@ -136,6 +143,11 @@ public final class TaskStep implements ProcessingStep {
 
     @Override
     public void finish(KnownNames known) throws Exception {
+        for (List<IndexEntry> clash : known.clashesOnClassPath(GenjaIndexEntry.Kind.TASK)) {
+            messager.printMessage(nameCheckKind, Messages.duplicateNameOnClassPath("task", clash.get(0).name(),
+                    clash.stream().map(entry -> entry.type() + " (in " + ClasspathIndex.location(entry, elements, filer)
+                            + ")").toList()));
+        }
         for (String name : validated.keySet()) {
             TypeElement type = elements.getTypeElement(name);
             if (type != null) {
