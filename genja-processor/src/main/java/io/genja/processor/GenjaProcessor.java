@@ -1,5 +1,7 @@
 package io.genja.processor;
 
+import io.genja.annotations.GenjaIndexEntry;
+import io.genja.processor.base.GeneratedAnnotation;
 import io.genja.processor.base.Messages;
 import io.genja.processor.base.ProcessorOptions;
 import io.genja.processor.base.ValidationReport;
@@ -66,6 +68,10 @@ public final class GenjaProcessor extends AbstractProcessor {
         if (steps != null) {
             steps.forEach(step -> annotations.addAll(step.annotations()));
         }
+        // the annotations of the code this processor generates: claimed (and ignored) so that javac does not warn
+        // "No processor claimed any of these annotations" in the next round, which -Xlint:all -Werror makes an error
+        annotations.add(GenjaIndexEntry.class.getCanonicalName());
+        annotations.add(GeneratedAnnotation.NAME);
         return annotations;
     }
 
@@ -90,8 +96,8 @@ public final class GenjaProcessor extends AbstractProcessor {
             t.printStackTrace(new PrintWriter(trace));
             processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Messages.internal(trace.toString()));
         }
-        // other processors may handle the same annotations
-        return false;
+        // Genja's annotations are Genja's alone; claiming them keeps -Xlint:processing (in -Xlint:all) quiet
+        return true;
     }
 
     private void finish() throws Exception {

@@ -232,6 +232,25 @@ class CrossCompilationTest {
     }
 
     /** Packs {@code folder} into a jar, as {@code mvn package} would. */
+    @Test
+    void sameTaskNameInTwoDependencyJarsIsAnErrorNamingBothJars() throws IOException {
+        Compilation first = compile(source("com.first", "Backup", "@GenjaTask(name = \"backup\")\n"
+                + "public class Backup implements Task {\n" + Fixtures.START + "}\n"));
+        Compilation second = compile(source("com.second", "Saver", "@GenjaTask(name = \"backup\")\n"
+                + "public class Saver implements Task {\n" + Fixtures.START + "}\n"));
+        Path firstJar = jar(writeClassOutput(first, temp.resolve("first")), temp.resolve("first-tasks.jar"));
+        Path secondJar = jar(writeClassOutput(second, temp.resolve("second")), temp.resolve("second-tasks.jar"));
+
+        List<java.io.File> classPath = new java.util.ArrayList<>(Compilations.classPathWith(firstJar));
+        classPath.add(0, secondJar.toFile());
+        Compilation user = Compiler.javac().withProcessors(new GenjaProcessor()).withClasspath(classPath)
+                .compile(task("Mine", "mine"));
+        assertThat(user).hadErrorContaining("[genja.duplicate-name] task name \"backup\" is declared on the class "
+                + "path by com.first.Backup (in " + firstJar.toUri().getPath() + ") and by com.second.Saver (in "
+                + secondJar.toUri().getPath() + ")");
+        assertThat(user).hadErrorCount(1);
+    }
+
     private static Path jar(Path folder, Path jar) throws IOException {
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out);
              Stream<Path> files = Files.walk(folder)) {

@@ -38,6 +38,17 @@ public final class DeclarationChecks {
      */
     public void checkInstantiable(TypeElement type, String what, AnnotationMirror mirror, ValidationReport report) {
         String name = type.getQualifiedName().toString();
+        Optional<String> notAClass = switch (type.getKind()) {
+            case ENUM -> Optional.of("an enum");
+            case INTERFACE -> Optional.of("an interface");
+            case ANNOTATION_TYPE -> Optional.of("an annotation type");
+            default -> Optional.empty();
+        };
+        if (notAClass.isPresent()) {
+            // its constructors, modifiers and nesting would only give misleading advice
+            report.error(Messages.notAClass(what, name, notAClass.get()), type, mirror, null);
+            return;
+        }
         if (!type.getModifiers().contains(Modifier.PUBLIC)) {
             report.error(Messages.notPublic(what, name), type, mirror, null);
         }
@@ -52,9 +63,11 @@ public final class DeclarationChecks {
         if (!type.getTypeParameters().isEmpty()) {
             report.error(Messages.generic(what, name), type, mirror, null);
         }
+        // the implicit constructor has the class's access: making the class public, as reported above, is enough
         boolean noArgConstructor = ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
                 .anyMatch(constructor -> constructor.getParameters().isEmpty()
-                        && constructor.getModifiers().contains(Modifier.PUBLIC));
+                        && (constructor.getModifiers().contains(Modifier.PUBLIC)
+                        || elements.getOrigin(constructor) == Elements.Origin.MANDATED));
         if (!noArgConstructor) {
             report.error(Messages.noConstructor(what, name), type, mirror, null);
         }

@@ -9,9 +9,12 @@ public final class GeneratedAnnotation {
     /** The processor's class name, as a string: this package sits below the processor class. */
     private static final String PROCESSOR = "io.genja.processor.GenjaProcessor";
 
+    /** The annotation's qualified name. */
+    public static final String NAME = "javax.annotation.processing.Generated";
+
     /** {@code @javax.annotation.processing.Generated("io.genja.processor.GenjaProcessor")}. */
     public static final AnnotationSpec ANNOTATION =
-            AnnotationSpec.builder(ClassName.get("javax.annotation.processing", "Generated"))
+            AnnotationSpec.builder(ClassName.bestGuess(NAME))
                     .addMember("value", "$S", PROCESSOR)
                     .build();
 

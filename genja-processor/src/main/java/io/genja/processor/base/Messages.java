@@ -34,6 +34,11 @@ public final class Messages {
                 + "create it from another class";
     }
 
+    public static String notAClass(String what, String type, String kind) {
+        return "[genja.not-a-class] " + what + " " + type + " is " + kind + "; it must be a class, which Genja "
+                + "creates with 'new " + simpleName(type) + "()'";
+    }
+
     public static String isAbstract(String what, String type) {
         return "[genja.abstract] " + what + " " + type + " must not be abstract: Genja creates instances of it";
     }
@@ -86,6 +91,13 @@ public final class Messages {
         return "[genja.duplicate-name] " + kind + " name \"" + name + "\" of " + type + " is already used by "
                 + other + (onClassPath ? " on the class path" : " in this compilation") + "; " + kind
                 + " names must be unique";
+    }
+
+    /** {@code declarations}: "com.a.One (in /m2/a.jar)" and the like. */
+    public static String duplicateNameOnClassPath(String kind, String name, List<String> declarations) {
+        return "[genja.duplicate-name] " + kind + " name \"" + name + "\" is declared on the class path by "
+                + String.join(" and by ", declarations) + "; at run time Genja would find two " + kind + "s of that "
+                + "name. Depend on only one of them, or rename one of the " + kind + "s";
     }
 
     public static String nameMismatch(String what, String type, String annotated, String returned) {

@@ -1,5 +1,12 @@
 package io.genja.processor.index;
 
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.net.URI;
+import javax.annotation.processing.Filer;
+import javax.lang.model.element.TypeElement;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
 import io.genja.annotations.GenjaIndexEntry;
 import io.genja.processor.base.Annotations;
 import java.util.ArrayList;
@@ -47,6 +54,49 @@ public final class ClasspathIndex {
             return Optional.empty();
         }
         return Optional.of(new IndexEntry(GenjaIndexEntry.Kind.valueOf(constant.getSimpleName().toString()),
-                Annotations.string(mirror.get(), "name"), Annotations.string(mirror.get(), "type")));
+                Annotations.string(mirror.get(), "name"), Annotations.string(mirror.get(), "type"),
+                ((TypeElement) member).getQualifiedName().toString()));
+    }
+
+    /**
+     * The jar or class folder the index class of {@code entry} was read from, else the index class's name; asked
+     * only to report a problem. {@code Elements.getFileObjectOf} (Java 18+) tells where any class came from; else
+     * the class path is asked for the class file, which javac's file manager finds in jars and folders alike.
+     */
+    public static String location(IndexEntry entry, Elements elements, Filer filer) {
+        TypeElement indexClass = elements.getTypeElement(entry.origin());
+        if (indexClass == null) {
+            return "index class " + entry.origin();
+        }
+        try {
+            Method fileObjectOf = Elements.class.getMethod("getFileObjectOf", Element.class);
+            if (fileObjectOf.invoke(elements, indexClass) instanceof FileObject file) {
+                return container(file.toUri(), indexClass);
+            }
+        } catch (ReflectiveOperationException | RuntimeException olderJava) {
+            // before Java 18, or a compiler without it: ask the class path
+        }
+        try {
+            FileObject file = filer.getResource(StandardLocation.CLASS_PATH, IndexWriter.PACKAGE,
+                    indexClass.getSimpleName() + ".class");
+            return container(file.toUri(), indexClass);
+        } catch (IOException | RuntimeException notFound) {
+            return "index class " + indexClass.getQualifiedName();
+        }
+    }
+
+    /** {@code jar:file:/m2/a.jar!/io/..} gives {@code /m2/a.jar}; {@code file:/x/classes/io/..} gives {@code /x/classes}. */
+    private static String container(URI uri, TypeElement indexClass) {
+        String text = uri.toString();
+        if (text.startsWith("jar:")) {
+            String jar = text.substring("jar:".length(), text.indexOf("!/") < 0 ? text.length() : text.indexOf("!/"));
+            return URI.create(jar).getPath();
+        }
+        String path = uri.getPath();
+        String suffix = "/" + IndexWriter.PACKAGE.replace('.', '/') + "/" + indexClass.getSimpleName() + ".class";
+        if (path != null && path.endsWith(suffix)) {
+            return path.substring(0, path.length() - suffix.length());
+        }
+        return path != null ? path : text;
     }
 }

@@ -4,8 +4,10 @@ import io.genja.annotations.GenjaIndexEntry;
 import io.genja.processor.base.ProcessorOptions;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -53,6 +55,18 @@ public final class KnownNames {
     /** A class on the class path with the same kind and name as {@code entry}. */
     public Optional<IndexEntry> duplicateOnClassPath(IndexEntry entry) {
         return otherWithName(classpath, entry);
+    }
+
+    /**
+     * The names of {@code kind} that more than one class on the class path declares (two dependencies defining the
+     * same task name, say), each with those classes' entries.
+     */
+    public List<List<IndexEntry>> clashesOnClassPath(GenjaIndexEntry.Kind kind) {
+        Map<String, Map<String, IndexEntry>> byName = new TreeMap<>();
+        classpath.stream().filter(e -> e.kind() == kind)
+                .forEach(e -> byName.computeIfAbsent(e.name(), name -> new TreeMap<>()).putIfAbsent(e.type(), e));
+        return byName.values().stream().filter(types -> types.size() > 1)
+                .map(types -> List.copyOf(types.values())).toList();
     }
 
     private static Optional<IndexEntry> otherWithName(Collection<IndexEntry> entries, IndexEntry entry) {

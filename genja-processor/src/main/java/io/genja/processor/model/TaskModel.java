@@ -15,9 +15,12 @@ import java.util.List;
  * @param options the {@code @TaskOption} fields, in declaration order
  * @param description from the annotation, else the first sentence of the Javadoc; may be empty
  * @param async whether the class implements {@code AsyncTask} (else {@code Task})
+ * @param usesDeprecated whether the adapter names something deprecated: the task class or a class enclosing it, a
+ *     superclass, an option field or its type
  */
 public record TaskModel(ClassName taskClass, String name, String connectionPlugin, List<String> processors,
-                        List<String> subTasks, List<OptionModel> options, String description, boolean async) {
+                        List<String> subTasks, List<OptionModel> options, String description, boolean async,
+                        boolean usesDeprecated) {
 
     public TaskModel {
         processors = List.copyOf(processors);
@@ -27,6 +30,11 @@ public record TaskModel(ClassName taskClass, String name, String connectionPlugi
 
     /** {@code com.acme.BackupConfig_GenjaAdapter}; for nested classes {@code com.acme.Outer_Inner_GenjaAdapter}. */
     public ClassName adapterClass() {
+        return adapterClassOf(taskClass);
+    }
+
+    /** The adapter class of task class {@code taskClass}. */
+    public static ClassName adapterClassOf(ClassName taskClass) {
         return ClassName.get(taskClass.packageName(), String.join("_", taskClass.simpleNames()) + "_GenjaAdapter");
     }
 

@@ -2,6 +2,8 @@ package io.genja.processor.output;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A small pretty-printing JSON writer (two-space indent), enough for the task catalog; the processor carries no
@@ -46,6 +48,23 @@ final class JsonWriter {
             string(value);
         }
         return this;
+    }
+
+    /** A value read back by {@link JsonReader}: a map, list, string, boolean or null. */
+    @SuppressWarnings("unchecked")
+    JsonWriter any(Object value) {
+        if (value instanceof Map<?, ?> object) {
+            beginObject();
+            ((Map<String, Object>) object).forEach((name, member) -> name(name).any(member));
+            return endObject();
+        } else if (value instanceof List<?> array) {
+            beginArray();
+            array.forEach(this::any);
+            return endArray();
+        } else if (value instanceof Boolean bool) {
+            return value(bool.booleanValue());
+        }
+        return value(value == null ? null : value.toString());
     }
 
     JsonWriter value(boolean value) {

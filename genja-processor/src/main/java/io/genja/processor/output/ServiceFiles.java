@@ -7,8 +7,10 @@ import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
 import javax.lang.model.util.Elements;
@@ -30,16 +32,28 @@ public final class ServiceFiles {
     }
 
     /**
-     * Writes the service file of {@code serviceInterface}, listing {@code binaryNames} (sorted, one per line).
-     * Writes nothing when there is nothing to list.
+     * Writes the service file of {@code serviceInterface}, listing {@code binaryNames} (sorted, one per line) and
+     * the earlier compilation's entries whose class still exists. Writes nothing when there is nothing to list.
      */
     public void write(String serviceInterface, Collection<String> binaryNames, Element... origins) throws IOException {
-        if (binaryNames.isEmpty()) {
+        if (!binaryNames.isEmpty()) {
+            write(serviceInterface, binaryNames, entry -> true, origins);
+        }
+    }
+
+    /**
+     * As {@link #write(String, Collection, Element...)}, keeping of the earlier entries only those
+     * {@code keepEarlier} accepts (and whose class still exists); writes also when only an earlier file has entries.
+     */
+    public void write(String serviceInterface, Collection<String> binaryNames, Predicate<String> keepEarlier,
+                      Element... origins) throws IOException {
+        String path = "META-INF/services/" + serviceInterface;
+        Optional<Set<String>> earlier = earlierEntries(path);
+        if (binaryNames.isEmpty() && earlier.isEmpty()) {
             return;
         }
-        String path = "META-INF/services/" + serviceInterface;
         Set<String> entries = new TreeSet<>(binaryNames);
-        entries.addAll(earlierEntries(path));
+        earlier.ifPresent(names -> names.stream().filter(keepEarlier).forEach(entries::add));
         FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", path, origins);
         try (Writer writer = file.openWriter()) {
             for (String entry : entries) {
@@ -49,7 +63,8 @@ public final class ServiceFiles {
         }
     }
 
-    private Set<String> earlierEntries(String path) {
+    /** The earlier file's entries whose class still exists; empty when there is no earlier file. */
+    private Optional<Set<String>> earlierEntries(String path) {
         Set<String> entries = new TreeSet<>();
         try {
             FileObject existing = filer.getResource(StandardLocation.CLASS_OUTPUT, "", path);
@@ -64,7 +79,8 @@ public final class ServiceFiles {
             }
         } catch (IOException | IllegalArgumentException e) {
             // no earlier file (a clean build), or a file manager that cannot read its output: nothing to merge
+            return Optional.empty();
         }
-        return entries;
+        return Optional.of(entries);
     }
 }

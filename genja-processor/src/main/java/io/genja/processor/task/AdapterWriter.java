@@ -1,5 +1,6 @@
 package io.genja.processor.task;
 
+import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -53,8 +54,14 @@ final class AdapterWriter {
         TypeSpec.Builder adapter = TypeSpec.classBuilder(task.adapterClass())
                 .addJavadoc("The {@link $T} of {@link $T}, task {@code $L}.\n", TASK_DEFINITION, taskClass, task.name())
                 .addJavadoc("Creates the task and binds its options, without reflection.\n")
-                .addAnnotation(GeneratedAnnotation.ANNOTATION)
-                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addAnnotation(GeneratedAnnotation.ANNOTATION);
+        if (task.usesDeprecated()) {
+            // the task, a superclass, an option or its type is deprecated: -Xlint:all -Werror must stay clean
+            adapter.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
+                    .addMember("value", "{$S, $S}", "deprecation", "removal")
+                    .build());
+        }
+        adapter.addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(TASK_DEFINITION)
                 .addOriginatingElement(origin)
                 .addField(FieldSpec.builder(String.class, "NAME", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
@@ -71,12 +78,12 @@ final class AdapterWriter {
                 .addMethod(getter("connectionPluginName", ParameterizedTypeName.get(Optional.class, String.class),
                         task.connectionPlugin().isEmpty()
                                 ? CodeBlock.of("$T.empty()", Optional.class)
-                                : CodeBlock.of("$T.of($S)", Optional.class, task.connectionPlugin())))
+                                : CodeBlock.of("$T.of($L)", Optional.class, literal(task.connectionPlugin()))))
                 .addMethod(getter("processors", STRING_LIST, stringList(task.processors())))
                 .addMethod(getter("subTasks", STRING_LIST, stringList(task.subTasks())))
                 .addMethod(getter("options", ParameterizedTypeName.get(ClassName.get(List.class), TASK_OPTION_SPEC),
                         task.options().isEmpty() ? CodeBlock.of("$T.of()", List.class) : CodeBlock.of("OPTIONS")))
-                .addMethod(getter("description", TypeName.get(String.class), CodeBlock.of("$S", task.description())))
+                .addMethod(getter("description", TypeName.get(String.class), literal(task.description())))
                 .addMethod(getter("taskClass", ParameterizedTypeName.get(ClassName.get(Class.class), taskClass),
                         CodeBlock.of("$T.class", taskClass)))
                 .addMethod(newInstance(task))
@@ -92,8 +99,8 @@ final class AdapterWriter {
         for (int i = 0; i < task.options().size(); i++) {
             OptionModel option = task.options().get(i);
             specs.add(i == 0 ? "" : ",\n");
-            specs.add("new $T($S, $S, $L, $S)", TASK_OPTION_SPEC, option.name(), option.typeText(), option.required(),
-                    option.description());
+            specs.add("new $T($L, $L, $L, $L)", TASK_OPTION_SPEC, literal(option.name()), literal(option.typeText()),
+                    option.required(), literal(option.description()));
         }
         specs.add(")$<$<");
         return FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(List.class), TASK_OPTION_SPEC), "OPTIONS",
@@ -112,8 +119,37 @@ final class AdapterWriter {
     }
 
     private static CodeBlock stringList(List<String> values) {
-        List<CodeBlock> literals = values.stream().map(value -> CodeBlock.of("$S", value)).toList();
+        List<CodeBlock> literals = values.stream().map(AdapterWriter::literal).toList();
         return CodeBlock.of("$T.of($L)", List.class, CodeBlock.join(literals, ", "));
+    }
+
+    /**
+     * {@code text} as a string literal. Unlike JavaPoet's {@code $S}, which breaks the line at U+2028 and U+2029
+     * (leaving an unclosed literal), those and every control character are escaped; C0 controls with octal
+     * escapes, as a unicode escape of a line feed would end the line before the lexer sees the literal.
+     */
+    static CodeBlock literal(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\%03o", (int) c));
+                    } else if (c >= 0x7f && c <= 0x9f || c == '\u2028' || c == '\u2029') {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return CodeBlock.of("$L", out.append('"'));
     }
 
     private static MethodSpec newInstance(TaskModel task) {

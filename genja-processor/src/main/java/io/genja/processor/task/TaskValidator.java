@@ -1,5 +1,7 @@
 package io.genja.processor.task;
 
+import com.sun.source.tree.Tree;
+import com.sun.source.util.Trees;
 import io.genja.processor.base.Annotations;
 import io.genja.processor.base.DeclarationChecks;
 import io.genja.processor.base.Messages;
@@ -34,11 +36,14 @@ final class TaskValidator {
     static final String ASYNC_TASK = "io.genja.task.AsyncTask";
 
     private final DeclarationChecks checks;
+    /** The source trees, to name a class as written; null under a compiler without them. */
+    private final Trees trees;
     /** Whether an element is compiled from source in this compilation (else it comes from a jar or class folder). */
     private final Predicate<Element> inSource;
 
-    TaskValidator(DeclarationChecks checks, Predicate<Element> inSource) {
+    TaskValidator(DeclarationChecks checks, Trees trees, Predicate<Element> inSource) {
         this.checks = checks;
+        this.trees = trees;
         this.inSource = inSource;
     }
 
@@ -73,7 +78,7 @@ final class TaskValidator {
 
     private void checkSubTask(TaskDeclaration task, AnnotationValue subTask, ValidationReport report) {
         if (!TaskParser.isResolvedType(subTask.getValue())) {
-            report.error(Messages.unresolvedType(task.qualifiedName(), "sub-task " + subTask), task.type(),
+            report.error(Messages.unresolvedType(task.qualifiedName(), "sub-task " + writtenName(task, subTask)), task.type(),
                     task.mirror(), subTask);
             return;
         }
@@ -82,6 +87,16 @@ final class TaskValidator {
             report.error(Messages.notASubTask(task.name(), subType.getQualifiedName().toString()), task.type(),
                     task.mirror(), subTask);
         }
+    }
+
+    /**
+     * The class a {@code subTasks} value names, as written ({@code Missing.class} gives {@code Missing}), where an
+     * unresolved value itself prints as {@code <error>}.
+     */
+    private String writtenName(TaskDeclaration task, AnnotationValue subTask) {
+        Tree tree = trees == null ? null : trees.getTree(task.type(), task.mirror(), subTask);
+        String written = tree == null ? String.valueOf(subTask) : tree.toString();
+        return written.endsWith(".class") ? written.substring(0, written.length() - ".class".length()) : written;
     }
 
     private void checkOptions(TaskDeclaration task, ValidationReport report) {

@@ -27,4 +27,14 @@ class TaskTextRulesTest {
         assertThat(TaskModeler.firstSentence(" Version 1.2 is supported! Really.")).isEqualTo("Version 1.2 is supported!");
         assertThat(TaskModeler.firstSentence("\n @param x ignored\n")).isEmpty();
     }
+
+    @Test
+    void firstSentenceEndsBeforeAnUpperCaseLetterOrTheEndAndNotAfterAnAbbreviation() {
+        assertThat(TaskModeler.firstSentence(" Saves configs, e.g. Cisco ones. Then stops.")).isEqualTo("Saves configs, e.g. Cisco ones.");
+        assertThat(TaskModeler.firstSentence(" Pings hosts (i.e. routers), etc. and more. Done.")).isEqualTo("Pings hosts (i.e. routers), etc. and more.");
+        assertThat(TaskModeler.firstSentence(" Compares running vs. startup. Done.")).isEqualTo("Compares running vs. startup.");
+        assertThat(TaskModeler.firstSentence(" Ends with a file name like a.txt and goes on")).isEqualTo("Ends with a file name like a.txt and goes on");
+        assertThat(TaskModeler.firstSentence(" Is it up? Yes.")).isEqualTo("Is it up?");
+        assertThat(TaskModeler.firstSentence(" Waits 5 s. then stops.")).isEqualTo("Waits 5 s. then stops.");
+    }
 }
