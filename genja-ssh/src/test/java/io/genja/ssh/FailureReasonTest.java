@@ -21,7 +21,6 @@ import io.genja.testkit.DevicePlatform;
 import io.genja.testkit.Fault;
 import io.genja.testkit.SimulatedDevice;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -156,22 +155,14 @@ class FailureReasonTest {
     }
 
     private SshConnection open(String name, Map<String, Object> extras) throws ConnectionException {
-        SimulatedDevice device = DEVICES.fleet().device(name);
-        SshConnection connection = (SshConnection) plugin.create(key(device));
-        connection.open(params(device, extras));
-        return connection;
+        return FleetHosts.open(plugin, DEVICES.fleet(), name, extras);
     }
 
     private static ConnectionKey key(SimulatedDevice device) {
-        return new ConnectionKey(device.name(), "ssh");
+        return FleetHosts.key(device);
     }
 
     private static ResolvedConnectionParams params(SimulatedDevice device, Map<String, Object> extras) {
-        ResolvedConnectionParams params = DEVICES.fleet().inventory().resolveConnection(device.name(), "ssh");
-        Map<String, Object> all = new LinkedHashMap<>(params.extras());
-        all.put("timeout", 10);
-        all.putAll(extras);
-        return new ResolvedConnectionParams(params.hostname(), params.port(), params.username(), params.password(),
-                params.platform(), all);
+        return FleetHosts.params(DEVICES.fleet(), device, extras);
     }
 }

@@ -24,7 +24,6 @@ import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -431,22 +430,14 @@ class SshConnectionTest {
     }
 
     private SshConnection open(String name, Map<String, Object> extras) throws ConnectionException {
-        SimulatedDevice device = DEVICES.fleet().device(name);
-        SshConnection connection = (SshConnection) plugin.create(key(device));
-        connection.open(params(device, extras));
-        return connection;
+        return FleetHosts.open(plugin, DEVICES.fleet(), name, extras);
     }
 
     private static ConnectionKey key(SimulatedDevice device) {
-        return new ConnectionKey(device.name(), "ssh");
+        return FleetHosts.key(device);
     }
 
     private static ResolvedConnectionParams params(SimulatedDevice device, Map<String, Object> extras) {
-        ResolvedConnectionParams params = DEVICES.fleet().inventory().resolveConnection(device.name(), "ssh");
-        Map<String, Object> all = new LinkedHashMap<>(params.extras());
-        all.put("timeout", 10);
-        all.putAll(extras);
-        return new ResolvedConnectionParams(params.hostname(), params.port(), params.username(), params.password(),
-                params.platform(), all);
+        return FleetHosts.params(DEVICES.fleet(), device, extras);
     }
 }
