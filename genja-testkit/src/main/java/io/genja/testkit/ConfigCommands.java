@@ -230,7 +230,7 @@ final class ConfigCommands {
         Matcher digits = java.util.regex.Pattern.compile("(\\d+)\\s*$").matcher(command);
         int count = digits.find() ? Integer.parseInt(digits.group(1)) : 1;
         return config.rollbackCommits(count, command) ? Reply.out(dialect.text("rollback_done"))
-                : Reply.out(dialect.text("rollback_failed"));
+                : rejected(command, digits.start(1)); // fewer commits than that to undo
     }
 
     // ---- configuration mode ----------------------------------------------------------------------------------
