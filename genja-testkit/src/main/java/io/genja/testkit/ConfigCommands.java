@@ -99,8 +99,12 @@ final class ConfigCommands {
         }
         for (CommandTemplate template : enter) {
             if ((m = template.match(command)).isPresent()) {
-                return Optional.of(enterConfig(hasGroup(m.get(), "session") ? m.get().group("session") : null));
+                return Optional.of(enterConfig(hasGroup(m.get(), "session") ? m.get().group("session") : null,
+                        dialect.entersPrivate(command)));
             }
+        }
+        if (dialect.entersCandidate(command) || dialect.entersPrivate(command)) {
+            return Optional.of(enterConfig(null, dialect.entersPrivate(command)));
         }
         if (dialect.entersRunning(command)) {
             modes.configure(null, null);
@@ -153,13 +157,13 @@ final class ConfigCommands {
                 }));
     }
 
-    private Reply enterConfig(String session) {
+    private Reply enterConfig(String session, boolean privateCandidate) {
         ConfigTree candidate = switch (model.kind()) {
             case CANDIDATE -> config.running();
             case SESSION -> config.namedSession(session);
             default -> null;
         };
-        modes.configure(candidate, session);
+        modes.configure(candidate, session, privateCandidate);
         if (candidate != null) {
             config.replaceCandidate(this, candidate);
         }
@@ -262,6 +266,9 @@ final class ConfigCommands {
             if (matches(diff, command)) {
                 return Reply.out(dialect.text("diff_header", sessionValues())
                         + lines(config.diff(candidate)) + dialect.text("diff_footer"));
+            }
+            if (dialect.showsCandidate(command)) {
+                return Reply.out(dialect.text("candidate_header") + config.render(candidate));
             }
             if (matches(abort, command)) {
                 discard();
@@ -399,6 +406,9 @@ final class ConfigCommands {
             return Reply.out(dialect.text("check_done"));
         }
         Optional<Matcher> timer = match(commitConfirmed, command);
+        if (timer.isPresent() && modes.privateCandidate()) {
+            return Reply.out(dialect.text("private_commit_confirmed"));
+        }
         if (timer.isPresent() || matches(commit, command)) {
             return commit(command, timer.map(ConfigCommands::seconds).orElse(0L));
         }
@@ -424,7 +434,7 @@ final class ConfigCommands {
                             return Reply.out("");
                         }
                         discard();
-                        return Reply.out(dialect.text("exit_done"));
+                        return Reply.out(dialect.text("exit_discarded"));
                     }));
         }
         return rejected(command, 0);

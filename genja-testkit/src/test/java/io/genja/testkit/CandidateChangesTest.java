@@ -42,6 +42,8 @@ class CandidateChangesTest {
                     +  description spare
                     end
                     """);
+            assertThat(shell.output("show configuration merge")).startsWith("Building configuration...\n")
+                    .contains("interface GigabitEthernet0/0/0/1\n description spare\n!\n");
             assertThat(shell.send("commit")).isEqualTo("RP/0/RSP0/CPU0:xr1(config-if)#");
             assertThat(xr.runningConfig()).contains("ntp\n server 10.0.0.1\n server 10.0.0.2\n!")
                     .contains("interface GigabitEthernet0/0/0/1\n description spare\n!");
@@ -199,6 +201,13 @@ class CandidateChangesTest {
              TestShell shell = new TestShell(mx)) {
             String before = mx.runningConfig();
             shell.send("configure private");
+            shell.send("set system host-name private");
+            assertThat(shell.output("commit confirmed 10"))
+                    .startsWith("error: commit confirmed not supported for private configuration\n");
+            assertThat(mx.runningConfig()).isEqualTo(before);
+            shell.send("rollback 0");
+            shell.send("exit");
+            assertThat(shell.send("configure exclusive")).endsWith("[edit]\nadmin@mx1# ");
             shell.send("set system host-name discarded");
             assertThat(shell.output("rollback 0")).startsWith("load complete\n");
             assertThat(shell.output("show | compare")).isEqualTo("\n[edit]\n");
@@ -219,8 +228,10 @@ class CandidateChangesTest {
             assertThat(shell.output("show | compare")).contains("+   host-name mx1;");
             shell.send("set system location building-7");
             assertThat(shell.send("exit")).isEqualTo("The configuration has been changed but not committed\n"
-                    + "Exit with uncommitted changes? [yes,no] (yes) ");
-            assertThat(shell.send("yes")).isEqualTo("Exiting configuration mode\nadmin@mx1> ");
+                    + "warning: Auto rollback on exiting 'configure exclusive'\n"
+                    + "Discard uncommitted changes? [yes,no] (yes) ");
+            assertThat(shell.send("yes")).isEqualTo("warning: discarding uncommitted changes\nload complete\n"
+                    + "Exiting configuration mode\nadmin@mx1> ");
             assertThat(mx.candidateConfig()).isEmpty();
             assertThat(before).contains("host-name mx1;");
         }

@@ -48,6 +48,7 @@ class SessionAndCheckpointChangesTest {
                     -  description uplink
                     +  description to spine1
                     """);
+            assertThat(shell.output("show session-config")).contains("   description to spine1\n");
             assertThat(shell.send("commit")).isEqualTo("leaf1#");
             assertThat(eos.runningConfig()).isEqualTo("""
                     hostname leaf1
