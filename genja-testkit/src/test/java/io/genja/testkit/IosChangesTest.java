@@ -3,6 +3,7 @@ package io.genja.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -177,6 +178,43 @@ class IosChangesTest {
             assertThat(device.runningConfig()).contains("ntp server 10.0.0.2\nntp server 10.0.0.3\n")
                     .doesNotContain("10.0.0.4");
             assertThat(device.awaitOpenSessions(0, Duration.ofSeconds(10))).isTrue();
+        }
+    }
+
+    @Test
+    void sessionsChangingOneDeviceAtOnceLoseNothingWhileTheTestReadsItsState() throws Exception {
+        try (SimulatedDevice device = r1().build().start()) {
+            int sessions = 4;
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(sessions);
+            try {
+                List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+                for (int s = 0; s < sessions; s++) {
+                    int session = s;
+                    done.add(pool.submit(() -> {
+                        try (TestShell shell = new TestShell(device)) {
+                            shell.send("configure terminal");
+                            for (int i = 0; i < 10; i++) {
+                                shell.send("ntp server 10.8." + session + "." + i);
+                                assertThat(device.runningConfig()).contains("ntp server 10.8." + session + "." + i + "\n");
+                            }
+                            shell.send("end");
+                        }
+                        return null;
+                    }));
+                }
+                for (java.util.concurrent.Future<?> future : done) {
+                    future.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            for (int s = 0; s < sessions; s++) {
+                for (int i = 0; i < 10; i++) {
+                    assertThat(device.runningConfig()).contains("ntp server 10.8." + s + "." + i + "\n");
+                }
+            }
+            assertThat(device.awaitOpenSessions(0, Duration.ofSeconds(10))).isTrue();
+            assertThat(device.shellLevels()).isEmpty();
         }
     }
 
