@@ -288,7 +288,7 @@ final class ConfigCommands {
     /** A configuration statement; the session may be dropped before it ({@link SimulatedDevice.Builder#dropAfterConfigLines}). */
     private Reply statement(String command) {
         if (modes.countConfigLine() > device.dropAfterConfigLines()) {
-            return dropSession();
+            return Reply.drop();
         }
         ConfigTree candidate = modes.candidate();
         IndentedLines.Outcome outcome = candidate == null
@@ -342,7 +342,7 @@ final class ConfigCommands {
         Optional<Commit> done = config.commit(candidate, command, timerSeconds,
                 model.kind() == ConfigModel.Kind.SESSION ? modes.sessionName() : null);
         if (device.dropOnCommit()) {
-            return dropSession();
+            return Reply.drop();
         }
         String output;
         if (done.isEmpty() && !wasAwaiting) {
@@ -383,7 +383,7 @@ final class ConfigCommands {
         }
         if (SetLines.isChange(command)) {
             if (modes.countConfigLine() > device.dropAfterConfigLines()) {
-                return dropSession();
+                return Reply.drop();
             }
             SetLines.Outcome outcome = config.changeCandidate(this, candidate, tree -> setLines.apply(tree, command));
             return switch (outcome) {
@@ -441,10 +441,6 @@ final class ConfigCommands {
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------
-
-    private Reply dropSession() {
-        return Reply.drop();
-    }
 
     /** The platform's error for a rejected command, its caret under {@code offset} of the command. */
     Reply rejected(String command, int offset) {
