@@ -21,7 +21,8 @@ import java.util.Optional;
  * @param commitConfirmed commits and rolls back on the device's own timer unless confirmed
  * @param confirm confirms a commit-confirmed
  * @param abort throws the candidate away and leaves configuration mode
- * @param rollback undoes the last commit
+ * @param rollback undoes the last commit: in privileged mode, taking effect at once (IOS-XR's
+ *                 {@code rollback configuration last 1}), unless {@code rollbackLoadsCandidate}
  * @param checkpoint saves a checkpoint of the running configuration before a change
  * @param rollbackCheckpoint restores that checkpoint
  * @param save copies the running configuration to the startup configuration
@@ -29,15 +30,19 @@ import java.util.Optional;
  * @param showRunning prints the running configuration, e.g. {@code show running-config}
  * @param showStartup prints the startup configuration, or {@code null} when the platform has none apart
  * @param showCandidate prints the candidate inside configuration mode, or {@code null}
+ * @param rollbackLoadsCandidate whether {@code rollback} is a configuration-mode command that loads the previous
+ *                               configuration into the candidate, which a commit then applies (Junos's
+ *                               {@code rollback 1})
  */
 public record ConfigModel(Kind kind, List<String> enter, String exit, String diff, String check, String commit,
                           String commitConfirmed, String confirm, String abort, String rollback, String checkpoint,
                           String rollbackCheckpoint, String save, List<PlatformProfile.Exchange> prompts,
-                          String showRunning, String showStartup, String showCandidate) {
+                          String showRunning, String showStartup, String showCandidate,
+                          boolean rollbackLoadsCandidate) {
 
     /** A platform whose configuration model is not described. */
     public static final ConfigModel NONE = new ConfigModel(Kind.NONE, List.of(), null, null, null, null, null, null,
-            null, null, null, null, null, List.of(), null, null, null);
+            null, null, null, null, null, List.of(), null, null, null, false);
 
     public ConfigModel {
         Objects.requireNonNull(kind, "kind");

@@ -120,6 +120,7 @@ public final class ConfigChange implements AutoCloseable {
         };
         ConfigLineRejected failure = new ConfigLineRejected(where + ": the device rejected configuration line \""
                 + line + "\": " + deviceMessage + "; " + outcome, line, deviceMessage, applied);
+        uncommitted = true; // the rejected line may have left something in the candidate: abort in any case
         try {
             if (model.kind() == ConfigModel.Kind.CHECKPOINT) {
                 leave();
@@ -221,29 +222,32 @@ public final class ConfigChange implements AutoCloseable {
     }
 
     /**
-     * Undoes the last commit: the profile's {@code rollback} loads it into the candidate and a commit applies it
-     * (IOS-XR, Junos); on NX-OS the checkpoint is restored and the change closed.
+     * Undoes the last commit. Where the profile's {@code rollback} loads the previous configuration into the
+     * candidate (Junos), it is sent here and a commit applies it; elsewhere (IOS-XR's
+     * {@code rollback configuration last 1}, NX-OS's checkpoint) configuration mode is left first, the rollback
+     * takes effect at once and this change is closed.
      */
     public void rollback() throws DeviceCliException {
         requireOpen("roll back");
-        switch (model.kind()) {
-            case CANDIDATE, SESSION -> {
-                if (model.rollback() == null) {
-                    throw unsupported("roll back a commit", "rollback");
-                }
-                requireConfigMode("roll back");
-                run(model.rollback(), "rollback");
-                run(model.commit(), "commit");
-                uncommitted = false;
-                awaitingConfirm = false;
-            }
-            case CHECKPOINT -> {
-                leave();
-                run(model.rollbackCheckpoint(), "rollback_checkpoint");
-                closed = true;
-            }
-            default -> throw unsupported("roll back (lines took effect as they were entered)", "rollback");
+        if (model.kind() == ConfigModel.Kind.CHECKPOINT) {
+            leave();
+            run(model.rollbackCheckpoint(), "rollback_checkpoint");
+            closed = true;
+            return;
         }
+        if (!hasCandidate() || model.rollback() == null) {
+            throw unsupported("roll back a commit", "rollback");
+        }
+        if (model.rollbackLoadsCandidate()) {
+            requireConfigMode("roll back");
+            run(model.rollback(), "rollback");
+            run(model.commit(), "commit");
+        } else {
+            close();
+            run(model.rollback(), "rollback");
+        }
+        uncommitted = false;
+        awaitingConfirm = false;
     }
 
     /**

@@ -205,4 +205,23 @@ class CliSessionTest {
         assertThatThrownBy(session::candidateConfig).isInstanceOfSatisfying(DeviceCliException.class,
                 e -> assertThat(e.kind()).isEqualTo(DeviceCliException.Kind.UNSUPPORTED));
     }
+
+    @Test
+    void rollbackLoadsTheCandidateOnJunosAndRunsInPrivilegedModeOnIosXr() throws Exception {
+        ScriptedDevice junos = new ScriptedDevice(profile("juniper_junos"), "privileged");
+        try (ConfigChange change = session(junos, null).configure()) {
+            change.rollback();
+            assertThat(junos.level).isEqualTo("config");
+        }
+        assertThat(junos.received).containsSubsequence("configure private", "rollback 1", "commit",
+                "exit configuration-mode");
+
+        ScriptedDevice xr = new ScriptedDevice(profile("cisco_iosxr"), "privileged");
+        ConfigChange change = session(xr, null).configure();
+        change.apply(List.of("ntp server 192.0.2.1"));
+        change.rollback();
+        assertThat(xr.received).containsSubsequence("configure terminal", "ntp server 192.0.2.1", "abort",
+                "rollback configuration last 1");
+        assertThat(change.isClosed()).isTrue();
+    }
 }
