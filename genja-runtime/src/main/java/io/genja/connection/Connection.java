@@ -2,7 +2,9 @@ package io.genja.connection;
 
 import io.genja.inventory.ConnectionKey;
 import io.genja.inventory.ResolvedConnectionParams;
+import io.genja.connection.cli.DeviceCli;
 import io.genja.task.FailureKind;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -24,6 +26,15 @@ public interface Connection {
     default String executeCommand(String command) throws ConnectionException {
         throw new ConnectionException(FailureKind.UNSUPPORTED,
                 getClass().getName() + " does not run commands");
+    }
+
+    /**
+     * The device's command line on this open session: commands with per-call options, privilege, configuration
+     * changes. Empty (the default) when the plugin or the host's platform has no device CLI, for example a Linux
+     * host in exec mode. The same object is returned while the session lives.
+     */
+    default Optional<DeviceCli> cli() {
+        return Optional.empty();
     }
 
     /** Opens without blocking the caller; the default runs {@link #open} on the calling thread. */

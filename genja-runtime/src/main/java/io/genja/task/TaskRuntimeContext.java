@@ -1,6 +1,7 @@
 package io.genja.task;
 
 import io.genja.connection.Connection;
+import io.genja.connection.cli.DeviceCli;
 import io.genja.inventory.Host;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -27,6 +28,22 @@ public interface TaskRuntimeContext {
 
     /** The asynchronous form of {@link #executeCommand(String)}; fails with a {@link TaskException}. */
     CompletionStage<String> executeCommandAsync(String command);
+
+    /**
+     * The device's command line through {@link #connection()}: commands with timeouts, expected prompts and
+     * answers, privilege, configuration changes (docs/changes.md). The default asks the connection.
+     *
+     * @throws TaskException of kind {@code UNSUPPORTED} when the task declares no connection plugin or its
+     *     connection does not speak a device CLI (a Linux host in exec mode, a plugin without one)
+     */
+    default DeviceCli cli() throws TaskException {
+        Connection open = connection().orElseThrow(() -> new TaskException(FailureKind.UNSUPPORTED,
+                "task \"" + task().name() + "\" declares no connection plugin, so it has no device CLI on "
+                        + host().name() + "; set @GenjaTask(connectionPluginName = \"ssh\")"));
+        return open.cli().orElseThrow(() -> new TaskException(FailureKind.UNSUPPORTED,
+                "the connection to " + host().name() + " (platform " + host().platform()
+                        + ") has no device CLI (see docs/changes.md for the platforms and modes that have one)"));
+    }
 
     /** The run's task options, as given ({@code -o key=value} or {@code RunOptions}). */
     TaskOptions options();

@@ -3,6 +3,7 @@ package io.genja.internal.engine;
 import io.genja.connection.Connection;
 import io.genja.connection.ConnectionException;
 import io.genja.connection.AsyncFailures;
+import io.genja.connection.cli.DeviceCli;
 import io.genja.inventory.Host;
 import io.genja.task.FailureKind;
 import io.genja.task.TaskException;
@@ -70,6 +71,14 @@ final class HostContext implements TaskRuntimeContext {
             }
             return CompletableFuture.<String>failedFuture(cause);
         }).thenCompose(stage -> stage);
+    }
+
+    @Override
+    public DeviceCli cli() throws TaskException {
+        Connection open = requireConnection();
+        return open.cli().orElseThrow(() -> new TaskException(FailureKind.UNSUPPORTED, "the connection to "
+                + host.name() + " (platform " + host.platform() + ") has no device CLI for task \"" + task.name()
+                + "\" (see docs/changes.md for the platforms and modes that have one)"));
     }
 
     @Override
