@@ -41,6 +41,13 @@ public final class CliDriver {
         record Done(String output) implements Step {
         }
 
+        /**
+         * The device asked one of the request's questions: write {@code response} (the answer and a newline) and
+         * keep reading. A secret answer must not be logged.
+         */
+        record Answer(byte[] response, boolean secret) implements Step {
+        }
+
         /** Nothing was asked: output nobody waits for (a banner after the prompt, a late echo). */
         record Idle() implements Step {
         }
@@ -58,7 +65,11 @@ public final class CliDriver {
     private final StringBuilder received = new StringBuilder();
     private boolean waiting;
     private String command;
+    private CliRequest request = CliRequest.of(null);
+    /** Where the output not yet looked at for questions starts: each question is answered once where it appears. */
+    private int answeredUpTo;
     private String prompt;
+    private String lastPrompt;
 
     public CliDriver(PlatformProfile profile) {
         this.profile = Objects.requireNonNull(profile, "profile");
@@ -78,8 +89,18 @@ public final class CliDriver {
      * waits for the device's first prompt and returns no bytes.
      */
     public byte[] begin(String command) {
+        return begin(CliRequest.of(command));
+    }
+
+    /**
+     * Starts waiting for the request's output, answering its questions and ending at its {@code expect} pattern if
+     * it has one; returns the bytes to send. The transport applies the request's timeout.
+     */
+    public byte[] begin(CliRequest request) {
         received.setLength(0);
-        this.command = command;
+        this.request = request;
+        this.command = request.command();
+        this.answeredUpTo = 0;
         this.waiting = true;
         return command == null ? new byte[0] : (command + "\n").getBytes(StandardCharsets.UTF_8);
     }
@@ -102,15 +123,44 @@ public final class CliDriver {
             received.setLength(received.length() - (lastLine.length() - more.start()));
             return new Step.Page(profile.moreResponse().getBytes(StandardCharsets.UTF_8));
         }
+        String cleanLast = OutputCleaner.clean(lastLine);
+        if (request.expect() != null && request.expect().matcher(cleanLast).find()) {
+            waiting = false;
+            if (command != null && isPrompt(lastLine, false)) {
+                lastPrompt = cleanLast.strip(); // the pattern may also match the prompt: the level still counts
+            }
+            return new Step.Done(masked(output(command, OutputCleaner.clean(received.toString()) + "\n")));
+        }
+        int lineStart = received.length() - lastLine.length();
+        if (lineStart >= answeredUpTo) {
+            for (CliRequest.Answer answer : request.answers()) {
+                if (answer.question().matcher(cleanLast).find()) {
+                    answeredUpTo = received.length();
+                    return new Step.Answer((answer.answer() + "\n").getBytes(StandardCharsets.UTF_8), answer.secret());
+                }
+            }
+        }
         if (!isPrompt(lastLine, command == null)) {
             return MORE;
         }
         waiting = false;
+        lastPrompt = cleanLast.strip();
         if (command == null) {
-            prompt = OutputCleaner.clean(lastLine).strip();
+            prompt = lastPrompt;
             return new Step.Done("");
         }
-        return new Step.Done(output(command, OutputCleaner.clean(received.toString())));
+        return new Step.Done(masked(output(command, OutputCleaner.clean(received.toString()))));
+    }
+
+    /** {@code text} with the request's secret answers replaced by {@code ****} (in case the device echoed one). */
+    private String masked(String text) {
+        String result = text;
+        for (CliRequest.Answer answer : request.answers()) {
+            if (answer.secret() && !answer.answer().isEmpty()) {
+                result = result.replace(answer.answer(), "****");
+            }
+        }
+        return result;
     }
 
     /** Whether a command (or the first prompt) is waiting for its prompt. */
@@ -123,6 +173,14 @@ public final class CliDriver {
         return prompt;
     }
 
+    /**
+     * The prompt line that ended the last command (or the first prompt), e.g. {@code router1(config)#}: tells the
+     * privilege level the session is in. A command that ended at its {@code expect} pattern leaves it unchanged.
+     */
+    public String lastPrompt() {
+        return lastPrompt;
+    }
+
     /** How many characters arrived for the current command so far. */
     public int receivedLength() {
         return received.length();
@@ -130,7 +188,7 @@ public final class CliDriver {
 
     /** The end of what arrived for the current command, quoted with control characters shown, for messages. */
     public String tail(int max) {
-        String s = received.toString();
+        String s = masked(received.toString());
         String t = s.length() > max ? "..." + s.substring(s.length() - max) : s;
         return "\"" + t.replace("\r", "\\r").replace("\n", "\\n").replace("\u001b", "\\e") + "\"";
     }

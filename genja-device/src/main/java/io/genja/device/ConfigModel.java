@@ -10,7 +10,7 @@ import java.util.Optional;
  * a candidate configuration, showing the diff, committing (with a confirmation timer), aborting and rolling back.
  * Commands may hold {@code {session}} (a configuration session's name), {@code {checkpoint}} (a checkpoint's
  * name), {@code {minutes}}/{@code {seconds}} (a commit-confirmed timer) and {@code {hms}} (the same as hh:mm:ss).
- * Nothing runs these yet: issue 12 ("Change devices safely") does; docs/platforms.md says how.
+ * genja-device's {@code io.genja.device.session.CliSession} runs them; docs/changes.md says how.
  *
  * @param kind how changes take effect
  * @param enter the commands into configuration mode, e.g. {@code configure terminal}
@@ -21,19 +21,28 @@ import java.util.Optional;
  * @param commitConfirmed commits and rolls back on the device's own timer unless confirmed
  * @param confirm confirms a commit-confirmed
  * @param abort throws the candidate away and leaves configuration mode
- * @param rollback undoes the last commit
+ * @param rollback undoes the last commit: in privileged mode, taking effect at once (IOS-XR's
+ *                 {@code rollback configuration last 1}), unless {@code rollbackLoadsCandidate}
  * @param checkpoint saves a checkpoint of the running configuration before a change
  * @param rollbackCheckpoint restores that checkpoint
  * @param save copies the running configuration to the startup configuration
  * @param prompts questions the save or exit commands may ask, with their answers
+ * @param showRunning prints the running configuration, e.g. {@code show running-config}
+ * @param showStartup prints the startup configuration, or {@code null} when the platform has none apart
+ * @param showCandidate prints the candidate inside configuration mode, or {@code null}
+ * @param rollbackLoadsCandidate whether {@code rollback} is a configuration-mode command that loads the previous
+ *                               configuration into the candidate, which a commit then applies (Junos's
+ *                               {@code rollback 1})
  */
 public record ConfigModel(Kind kind, List<String> enter, String exit, String diff, String check, String commit,
                           String commitConfirmed, String confirm, String abort, String rollback, String checkpoint,
-                          String rollbackCheckpoint, String save, List<PlatformProfile.Exchange> prompts) {
+                          String rollbackCheckpoint, String save, List<PlatformProfile.Exchange> prompts,
+                          String showRunning, String showStartup, String showCandidate,
+                          boolean rollbackLoadsCandidate) {
 
     /** A platform whose configuration model is not described. */
     public static final ConfigModel NONE = new ConfigModel(Kind.NONE, List.of(), null, null, null, null, null, null,
-            null, null, null, null, null, List.of());
+            null, null, null, null, null, List.of(), null, null, null, false);
 
     public ConfigModel {
         Objects.requireNonNull(kind, "kind");

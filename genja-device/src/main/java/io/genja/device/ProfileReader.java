@@ -39,7 +39,8 @@ final class ProfileReader {
     private static final List<String> LEVEL_FIELDS = List.of("prompt", "sample");
     private static final List<String> ENABLE_FIELDS = List.of("command", "secret_prompt", "failure");
     private static final List<String> CONFIG_FIELDS = List.of("model", "enter", "exit", "diff", "check", "commit",
-            "commit_confirmed", "confirm", "abort", "rollback", "checkpoint", "rollback_checkpoint", "save", "prompts");
+            "commit_confirmed", "confirm", "abort", "rollback", "checkpoint", "rollback_checkpoint", "save", "prompts",
+            "show_running", "show_startup", "show_candidate", "rollback_loads_candidate");
     private static final List<String> EXCHANGE_FIELDS = List.of("expect", "send");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
     private static final Set<String> CONFIG_PLACEHOLDERS = Set.of("session", "checkpoint", "minutes", "seconds", "hms");
@@ -198,7 +199,21 @@ final class ProfileReader {
         return new ConfigModel(kind, strings(map.get("enter"), "config.enter"), command(map, "exit"),
                 command(map, "diff"), command(map, "check"), command(map, "commit"), command(map, "commit_confirmed"),
                 command(map, "confirm"), command(map, "abort"), command(map, "rollback"), command(map, "checkpoint"),
-                command(map, "rollback_checkpoint"), command(map, "save"), prompts);
+                command(map, "rollback_checkpoint"), command(map, "save"), prompts, command(map, "show_running"),
+                command(map, "show_startup"), command(map, "show_candidate"),
+                flag(map, "rollback_loads_candidate"));
+    }
+
+    /** A yes/no field: {@code true} or {@code false}, {@code false} when absent. */
+    private boolean flag(Map<String, Node> map, String field) {
+        String value = string(map, field, null, false);
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw problem(map.get(field), "config." + field + " must be true or false; got \"" + value + "\"");
     }
 
     /** A configuration command; only the placeholders the configuration API fills in are allowed. */

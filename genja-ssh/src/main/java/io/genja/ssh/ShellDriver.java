@@ -2,6 +2,7 @@ package io.genja.ssh;
 
 import io.genja.connection.ConnectionException;
 import io.genja.device.CliDriver;
+import io.genja.device.CliRequest;
 import io.genja.device.PlatformProfile;
 import io.genja.task.FailureKind;
 import java.io.IOException;
@@ -113,7 +114,7 @@ final class ShellDriver {
 
     /** Waits for the device's first prompt and remembers it. */
     private CompletableFuture<Void> start() {
-        return submit(null).thenAccept(r -> {
+        return submit((String) null).thenAccept(r -> {
         });
     }
 
@@ -140,27 +141,47 @@ final class ShellDriver {
 
     /** Runs {@code command} after the commands submitted before it. */
     CompletableFuture<CommandResult> submit(String command) {
-        return submit(command, command == null ? "the first prompt" : "\"" + command + "\"");
+        return submit(CliRequest.of(command));
     }
 
-    private synchronized CompletableFuture<CommandResult> submit(String command, String label) {
-        CompletableFuture<CommandResult> result = queue.handle((r, e) -> null).thenCompose(v -> begin(command, label));
+    /**
+     * Runs {@code request} after the commands submitted before it: its own timeout (then without the idle limit,
+     * which a long command's own timeout replaces), its questions answered, its output ending at its expect pattern.
+     */
+    CompletableFuture<CommandResult> submit(CliRequest request) {
+        return submit(request, request.label());
+    }
+
+    private CompletableFuture<CommandResult> submit(String command, String label) {
+        return submit(CliRequest.of(command), label);
+    }
+
+    private synchronized CompletableFuture<CommandResult> submit(CliRequest request, String label) {
+        CompletableFuture<CommandResult> result = queue.handle((r, e) -> null).thenCompose(v -> begin(request, label));
         queue = result;
         return result;
     }
 
-    private CompletableFuture<CommandResult> begin(String command, String label) {
+    /** The prompt line that ended the last command (or the first prompt). */
+    synchronized String lastPrompt() {
+        return cli.lastPrompt();
+    }
+
+    private CompletableFuture<CommandResult> begin(CliRequest request, String label) {
+        String command = request.command();
         Pending next = new Pending(command, label);
         synchronized (this) {
             if (closedBecause != null) {
                 return CompletableFuture.failedFuture(closedBecause);
             }
-            byte[] bytes = cli.begin(command);
+            byte[] bytes = cli.begin(request);
             pending = next;
+            Duration total = request.timeout() != null ? request.timeout() : options.commandTimeout();
+            Duration idle = request.timeout() != null ? null : options.readTimeout();
             next.watchdog = new Watchdog(timer, options,
                     () -> command == null ? "no prompt matching " + profile.prompt() + " (platform " + profile.name()
                             + ") arrived; received: " + receivedTail() : label + " did not finish",
-                    options.commandTimeout(), options.readTimeout(), e -> fail(next, e));
+                    total, idle, e -> fail(next, e));
             if (bytes.length > 0) {
                 write(bytes, command);
             }
@@ -255,6 +276,8 @@ final class ShellDriver {
                     "the shell closed (the next command opens a new session)"));
         } else if (step instanceof CliDriver.Step.Page page) {
             write(page.response(), "(next page)");
+        } else if (step instanceof CliDriver.Step.Answer answer) {
+            write(answer.response(), "(the answer to a question of " + current.label + ")");
         } else if (step instanceof CliDriver.Step.Done done) {
             current.result.complete(current.command == null
                     ? new CommandResult(options.host(), "", "", "", null, Duration.ZERO)

@@ -2,8 +2,11 @@ package io.genja.ssh;
 
 import io.genja.connection.Connection;
 import io.genja.connection.ConnectionException;
+import io.genja.connection.cli.DeviceCli;
+import io.genja.device.ConfigModel;
 import io.genja.device.Mode;
 import io.genja.device.PlatformProfile;
+import io.genja.device.session.CliSession;
 import io.genja.inventory.ConnectionKey;
 import io.genja.inventory.ResolvedConnectionParams;
 import io.genja.task.FailureKind;
@@ -16,6 +19,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -35,6 +39,10 @@ import org.slf4j.LoggerFactory;
  * The ssh session with one host. {@link #open} connects, verifies the host key and logs in; then commands run
  * by exec channel or through one kept-open shell, as the host's platform profile (or {@code extras.mode}) says.
  * Every step is asynchronous on MINA's futures; the blocking methods wait for the asynchronous ones.
+ *
+ * <p>{@link #cli()} offers the device's CLI (genja-device's session logic over the shell) in shell mode, and in
+ * exec mode for platforms whose profile describes a configuration model (Junos): a shell is then opened on the
+ * same session for the CLI's first command. A Linux host in exec mode has none.
  */
 public final class SshConnection implements Connection {
 
@@ -50,6 +58,11 @@ public final class SshConnection implements Connection {
     private volatile Mode mode;
     private volatile ClientSession session;
     private volatile ShellDriver shell;
+    /** The shell of {@link #cli()} in exec mode, opened on first use; guarded by {@code this} when opened. */
+    private volatile ShellDriver cliShell;
+    private volatile DeviceCli cli;
+    /** The enable secret ({@code extras.secret} or {@code extras.enable_secret}); never shown. */
+    private volatile String secret;
     private volatile boolean closed;
     /** The error that ended the current session, filled in by {@link SessionSetup}. */
     private volatile AtomicReference<Throwable> closedBy = new AtomicReference<>();
@@ -71,6 +84,11 @@ public final class SshConnection implements Connection {
             options = SshOptions.from(key.host(), params);
             profile = plugin.profile(options);
             mode = options.mode() != null ? options.mode() : profile.defaultMode();
+            secret = enableSecret(key.host(), params.extras());
+            cli = mode == Mode.SHELL || profile.config().kind() != ConfigModel.Kind.NONE
+                    ? new DeviceCliAdapter(new CliSession(profile, new ShellTransport(this::cliShell, key.host()),
+                            options.where(), () -> secret))
+                    : null;
             // Before any traffic: a bad key file is the same VALIDATION error whatever the network does, and the
             // decryption (bcrypt for OpenSSH keys) runs on the caller's thread, not on one of MINA's I/O threads.
             List<KeyPair> keys = options.privateKeyFile() != null ? plugin.keys().load(options) : List.of();
@@ -280,6 +298,56 @@ public final class SshConnection implements Connection {
         return null;
     }
 
+    /**
+     * The device's CLI: in shell mode over the connection's shell, in exec mode (for platforms with a configuration
+     * model) over a shell opened for it on first use; empty for other exec-mode hosts (Linux) and before open.
+     */
+    @Override
+    public Optional<DeviceCli> cli() {
+        return Optional.ofNullable(cli);
+    }
+
+    /** The shell the CLI uses: the connection's own in shell mode; in exec mode one opened on the session. */
+    private ShellDriver cliShell() throws ConnectionException {
+        ClientSession current = session;
+        if (current == null || closed) {
+            throw new ConnectionException(FailureKind.CONNECTION, key.host() + ": the ssh connection is not open"
+                    + (closed ? " (it was closed)" : ""));
+        }
+        if (mode == Mode.SHELL) {
+            return shell;
+        }
+        synchronized (this) {
+            ShellDriver open = cliShell;
+            if (open != null && open.isOpen()) {
+                return open;
+            }
+            if (!current.isOpen() || current.isClosing()) {
+                throw Failures.lost(options, closedBy.get());
+            }
+            AtomicReference<Throwable> sessionClosedBy = closedBy;
+            open = await(ShellDriver.open(current, options, profile, plugin.timer(), sessionClosedBy::get));
+            cliShell = open;
+            return open;
+        }
+    }
+
+    /** {@code extras.secret}, else {@code extras.enable_secret} (references resolved already), or {@code null}. */
+    private static String enableSecret(String host, Map<String, Object> extras) throws ConnectionException {
+        for (String name : List.of("secret", "enable_secret")) {
+            Object value = extras.get(name);
+            if (value instanceof String text) {
+                return text;
+            }
+            if (value != null) {
+                throw new ConnectionException(FailureKind.VALIDATION, "host " + host + ": extras." + name
+                        + " must be a string (the enable secret, e.g. ${env:ENABLE_SECRET}), got a "
+                        + value.getClass().getSimpleName());
+            }
+        }
+        return null;
+    }
+
     /** The mode commands run in, once open. */
     public Mode mode() {
         return mode;
@@ -314,9 +382,10 @@ public final class SshConnection implements Connection {
     @Override
     public ConnectionKey close() {
         closed = true;
-        ShellDriver driver = shell;
-        if (driver != null) {
-            driver.close();
+        for (ShellDriver driver : new ShellDriver[] {shell, cliShell}) {
+            if (driver != null) {
+                driver.close();
+            }
         }
         ClientSession current = session;
         if (current != null) {

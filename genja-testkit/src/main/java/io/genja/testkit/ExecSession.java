@@ -69,8 +69,15 @@ final class ExecSession implements Command {
             if (reply.flow() == Reply.Flow.ENDLESS) {
                 output.endless(); // ends with an IOException when the client closes the channel
             }
+            if (reply.flow() == Reply.Flow.DROP) {
+                channel.getSession().close(true);
+                return;
+            }
             if (!output.writeLines(DeviceOutput.lines(reply.stdout()))) {
                 return;
+            }
+            if (reply.question() != null) {
+                output.write(reply.question().text()); // nobody can answer it over exec: the command ends here
             }
             if (!reply.stderr().isEmpty()) {
                 err.write(reply.stderr().getBytes(java.nio.charset.StandardCharsets.UTF_8));

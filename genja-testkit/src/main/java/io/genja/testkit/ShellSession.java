@@ -13,8 +13,9 @@ import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
 
 /**
- * An interactive shell on a simulated device: echoes what is typed, prints the prompt, pages long output with
- * the platform's pager marker (e.g. {@code --More--}) while paging is on, and ends on {@code exit}.
+ * An interactive shell on a simulated device: echoes what is typed (not an answer to a secret's question), prints
+ * the prompt, pages long output with the platform's pager marker (e.g. {@code --More--}) while paging is on, asks
+ * the device's questions ({@code [confirm]}) in place of the prompt, and ends on {@code exit}.
  */
 final class ShellSession implements Command {
 
@@ -22,6 +23,7 @@ final class ShellSession implements Command {
     private InputStream in;
     private OutputStream out;
     private ExitCallback exitCallback;
+    private ChannelSession channel;
 
     ShellSession(SimulatedDevice device) {
         this.device = device;
@@ -50,6 +52,7 @@ final class ShellSession implements Command {
     @Override
     public void start(ChannelSession channel, Environment env) {
         device.recordEnvironment(env.getEnv());
+        this.channel = channel;
         device.executor().execute(this::run);
     }
 
@@ -61,10 +64,11 @@ final class ShellSession implements Command {
     private void run() {
         DeviceCli cli = new DeviceCli(device);
         DeviceOutput output = new DeviceOutput(device, out, "\r\n");
+        device.shellOpened(cli);
         try {
             output.write("\r\n" + cli.prompt());
             String line;
-            while ((line = readLine(output)) != null) {
+            while ((line = readLine(output, !cli.answersSecret())) != null) {
                 output.latency();
                 Reply reply = cli.execute(line);
                 if (reply.exit()) {
@@ -77,11 +81,15 @@ final class ShellSession implements Command {
                 if (reply.flow() == Reply.Flow.ENDLESS) {
                     output.endless(); // ends with an IOException when the client closes the channel
                 }
+                if (reply.flow() == Reply.Flow.DROP) {
+                    channel.getSession().close(true); // a fault or a reload: the connection goes, unanswered
+                    return;
+                }
                 List<String> lines = DeviceOutput.lines(reply.stdout() + reply.stderr());
                 if (!page(cli, output, lines)) {
                     return;
                 }
-                output.write(cli.prompt());
+                output.write(reply.question() != null ? reply.question().text() : cli.prompt());
             }
             exitCallback.onExit(0);
         } catch (IOException e) {
@@ -89,11 +97,13 @@ final class ShellSession implements Command {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             exitCallback.onExit(1, "interrupted");
+        } finally {
+            device.shellClosed(cli);
         }
     }
 
-    /** Reads one line, echoing it as a terminal does; {@code null} at end of input. */
-    private String readLine(DeviceOutput output) throws IOException {
+    /** Reads one line, echoing it as a terminal does unless told not to; {@code null} at end of input. */
+    private String readLine(DeviceOutput output, boolean echoing) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         ByteArrayOutputStream echo = new ByteArrayOutputStream();
         while (true) {
@@ -110,7 +120,9 @@ final class ShellSession implements Command {
                 return line.toString(StandardCharsets.UTF_8);
             }
             line.write(b);
-            echo.write(b);
+            if (echoing) {
+                echo.write(b);
+            }
             if (in.available() == 0) {
                 output.write(echo.toString(StandardCharsets.UTF_8));
                 echo.reset();

@@ -19,6 +19,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -58,7 +59,12 @@ import org.apache.sshd.server.session.ServerSession;
  * }</pre>
  *
  * <p>Most tests use a {@link DeviceFleet}, which starts many devices and hands back an inventory.
- * The running configuration is mutable ({@link #setRunningConfig}) so a test can show a change.
+ * The running configuration is mutable ({@link #setRunningConfig}) so a test can show a change. On the platforms
+ * whose simulated outputs describe their configuration (cisco_ios, cisco_iosxr, juniper_junos, arista_eos,
+ * cisco_nxos) the device's configuration really changes through its CLI: {@code configure terminal}, lines,
+ * {@code commit}, {@code copy running-config startup-config}, ...; tests read the state with
+ * {@link #runningConfig()}, {@link #startupConfig()}, {@link #candidateConfig()}, {@link #commitHistory()},
+ * {@link #rollbacks()} and {@link #shellLevels()} (docs/testing.md, "Devices that change").
  */
 public final class SimulatedDevice implements AutoCloseable {
 
@@ -79,7 +85,13 @@ public final class SimulatedDevice implements AutoCloseable {
     private final List<String> macs;
     private final Duration idleTimeout;
 
-    private volatile String runningConfig;
+    private final DeviceConfig config;
+    private final String enableSecret;
+    private final int dropAfterConfigLines;
+    private final boolean dropOnCommit;
+    private final LineRules lineRules;
+    private final Map<String, Duration> commandDelays;
+    private final Set<DeviceCli> shells = ConcurrentHashMap.newKeySet();
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private final List<Map<String, String>> environments = new CopyOnWriteArrayList<>();
     /** The sessions open now; a set, so a session closed twice (IOS after an exec) is counted once. */
@@ -111,7 +123,18 @@ public final class SimulatedDevice implements AutoCloseable {
         this.ciphers = List.copyOf(b.ciphers);
         this.macs = List.copyOf(b.macs);
         this.idleTimeout = b.idleTimeout;
-        this.runningConfig = b.runningConfig != null ? b.runningConfig : simulated.runningConfig(name);
+        this.enableSecret = b.enableSecret;
+        if (enableSecret != null && (simulated.profile().privilege().enable() == null
+                || simulated.profile().privilege().level("user").isEmpty())) {
+            throw new IllegalArgumentException("platform " + simulated.profile().name() + " has no enable (its profile"
+                    + " describes no user level and enable command), so device " + name + " cannot have an enable secret");
+        }
+        this.dropAfterConfigLines = b.dropAfterConfigLines;
+        this.dropOnCommit = b.dropOnCommit;
+        this.lineRules = new LineRules(b.acceptedLines, b.rejectedLines);
+        this.commandDelays = Map.copyOf(b.commandDelays);
+        this.config = new DeviceConfig(simulated.dialect(),
+                b.runningConfig != null ? b.runningConfig : simulated.runningConfig(name), b.timerSecond);
     }
 
     /** A device called {@code name} (also its hostname and prompt); a Cisco IOS device unless told otherwise. */
@@ -383,14 +406,55 @@ public final class SimulatedDevice implements AutoCloseable {
         return keepalivesReceived.get();
     }
 
-    /** What {@code show running-config} prints. */
+    /** What {@code show running-config} prints (Junos: {@code show configuration}): the configuration now. */
     public String runningConfig() {
-        return runningConfig;
+        return config.runningText();
     }
 
     /** Changes what {@code show running-config} prints from now on. */
     public void setRunningConfig(String runningConfig) {
-        this.runningConfig = Objects.requireNonNull(runningConfig, "runningConfig");
+        config.setRunning(Objects.requireNonNull(runningConfig, "runningConfig"));
+    }
+
+    /**
+     * What {@code show startup-config} prints: the configuration the device comes back with after a reload (the
+     * initial running configuration until a save; on IOS-XR and Junos, the last commit kept).
+     */
+    public String startupConfig() {
+        return config.startupText();
+    }
+
+    /**
+     * The candidate configuration a session is editing now (IOS-XR, Junos, an EOS session), the one changed most
+     * recently when several are; empty when no session edits one.
+     */
+    public Optional<String> candidateConfig() {
+        return config.candidateText();
+    }
+
+    /** The commits on this device, first first, each with its current status. */
+    public List<Commit> commitHistory() {
+        return config.commits();
+    }
+
+    /** The rollbacks on this device, first first: timers that ran out, rollback commands, checkpoints restored. */
+    public List<Rollback> rollbacks() {
+        return config.rollbacks();
+    }
+
+    /** The NX-OS checkpoints taken ({@code checkpoint NAME}), by name. */
+    public List<String> checkpoints() {
+        return config.checkpoints();
+    }
+
+    /** How many times the device reloaded ({@code reload} answered yes). */
+    public int reloads() {
+        return config.reloads();
+    }
+
+    /** The privilege level of each shell session open now, e.g. {@code [CONFIG]} for one left in config mode. */
+    public List<ShellLevel> shellLevels() {
+        return shells.stream().map(DeviceCli::level).toList();
     }
 
     /** What {@code show version} prints. */
@@ -408,6 +472,43 @@ public final class SimulatedDevice implements AutoCloseable {
 
     SimulatedPlatform simulatedPlatform() {
         return simulated;
+    }
+
+    DeviceConfig deviceConfig() {
+        return config;
+    }
+
+    String enableSecret() {
+        return enableSecret;
+    }
+
+    int dropAfterConfigLines() {
+        return dropAfterConfigLines;
+    }
+
+    boolean dropOnCommit() {
+        return dropOnCommit;
+    }
+
+    LineRules lineRules() {
+        return lineRules;
+    }
+
+    /** How long the device works on {@code command} before it answers ({@link Builder#commandDelay}). */
+    Duration commandDelay(String command) {
+        return commandDelays.getOrDefault(commandKey(command), Duration.ZERO);
+    }
+
+    private static String commandKey(String command) {
+        return command.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    void shellOpened(DeviceCli cli) {
+        shells.add(cli);
+    }
+
+    void shellClosed(DeviceCli cli) {
+        shells.remove(cli);
     }
 
     ExecutorService executor() {
@@ -465,6 +566,13 @@ public final class SimulatedDevice implements AutoCloseable {
         private List<String> ciphers = List.of();
         private List<String> macs = List.of();
         private Duration idleTimeout = Duration.ZERO;
+        private String enableSecret;
+        private Duration timerSecond = Duration.ofSeconds(1);
+        private int dropAfterConfigLines = Integer.MAX_VALUE;
+        private boolean dropOnCommit;
+        private final List<java.util.regex.Pattern> acceptedLines = new ArrayList<>();
+        private final List<java.util.regex.Pattern> rejectedLines = new ArrayList<>();
+        private final Map<String, Duration> commandDelays = new java.util.HashMap<>();
 
         private Builder(String name) {
             if (name == null || !name.matches("[A-Za-z0-9_.-]+")) {
@@ -582,6 +690,75 @@ public final class SimulatedDevice implements AutoCloseable {
                 throw new IllegalArgumentException("idleTimeout must not be negative, got " + idleTimeout);
             }
             this.idleTimeout = idleTimeout;
+            return this;
+        }
+
+        /**
+         * The enable secret: sessions then log in at the user level ({@code r1>}) and {@code enable} asks for it
+         * ({@code Password:}); a wrong one gets the platform's refusal ({@code % Access denied}). Only for platforms
+         * whose profile describes a user level and an enable command (IOS, EOS).
+         */
+        public Builder enableSecret(String secret) {
+            this.enableSecret = Objects.requireNonNull(secret, "secret");
+            return this;
+        }
+
+        /**
+         * How long one second of the device's timers lasts: a commit-confirmed of 5 minutes with
+         * {@code timerSecond(Duration.ofMillis(2))} rolls back after 600 ms, so tests need not wait minutes. One
+         * real second unless set.
+         */
+        public Builder timerSecond(Duration oneDeviceSecond) {
+            if (Objects.requireNonNull(oneDeviceSecond, "oneDeviceSecond").isNegative() || oneDeviceSecond.isZero()) {
+                throw new IllegalArgumentException("timerSecond must be positive, got " + oneDeviceSecond);
+            }
+            this.timerSecond = oneDeviceSecond;
+            return this;
+        }
+
+        /**
+         * A fault during a change: a session that sends more than {@code lines} configuration lines is dropped
+         * when the next one arrives (the first {@code lines} are applied, that one is not). Never unless set.
+         */
+        public Builder dropAfterConfigLines(int lines) {
+            if (lines < 0) {
+                throw new IllegalArgumentException("dropAfterConfigLines must not be negative, got " + lines);
+            }
+            this.dropAfterConfigLines = lines;
+            return this;
+        }
+
+        /**
+         * A fault during a change: every commit is applied (a commit-confirmed starts its timer), then the
+         * session is dropped before the device answers, so the client cannot confirm.
+         */
+        public Builder dropOnCommit() {
+            this.dropOnCommit = true;
+            return this;
+        }
+
+        /** Configuration lines the device also accepts, as regular expressions matching the whole line. */
+        public Builder acceptConfigLines(String... regexes) {
+            for (String regex : regexes) {
+                acceptedLines.add(java.util.regex.Pattern.compile(regex, java.util.regex.Pattern.CASE_INSENSITIVE));
+            }
+            return this;
+        }
+
+        /**
+         * Configuration lines the device rejects with its platform's error, whatever its grammar says (regular
+         * expressions matching the whole line, e.g. {@code "ntp server 10\\.9\\..*"}).
+         */
+        public Builder rejectConfigLines(String... regexes) {
+            for (String regex : regexes) {
+                rejectedLines.add(java.util.regex.Pattern.compile(regex, java.util.regex.Pattern.CASE_INSENSITIVE));
+            }
+            return this;
+        }
+
+        /** Makes {@code command} take {@code delay} before the device answers it (a long-running command). */
+        public Builder commandDelay(String command, Duration delay) {
+            commandDelays.put(commandKey(Objects.requireNonNull(command, "command")), Objects.requireNonNull(delay, "delay"));
             return this;
         }
 

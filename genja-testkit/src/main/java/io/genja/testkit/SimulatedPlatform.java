@@ -24,8 +24,10 @@ import org.yaml.snakeyaml.error.YAMLException;
  * (genja-device, the same file the ssh plugin reads), and the command outputs from the optional resource
  * {@code META-INF/genja/simulated/<platform>.yaml}. A platform without that resource answers with generic outputs.
  * Texts may hold {@code {host}}, {@code {user}}, {@code {platform}}, {@code {serial}}, {@code {mac}},
- * {@code {seed}}, {@code {args}}, {@code {command}}, {@code {word}}, {@code {caret}}, {@code {show_version}} and
- * {@code {running_config}}; {@code {size}} stands for the length of the text after its line.
+ * {@code {seed}}, {@code {args}}, {@code {command}}, {@code {word}}, {@code {caret}}, {@code {show_version}},
+ * {@code {running_config}}, {@code {running_config_set}} (Junos's {@code display set}) and
+ * {@code {startup_config}}; {@code {size}} stands for the length of the text after its line. The optional
+ * {@code config:} section is the platform's {@link ConfigDialect}: how its configuration changes.
  */
 final class SimulatedPlatform {
 
@@ -35,7 +37,7 @@ final class SimulatedPlatform {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
     private static final List<String> FIELDS = List.of("commands_ignore_case", "exec_closes_session", "exec_newline",
             "page_length_commands", "logout_commands", "unknown_command", "commands", "show_version",
-            "running_config");
+            "running_config", "config");
     /** Lines per page before the pager marker, as IOS's default terminal length. */
     private static final int DEFAULT_PAGE_LENGTH = 24;
     private static final Map<String, SimulatedPlatform> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
@@ -51,6 +53,7 @@ final class SimulatedPlatform {
     private final Reply unknownCommand;
     private final String showVersion;
     private final String runningConfig;
+    private final ConfigDialect dialect;
 
     private SimulatedPlatform(PlatformProfile profile, Map<?, ?> outputs, String source) {
         this.profile = profile;
@@ -84,6 +87,7 @@ final class SimulatedPlatform {
         this.showVersion = (String) value(outputs, "show_version", String.class,
                 "{platform} simulated by the Genja testkit\nHostname: {host}\nSerial: {serial}\n");
         this.runningConfig = (String) value(outputs, "running_config", String.class, "hostname {host}\n!\nend\n");
+        this.dialect = ConfigDialect.of(outputs.get("config"), source);
     }
 
     /**
@@ -125,6 +129,11 @@ final class SimulatedPlatform {
         return profile;
     }
 
+    /** How the platform's configuration changes, or {@code null} when its outputs do not say (it then cannot). */
+    ConfigDialect dialect() {
+        return dialect;
+    }
+
     boolean execClosesSession() {
         return execClosesSession;
     }
@@ -150,7 +159,12 @@ final class SimulatedPlatform {
             sample = Optional.ofNullable(profile.privilege().login()).flatMap(profile.privilege()::level)
                     .map(PlatformProfile.Level::sample).orElse("{host}#");
         }
-        return fill(sample, device, Map.of());
+        return fillPrompt(sample, device);
+    }
+
+    /** A prompt sample of the profile with the device's values, e.g. {@code r1(config-if)#}. */
+    String fillPrompt(String sample, SimulatedDevice device) {
+        return fill(sample, device.name(), device.username(), Map.of());
     }
 
     String showVersion(SimulatedDevice device) {
@@ -223,6 +237,12 @@ final class SimulatedPlatform {
         Map<String, String> all = new LinkedHashMap<>(values);
         all.put("show_version", showVersion(device.name(), device.username()));
         all.put("running_config", device.runningConfig());
+        if (text.contains("{startup_config}")) {
+            all.put("startup_config", device.startupConfig());
+        }
+        if (text.contains("{running_config_set}")) {
+            all.put("running_config_set", device.deviceConfig().displaySet());
+        }
         return fill(text, device.name(), device.username(), all);
     }
 
