@@ -2,7 +2,6 @@ package io.genja.connection;
 
 import io.genja.inventory.ConnectionKey;
 import io.genja.inventory.ResolvedConnectionParams;
-import io.genja.connection.cli.DeviceCli;
 import io.genja.task.FailureKind;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;

@@ -1,7 +1,7 @@
 package io.genja.task;
 
 import io.genja.connection.Connection;
-import io.genja.connection.cli.DeviceCli;
+import io.genja.connection.DeviceCli;
 import io.genja.inventory.Host;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;

@@ -1,13 +1,13 @@
 package io.genja.ssh;
 
 import io.genja.connection.ConnectionException;
-import io.genja.connection.cli.CliCommand;
-import io.genja.connection.cli.CliMode;
-import io.genja.connection.cli.ConfigKind;
-import io.genja.connection.cli.ConfigRejectedException;
-import io.genja.connection.cli.ConfigSession;
-import io.genja.connection.cli.ConfigSource;
-import io.genja.connection.cli.DeviceCli;
+import io.genja.connection.CliCommand;
+import io.genja.connection.CliMode;
+import io.genja.connection.ConfigKind;
+import io.genja.connection.ConfigRejectedException;
+import io.genja.connection.ConfigSession;
+import io.genja.connection.ConfigSource;
+import io.genja.connection.DeviceCli;
 import io.genja.device.CliRequest;
 import io.genja.device.session.CliSession;
 import io.genja.device.session.ConfigChange;

@@ -2,7 +2,7 @@ package io.genja.ssh;
 
 import io.genja.connection.Connection;
 import io.genja.connection.ConnectionException;
-import io.genja.connection.cli.DeviceCli;
+import io.genja.connection.DeviceCli;
 import io.genja.device.ConfigModel;
 import io.genja.device.Mode;
 import io.genja.device.PlatformProfile;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.genja.connection.ConnectionException;
-import io.genja.connection.cli.CliCommand;
-import io.genja.connection.cli.CliMode;
-import io.genja.connection.cli.ConfigKind;
-import io.genja.connection.cli.DeviceCli;
+import io.genja.connection.CliCommand;
+import io.genja.connection.CliMode;
+import io.genja.connection.ConfigKind;
+import io.genja.connection.DeviceCli;
 import io.genja.task.FailureKind;
 import io.genja.testkit.DeviceFleet;
 import io.genja.testkit.DeviceFleetExtension;

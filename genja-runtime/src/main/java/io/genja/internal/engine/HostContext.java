@@ -3,7 +3,7 @@ package io.genja.internal.engine;
 import io.genja.connection.Connection;
 import io.genja.connection.ConnectionException;
 import io.genja.connection.AsyncFailures;
-import io.genja.connection.cli.DeviceCli;
+import io.genja.connection.DeviceCli;
 import io.genja.inventory.Host;
 import io.genja.task.FailureKind;
 import io.genja.task.TaskException;

@@ -1,6 +1,5 @@
-package io.genja.connection.cli;
+package io.genja.connection;
 
-import io.genja.connection.ConnectionException;
 
 /**
  * A device's command line over whatever transport the connection uses (an SSH shell today, Telnet next), as

@@ -1,4 +1,4 @@
-package io.genja.connection.cli;
+package io.genja.connection;
 
 /**
  * How a platform's configuration changes take effect: the model named in its profile ({@code config.model},

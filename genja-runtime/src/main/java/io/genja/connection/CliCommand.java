@@ -1,4 +1,4 @@
-package io.genja.connection.cli;
+package io.genja.connection;
 
 import java.time.Duration;
 import java.util.ArrayList;

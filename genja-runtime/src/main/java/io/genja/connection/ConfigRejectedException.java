@@ -1,6 +1,5 @@
-package io.genja.connection.cli;
+package io.genja.connection;
 
-import io.genja.connection.ConnectionException;
 import io.genja.task.FailureKind;
 import java.util.List;
 import java.util.Objects;

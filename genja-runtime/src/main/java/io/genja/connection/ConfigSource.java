@@ -1,4 +1,4 @@
-package io.genja.connection.cli;
+package io.genja.connection;
 
 /** Which configuration {@link DeviceCli#config(ConfigSource)} reads. */
 public enum ConfigSource {

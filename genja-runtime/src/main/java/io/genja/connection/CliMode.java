@@ -1,4 +1,4 @@
-package io.genja.connection.cli;
+package io.genja.connection;
 
 /** The privilege level a CLI session is in, as its prompt shows it. */
 public enum CliMode {
