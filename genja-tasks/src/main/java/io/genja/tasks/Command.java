@@ -2,9 +2,9 @@ package io.genja.tasks;
 
 import io.genja.annotations.GenjaTask;
 import io.genja.annotations.TaskOption;
-import io.genja.connection.cli.CliCommand;
-import io.genja.connection.cli.CliMode;
-import io.genja.connection.cli.DeviceCli;
+import io.genja.connection.CliCommand;
+import io.genja.connection.CliMode;
+import io.genja.connection.DeviceCli;
 import io.genja.inventory.Host;
 import io.genja.task.FailureKind;
 import io.genja.task.HostTaskResult;

@@ -2,10 +2,10 @@ package io.genja.tasks;
 
 import io.genja.annotations.GenjaTask;
 import io.genja.annotations.TaskOption;
-import io.genja.connection.cli.CliMode;
-import io.genja.connection.cli.ConfigSession;
-import io.genja.connection.cli.ConfigSource;
-import io.genja.connection.cli.DeviceCli;
+import io.genja.connection.CliMode;
+import io.genja.connection.ConfigSession;
+import io.genja.connection.ConfigSource;
+import io.genja.connection.DeviceCli;
 import io.genja.inventory.Host;
 import io.genja.task.FailureKind;
 import io.genja.task.HostTaskResult;
