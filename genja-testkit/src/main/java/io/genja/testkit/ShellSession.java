@@ -23,6 +23,8 @@ final class ShellSession implements Command {
     private InputStream in;
     private OutputStream out;
     private ExitCallback exitCallback;
+    /** Whether the last byte read ended a line with {@code \r}, so that a {@code \n} right after it is its pair. */
+    private boolean afterCarriageReturn;
     private ChannelSession channel;
 
     ShellSession(SimulatedDevice device) {
@@ -111,9 +113,11 @@ final class ShellSession implements Command {
             if (b < 0) {
                 return null;
             }
-            if (b == '\n' && line.size() == 0 && echo.size() == 0) {
-                continue; // the \n of a \r\n pair
+            if (b == '\n' && afterCarriageReturn && line.size() == 0 && echo.size() == 0) {
+                afterCarriageReturn = false;
+                continue; // the \n of a \r\n pair; a \n alone is an empty line (Enter answering a question)
             }
+            afterCarriageReturn = b == '\r';
             if (b == '\r' || b == '\n') {
                 echo.write("\r\n".getBytes(StandardCharsets.US_ASCII));
                 output.write(echo.toString(StandardCharsets.UTF_8));
