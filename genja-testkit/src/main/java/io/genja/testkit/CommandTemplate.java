@@ -1,6 +1,5 @@
 package io.genja.testkit;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -54,11 +53,6 @@ final class CommandTemplate {
 
     boolean matches(String command) {
         return match(command).isPresent();
-    }
-
-    /** The template's first word, e.g. {@code commit}. */
-    String firstWord() {
-        return template.strip().split("\\s+")[0].toLowerCase(Locale.ROOT);
     }
 
     @Override

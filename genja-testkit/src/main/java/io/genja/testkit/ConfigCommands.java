@@ -99,8 +99,12 @@ final class ConfigCommands {
         }
         for (CommandTemplate template : enter) {
             if ((m = template.match(command)).isPresent()) {
-                return Optional.of(enterConfig(hasGroup(m.get(), "session") ? m.get().group("session") : null));
+                return Optional.of(enterConfig(hasGroup(m.get(), "session") ? m.get().group("session") : null,
+                        dialect.entersPrivate(command)));
             }
+        }
+        if (dialect.entersCandidate(command) || dialect.entersPrivate(command)) {
+            return Optional.of(enterConfig(null, dialect.entersPrivate(command)));
         }
         if (dialect.entersRunning(command)) {
             modes.configure(null, null);
@@ -153,13 +157,13 @@ final class ConfigCommands {
                 }));
     }
 
-    private Reply enterConfig(String session) {
+    private Reply enterConfig(String session, boolean privateCandidate) {
         ConfigTree candidate = switch (model.kind()) {
             case CANDIDATE -> config.running();
             case SESSION -> config.namedSession(session);
             default -> null;
         };
-        modes.configure(candidate, session);
+        modes.configure(candidate, session, privateCandidate);
         if (candidate != null) {
             config.replaceCandidate(this, candidate);
         }
@@ -230,7 +234,7 @@ final class ConfigCommands {
         Matcher digits = java.util.regex.Pattern.compile("(\\d+)\\s*$").matcher(command);
         int count = digits.find() ? Integer.parseInt(digits.group(1)) : 1;
         return config.rollbackCommits(count, command) ? Reply.out(dialect.text("rollback_done"))
-                : Reply.out(dialect.text("rollback_failed"));
+                : rejected(command, digits.start(1)); // fewer commits than that to undo
     }
 
     // ---- configuration mode ----------------------------------------------------------------------------------
@@ -263,6 +267,9 @@ final class ConfigCommands {
                 return Reply.out(dialect.text("diff_header", sessionValues())
                         + lines(config.diff(candidate)) + dialect.text("diff_footer"));
             }
+            if (dialect.showsCandidate(command)) {
+                return Reply.out(dialect.text("candidate_header") + config.render(candidate));
+            }
             if (matches(abort, command)) {
                 discard();
                 return Reply.out("");
@@ -281,7 +288,7 @@ final class ConfigCommands {
     /** A configuration statement; the session may be dropped before it ({@link SimulatedDevice.Builder#dropAfterConfigLines}). */
     private Reply statement(String command) {
         if (modes.countConfigLine() > device.dropAfterConfigLines()) {
-            return dropSession();
+            return Reply.drop();
         }
         ConfigTree candidate = modes.candidate();
         IndentedLines.Outcome outcome = candidate == null
@@ -335,7 +342,7 @@ final class ConfigCommands {
         Optional<Commit> done = config.commit(candidate, command, timerSeconds,
                 model.kind() == ConfigModel.Kind.SESSION ? modes.sessionName() : null);
         if (device.dropOnCommit()) {
-            return dropSession();
+            return Reply.drop();
         }
         String output;
         if (done.isEmpty() && !wasAwaiting) {
@@ -376,7 +383,7 @@ final class ConfigCommands {
         }
         if (SetLines.isChange(command)) {
             if (modes.countConfigLine() > device.dropAfterConfigLines()) {
-                return dropSession();
+                return Reply.drop();
             }
             SetLines.Outcome outcome = config.changeCandidate(this, candidate, tree -> setLines.apply(tree, command));
             return switch (outcome) {
@@ -399,6 +406,9 @@ final class ConfigCommands {
             return Reply.out(dialect.text("check_done"));
         }
         Optional<Matcher> timer = match(commitConfirmed, command);
+        if (timer.isPresent() && modes.privateCandidate()) {
+            return Reply.out(dialect.text("private_commit_confirmed"));
+        }
         if (timer.isPresent() || matches(commit, command)) {
             return commit(command, timer.map(ConfigCommands::seconds).orElse(0L));
         }
@@ -424,17 +434,13 @@ final class ConfigCommands {
                             return Reply.out("");
                         }
                         discard();
-                        return Reply.out(dialect.text("exit_done"));
+                        return Reply.out(dialect.text("exit_discarded"));
                     }));
         }
         return rejected(command, 0);
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------
-
-    private Reply dropSession() {
-        return Reply.drop();
-    }
 
     /** The platform's error for a rejected command, its caret under {@code offset} of the command. */
     Reply rejected(String command, int offset) {

@@ -32,7 +32,7 @@ final class ConfigDialect {
 
     private static final List<String> FIELDS = List.of("syntax", "indent", "running_header", "startup_header",
             "sections", "replaces", "accept", "value_keywords", "texts", "save", "reload", "enter_running",
-            "privileged_commands", "show_in_config");
+            "privileged_commands", "show_in_config", "enter_candidate", "enter_private", "show_candidate");
 
     /** A command that copies the running configuration to the startup configuration, perhaps asking first. */
     record Save(CommandTemplate command, String question, String output) {
@@ -57,6 +57,9 @@ final class ConfigDialect {
     private final List<CommandTemplate> enterRunning;
     private final List<String> privilegedCommands;
     private final boolean showInConfig;
+    private final List<CommandTemplate> enterCandidate;
+    private final List<CommandTemplate> enterPrivate;
+    private final List<CommandTemplate> showCandidate;
 
     private ConfigDialect(Map<?, ?> map, String source) {
         Fields f = new Fields(map, source + ": config");
@@ -87,6 +90,9 @@ final class ConfigDialect {
         this.enterRunning = f.list("enter_running").stream().map(CommandTemplate::of).toList();
         this.privilegedCommands = f.list("privileged_commands").stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
         this.showInConfig = Boolean.parseBoolean(f.string("show_in_config", "false"));
+        this.enterCandidate = f.list("enter_candidate").stream().map(CommandTemplate::of).toList();
+        this.enterPrivate = f.list("enter_private").stream().map(CommandTemplate::of).toList();
+        this.showCandidate = f.list("show_candidate").stream().map(CommandTemplate::of).toList();
     }
 
     /** The dialect in a platform's outputs file, or {@code null} when it has no {@code config:} section. */
@@ -175,6 +181,27 @@ final class ConfigDialect {
      */
     boolean entersRunning(String command) {
         return enterRunning.stream().anyMatch(t -> t.matches(command));
+    }
+
+    /**
+     * Whether {@code command} enters configuration mode with a candidate, besides the profile's {@code enter}
+     * (Junos's {@code configure}, {@code configure exclusive}).
+     */
+    boolean entersCandidate(String command) {
+        return enterCandidate.stream().anyMatch(t -> t.matches(command));
+    }
+
+    /**
+     * Whether {@code command} enters configuration mode with a private candidate, which refuses a commit-confirmed
+     * (Junos's {@code configure private}: {@code texts.private_commit_confirmed}).
+     */
+    boolean entersPrivate(String command) {
+        return enterPrivate.stream().anyMatch(t -> t.matches(command));
+    }
+
+    /** Whether {@code command} shows the whole candidate (IOS-XR's {@code show configuration merge}). */
+    boolean showsCandidate(String command) {
+        return showCandidate.stream().anyMatch(t -> t.matches(command));
     }
 
     /** Whether {@code command} needs the privileged level ({@code show running-config}, {@code configure}, ...). */

@@ -40,6 +40,8 @@ final class DeviceConfig {
     /** The running configuration before each commit, by commit number: what a rollback goes back to. */
     private final Map<Integer, ConfigTree> beforeCommit = new HashMap<>();
     private final List<Rollback> rollbacks = new ArrayList<>();
+    /** The configurations committed, the newest first (Junos's rollback numbers: 0 is the active one). */
+    private final java.util.LinkedList<ConfigTree> archive = new java.util.LinkedList<>();
     private final Map<String, ConfigTree> checkpoints = new HashMap<>();
     /** EOS configuration sessions by name: they outlive the CLI session that opened them, as on the device. */
     private final Map<String, ConfigTree> namedSessions = new LinkedHashMap<>();
@@ -57,6 +59,7 @@ final class DeviceConfig {
         this.timerSecond = timerSecond;
         setRunning(initialRunning);
         this.startup = running.copy();
+        archive.addFirst(running.copy());
     }
 
     // ---- the running and startup configurations -------------------------------------------------------------
@@ -217,6 +220,7 @@ final class DeviceConfig {
         ConfigTree before = running;
         running = candidate.copy();
         rendered();
+        archive.addFirst(running.copy());
         Commit commit;
         if (timerSeconds > 0) {
             commit = new Commit(number, command, changes, Commit.Status.AWAITING_CONFIRMATION);
@@ -263,6 +267,7 @@ final class DeviceConfig {
         List<String> changes = ConfigTree.diff(running, pending.before());
         running = pending.before();
         rendered();
+        archive.addFirst(running.copy());
         markCommit(commit, Commit.Status.ROLLED_BACK);
         rollbacks.add(new Rollback(Rollback.Cause.TIMER, pending.command(), changes));
         pending = null;
@@ -285,6 +290,7 @@ final class DeviceConfig {
         running = target.copy();
         startup = running.copy();
         rendered();
+        archive.addFirst(running.copy());
         for (Commit undone : inEffect.subList(inEffect.size() - count, inEffect.size())) {
             markCommit(undone.number(), Commit.Status.ROLLED_BACK);
         }
@@ -293,15 +299,14 @@ final class DeviceConfig {
     }
 
     /**
-     * The configuration as it was {@code back} commits ago (Junos's {@code rollback N}: 0 is the running one), or
-     * empty when the history is not that long.
+     * The configuration active {@code back} changes ago (Junos's {@code rollback N}: 0 is the active one; a
+     * timer's rollback counts as a change, as Junos commits it), or empty when the history is not that long.
      */
     synchronized Optional<ConfigTree> committed(int back) {
         if (back == 0) {
             return Optional.of(running.copy());
         }
-        int number = commits.size() - back + 1;
-        return Optional.ofNullable(beforeCommit.get(number)).map(ConfigTree::copy);
+        return back < archive.size() ? Optional.of(archive.get(back).copy()) : Optional.empty();
     }
 
     private void markCommit(int number, Commit.Status status) {

@@ -20,6 +20,7 @@ final class ShellModes {
     private List<String> context = List.of();
     private ConfigTree candidate;
     private String sessionName;
+    private boolean privateCandidate;
     private int configLines;
 
     ShellModes(ShellLevel login) {
@@ -52,6 +53,12 @@ final class ShellModes {
 
     /** Enters configuration mode, editing {@code candidate} ({@code null}: the running configuration). */
     void configure(ConfigTree candidate, String sessionName) {
+        configure(candidate, sessionName, false);
+    }
+
+    /** Enters configuration mode; a private candidate (Junos's configure private) refuses a commit-confirmed. */
+    void configure(ConfigTree candidate, String sessionName, boolean privateCandidate) {
+        this.privateCandidate = privateCandidate;
         this.level = ShellLevel.CONFIG;
         this.context = List.of();
         this.candidate = candidate;
@@ -73,6 +80,10 @@ final class ShellModes {
 
     void candidate(ConfigTree candidate) {
         this.candidate = candidate;
+    }
+
+    boolean privateCandidate() {
+        return privateCandidate;
     }
 
     String sessionName() {

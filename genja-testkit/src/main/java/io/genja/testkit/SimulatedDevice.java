@@ -411,7 +411,10 @@ public final class SimulatedDevice implements AutoCloseable {
         return config.runningText();
     }
 
-    /** Changes what {@code show running-config} prints from now on. */
+    /**
+     * Changes what {@code show running-config} prints from now on (on Junos, a configuration in its braced form, as
+     * {@code show configuration} prints it).
+     */
     public void setRunningConfig(String runningConfig) {
         config.setRunning(Objects.requireNonNull(runningConfig, "runningConfig"));
     }

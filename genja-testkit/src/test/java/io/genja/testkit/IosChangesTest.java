@@ -182,13 +182,50 @@ class IosChangesTest {
     }
 
     @Test
+    void sessionsChangingOneDeviceAtOnceLoseNothingWhileTheTestReadsItsState() throws Exception {
+        try (SimulatedDevice device = r1().build().start()) {
+            int sessions = 4;
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(sessions);
+            try {
+                List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+                for (int s = 0; s < sessions; s++) {
+                    int session = s;
+                    done.add(pool.submit(() -> {
+                        try (TestShell shell = new TestShell(device)) {
+                            shell.send("configure terminal");
+                            for (int i = 0; i < 10; i++) {
+                                shell.send("ntp server 10.8." + session + "." + i);
+                                assertThat(device.runningConfig()).contains("ntp server 10.8." + session + "." + i + "\n");
+                            }
+                            shell.send("end");
+                        }
+                        return null;
+                    }));
+                }
+                for (java.util.concurrent.Future<?> future : done) {
+                    future.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            for (int s = 0; s < sessions; s++) {
+                for (int i = 0; i < 10; i++) {
+                    assertThat(device.runningConfig()).contains("ntp server 10.8." + s + "." + i + "\n");
+                }
+            }
+            assertThat(device.awaitOpenSessions(0, Duration.ofSeconds(10))).isTrue();
+            assertThat(device.shellLevels()).isEmpty();
+        }
+    }
+
+    @Test
     void aLongCommandTakesItsDelay() throws Exception {
         try (SimulatedDevice device = r1().commandDelay("show tech-support", Duration.ofMillis(300)).build().start();
              TestShell shell = new TestShell(device)) {
             long start = System.nanoTime();
             assertThat(shell.send("show tech-support")).endsWith("r1#");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
-            assertThat(List.of(device.commands().get(0))).containsExactly("show tech-support");
+            assertThat(device.commands()).containsExactly("terminal length 0", "terminal width 511", "show tech-support");
         }
     }
 }

@@ -14,7 +14,8 @@ import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 
 /**
- * A plain MINA shell on a simulated device, for tests: {@link #send} writes a line and returns what the device
+ * A plain MINA shell on a simulated device, for tests, with paging turned off as a client does at login:
+ * {@link #send} writes a line and returns what the device
  * printed up to its next prompt or question (a text ending in {@code #}, {@code >}, {@code ?}, {@code :} or
  * {@code ]}, perhaps with a space), without the echo.
  */
@@ -43,6 +44,9 @@ final class TestShell implements AutoCloseable {
         in = shell.getInvertedIn();
         String banner = received.awaitTail(0, WAITING);
         read = banner.length();
+        for (String pagingOff : device.simulatedPlatform().profile().pagingOff()) {
+            send(pagingOff); // as a client does at login
+        }
     }
 
     /** The prompt the device printed last (the last line received). */
