@@ -37,6 +37,16 @@ final class ConfigText {
         return lines;
     }
 
+    /**
+     * Whether a device's diff ({@code show commit changes diff}, {@code show | compare},
+     * {@code show session-config diffs}) shows a change: some line added or removed, not only the headers and
+     * footers some platforms print around an empty diff.
+     */
+    static boolean showsChange(String deviceDiff) {
+        return deviceDiff.lines().map(String::strip).anyMatch(line -> (line.startsWith("+") || line.startsWith("-"))
+                && !line.startsWith("+++") && !line.startsWith("---"));
+    }
+
     /** A unified diff of two configurations (meaningful lines only); empty when they do not differ. */
     static String unifiedDiff(String before, String after, String beforeName, String afterName) {
         List<String> from = meaningfulLines(before);

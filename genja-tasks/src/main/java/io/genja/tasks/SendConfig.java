@@ -125,7 +125,7 @@ public class SendConfig implements Task {
             List<String> applied = apply(session, config);
             Optional<String> diff = session.diff();
             session.discard();
-            return diff.filter(text -> !text.isBlank())
+            return diff.filter(ConfigText::showsChange)
                     .map(text -> HostTaskResult.passed(new TaskSuccess().withChanged(true).withDiff(text)
                             .withResult(applied).withSummary("would change (dry run, candidate discarded)")))
                     .orElseGet(() -> nothingToChange(applied, " (dry run)"));
@@ -147,15 +147,14 @@ public class SendConfig implements Task {
     private HostTaskResult commitCandidate(DeviceCli cli, Host host, List<String> config) throws Exception {
         try (ConfigSession session = cli.configure()) {
             List<String> applied = apply(session, config);
-            Optional<String> diff = session.diff().filter(text -> !text.isBlank());
+            Optional<String> diff = session.diff().filter(ConfigText::showsChange);
             if (diff.isEmpty()) {
                 session.discard();
                 return nothingToChange(applied, "");
             }
             String how = "committed";
             if (commitConfirmed != null) {
-                session.commitConfirmed(commitConfirmed);
-                confirm(session, host);
+                commitConfirmedAndConfirm(session, host);
                 how = "committed with commit confirmed " + commitConfirmed.toSeconds() + " s, confirmed";
             } else {
                 session.commit();
@@ -170,16 +169,21 @@ public class SendConfig implements Task {
     }
 
     /**
-     * Confirms a commit confirmed. When the session broke before, the device rolls the change back on its own when
-     * the timer runs out: the failure says so.
+     * Commits with the device's rollback timer, then confirms. When the session breaks in between (during the
+     * commit or before the confirmation), the device rolls the change back on its own when the timer runs out: the
+     * failure says so.
      */
-    private void confirm(ConfigSession session, Host host) throws TaskException {
+    private void commitConfirmedAndConfirm(ConfigSession session, Host host) throws Exception {
         try {
+            session.commitConfirmed(commitConfirmed);
             session.confirm();
         } catch (ConnectionException e) {
-            throw new TaskException(e.kind(), host.name() + ": the change was committed with commit confirmed "
-                    + commitConfirmed.toSeconds() + " s but could not be confirmed, so the device rolls it back"
-                    + " when the timer runs out: " + e.getMessage(), e);
+            if (e.kind() != FailureKind.CONNECTION && e.kind() != FailureKind.TIMEOUT) {
+                throw e;
+            }
+            throw new TaskException(e.kind(), host.name() + ": the change was sent with commit confirmed but not"
+                    + " confirmed, so the device rolls it back when its timer of " + commitConfirmed.toSeconds()
+                    + " s runs out (" + e.getMessage() + ")", e);
         }
     }
 
