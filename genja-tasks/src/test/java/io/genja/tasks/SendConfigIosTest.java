@@ -163,6 +163,24 @@ class SendConfigIosTest {
     }
 
     @Test
+    void saveCopiesTheRunningConfigToStartupAndCommandAnswersQuestions() throws Exception {
+        SimulatedDevice r1 = devices.fleet().device("r1");
+        try (Genja genja = genja().filter(io.genja.inventory.Filter.name("r1"))) {
+            TaskSuccess saved = success(genja.run("send_config", RunOptions.defaults()
+                    .option("lines", "ntp server 192.0.2.7").option("save", "yes")), "r1");
+            assertThat(saved.summary()).isEqualTo("applied, saved: 1 line");
+            assertThat(r1.startupConfig()).contains("ntp server 192.0.2.7");
+
+            r1.setRunningConfig(r1.runningConfig() + "ntp server 192.0.2.99\n");
+            TaskSuccess copied = success(genja.run("command", RunOptions.defaults()
+                    .option("command", "copy running-config startup-config")
+                    .option("answers", "Destination filename \\[startup-config\\]\\?=")), "r1");
+            assertThat(copied.result().toString()).contains("[OK]");
+            assertThat(r1.startupConfig()).contains("ntp server 192.0.2.99");
+        }
+    }
+
+    @Test
     void aDryRunOfAdHocCommandsIsRefusedBeforeAnyDeviceIsTouched() {
         try (Genja genja = genja()) {
             assertThatThrownBy(() -> genja.run("command", RunOptions.defaults().dryRun(true)
