@@ -124,4 +124,38 @@ class CliDriverTest {
                 .isInstanceOf(CliDriver.Step.Idle.class);
         assertThat(driver.setupCommands()).containsExactly("terminal length 0", "terminal width 511");
     }
+
+    @Test
+    void questionsAreAnsweredOnceWhereTheyAppearAndAnEchoedSecretIsMasked() {
+        CliDriver driver = new CliDriver(ios);
+        driver.begin((String) null);
+        driver.receive("r1>".getBytes(StandardCharsets.UTF_8));
+        CliRequest enable = new CliRequest("enable", null, null,
+                List.of(new CliRequest.Answer(java.util.regex.Pattern.compile("Password:\\s*$"), "t0p-S3cret", true)));
+        driver.begin(enable);
+        CliDriver.Step asked = driver.receive("enable\r\nPassword: ".getBytes(StandardCharsets.UTF_8));
+        assertThat(asked).isInstanceOfSatisfying(CliDriver.Step.Answer.class, a -> {
+            assertThat(new String(a.response(), StandardCharsets.UTF_8)).isEqualTo("t0p-S3cret\n");
+            assertThat(a.secret()).isTrue();
+        });
+        // more output on the same question line is not a second question
+        assertThat(driver.receive(" ".getBytes(StandardCharsets.UTF_8))).isInstanceOf(CliDriver.Step.More.class);
+        driver.receive("t0p-S3cret\r\n".getBytes(StandardCharsets.UTF_8)); // a device that echoes it
+        assertThat(driver.tail(200)).doesNotContain("t0p-S3cret").contains("****");
+        CliDriver.Step done = driver.receive("r1#".getBytes(StandardCharsets.UTF_8));
+        assertThat(done).isInstanceOfSatisfying(CliDriver.Step.Done.class,
+                d -> assertThat(d.output()).doesNotContain("t0p-S3cret"));
+        assertThat(driver.lastPrompt()).isEqualTo("r1#");
+    }
+
+    @Test
+    void anExpectPatternEndsTheOutputBeforeThePrompt() {
+        CliDriver driver = new CliDriver(ios);
+        driver.begin((String) null);
+        driver.receive("r1#".getBytes(StandardCharsets.UTF_8));
+        driver.begin(new CliRequest("reload", null, java.util.regex.Pattern.compile("\\[confirm\\]$"), List.of()));
+        CliDriver.Step done = driver.receive("reload\r\nProceed with reload? [confirm]".getBytes(StandardCharsets.UTF_8));
+        assertThat(done).isInstanceOfSatisfying(CliDriver.Step.Done.class,
+                d -> assertThat(d.output()).isEqualTo("Proceed with reload? [confirm]"));
+    }
 }

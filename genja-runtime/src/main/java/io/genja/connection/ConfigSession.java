@@ -27,7 +27,9 @@ import java.util.Optional;
  * }
  * }</pre>
  *
- * <p>Not thread-safe: one task uses it; the {@link DeviceCli} it came from is busy until it is closed.
+ * <p>Not thread-safe: one task uses it. One session at a time per connection: {@link DeviceCli#configure()} fails
+ * with {@code VALIDATION} while another is open. Commands sent through the {@link DeviceCli} meanwhile run in
+ * configuration mode.
  */
 public interface ConfigSession extends AutoCloseable {
 

@@ -8,8 +8,8 @@ package io.genja.connection;
  * or not) comes from the host's platform profile, so a task written against this interface runs on every
  * platform and transport.
  *
- * <p>Calls are serialised per connection: one command runs at a time, and a {@link ConfigSession} holds the
- * CLI until it is closed. Failures are {@link ConnectionException}s: {@code TIMEOUT} when the output did not end
+ * <p>Calls are serialised per connection: one command runs at a time. At most one {@link ConfigSession} is open
+ * per connection. Failures are {@link ConnectionException}s: {@code TIMEOUT} when the output did not end
  * in time, {@code CONNECTION} when the session broke, {@code COMMAND} when the device rejected a command
  * ({@link ConfigRejectedException} for a configuration line), {@code UNSUPPORTED} when the platform cannot do it.
  */

@@ -213,7 +213,7 @@ class CliSessionTest {
             change.rollback();
             assertThat(junos.level).isEqualTo("config");
         }
-        assertThat(junos.received).containsSubsequence("configure private", "rollback 1", "commit",
+        assertThat(junos.received).containsSubsequence("configure exclusive", "rollback 1", "commit",
                 "exit configuration-mode");
 
         ScriptedDevice xr = new ScriptedDevice(profile("cisco_iosxr"), "privileged");
