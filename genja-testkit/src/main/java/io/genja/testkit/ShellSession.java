@@ -26,9 +26,11 @@ final class ShellSession implements Command {
     /** Whether the last byte read ended a line with {@code \r}, so that a {@code \n} right after it is its pair. */
     private boolean afterCarriageReturn;
     private ChannelSession channel;
+    private final DeviceCli cli;
 
     ShellSession(SimulatedDevice device) {
         this.device = device;
+        this.cli = new DeviceCli(device);
     }
 
     @Override
@@ -55,18 +57,18 @@ final class ShellSession implements Command {
     public void start(ChannelSession channel, Environment env) {
         device.recordEnvironment(env.getEnv());
         this.channel = channel;
+        device.shellOpened(cli);
         device.executor().execute(this::run);
     }
 
     @Override
     public void destroy(ChannelSession channel) {
-        // the input stream closes with the channel, which ends run()
+        // the input stream closes with the channel, which ends run(); the shell is gone from now on
+        device.shellClosed(cli);
     }
 
     private void run() {
-        DeviceCli cli = new DeviceCli(device);
         DeviceOutput output = new DeviceOutput(device, out, "\r\n");
-        device.shellOpened(cli);
         try {
             output.write("\r\n" + cli.prompt());
             String line;
