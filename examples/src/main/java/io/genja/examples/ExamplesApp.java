@@ -20,6 +20,7 @@ import java.util.Set;
  * java -jar genja-examples.jar                          back up a fleet of 50 simulated devices
  * java -jar genja-examples.jar --change ios-007         the same, after someone "edited" ios-007 by hand
  * java -jar genja-examples.jar -c config.yaml           back up the devices of a real inventory
+ * java -jar genja-examples.jar ntp-change              preview, apply (commit confirmed) and re-run an NTP change
  * java -jar genja-examples.jar GENJA-ARGS...            any genja command (tasks, inventory, run, check)
  * </pre>
  *
@@ -56,6 +57,9 @@ public final class ExamplesApp {
      * host failed, 2 bad input).
      */
     static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+        if (args.length == 1 && args[0].equals(NtpChangeJob.NAME)) {
+            return NtpChangeJob.run(out, err, env);
+        }
         List<String> changes = new ArrayList<>();
         List<String> genjaArgs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {

@@ -30,4 +30,12 @@ public @interface GenjaTask {
 
     /** One line for catalogs and {@code genja tasks}; when empty, the first sentence of the class Javadoc. */
     String description() default "";
+
+    /**
+     * Whether the task honours a dry run: when {@code TaskInfo.dryRun()} is true it changes nothing and only
+     * reports what it would change (ideally as a diff). A run with {@code RunOptions.dryRun(true)} or
+     * {@code genja run --dry-run} refuses, before any host is touched, a task that does not declare this, or whose
+     * sub-tasks do not all declare it: a task that ignored the flag would change devices silently.
+     */
+    boolean supportsDryRun() default false;
 }

@@ -32,6 +32,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -76,6 +77,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON to FILE.")
     Path json;
 
+    @Mixin
+    DiffOutput diff;
+
     @Override
     @SuppressWarnings("try") // after Ctrl-C, Genja is closed before the report; closing it again is a no-op
     public Integer call() throws IOException {
@@ -113,6 +117,7 @@ final class RunCommand implements Callable<Integer> {
                 // The operator wants the run stopped: release the devices first, then report.
                 all.close();
             }
+            diff.print(results, context.out(), DiffOutput.colourFor(context));
             ResultTable.print(results, context.out(), context.terminal() ? Ansi.ON : Ansi.OFF);
             if (json != null) {
                 Files.writeString(context.resolve(json), results.toPrettyJson());

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code genja tasks}: the task catalog on the class path. */
-@Command(name = "tasks", description = "Lists the tasks on the class path: plugin, processors, sub-tasks, options.")
+@Command(name = "tasks",
+        description = "Lists the tasks on the class path: plugin, processors, sub-tasks, dry-run support, options.")
 final class TasksCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -48,6 +49,9 @@ final class TasksCommand implements Callable<Integer> {
             if (!task.processors().isEmpty()) {
                 out.println(indent + "processors: " + String.join(", ", task.processors()));
             }
+            if (task.supportsDryRun()) {
+                out.println(indent + "dry run:    supported (genja run --dry-run)");
+            }
             for (TaskOptionSpec option : task.options()) {
                 out.println(indent + "-o " + option.name() + "=<" + simpleType(option.type()) + ">"
                         + (option.required() ? " (required)" : "")
@@ -65,6 +69,7 @@ final class TasksCommand implements Callable<Integer> {
         map.put("connectionPlugin", task.connectionPluginName().orElse(null));
         map.put("processors", task.processors());
         map.put("subTasks", task.subTasks());
+        map.put("supportsDryRun", task.supportsDryRun());
         map.put("options", task.options().stream().map(option -> {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("name", option.name());

@@ -17,7 +17,7 @@ import java.util.Optional;
  * {@link TaskDefinition}, so its tests need no annotation processing.
  */
 record FakeTask(String name, String plugin, List<String> processors, List<String> subTasks,
-                List<TaskOptionSpec> options, Body body, boolean broken) implements TaskDefinition {
+                List<TaskOptionSpec> options, Body body, boolean broken, boolean supportsDryRun) implements TaskDefinition {
 
     /** What the task does on one host. */
     interface Body {
@@ -25,30 +25,35 @@ record FakeTask(String name, String plugin, List<String> processors, List<String
     }
 
     static FakeTask of(String name, Body body) {
-        return new FakeTask(name, null, List.of(), List.of(), List.of(), body, false);
+        return new FakeTask(name, null, List.of(), List.of(), List.of(), body, false, false);
     }
 
     FakeTask withPlugin(String plugin) {
-        return new FakeTask(name, plugin, processors, subTasks, options, body, broken);
+        return new FakeTask(name, plugin, processors, subTasks, options, body, broken, supportsDryRun);
     }
 
     FakeTask withProcessors(String... names) {
-        return new FakeTask(name, plugin, List.of(names), subTasks, options, body, broken);
+        return new FakeTask(name, plugin, List.of(names), subTasks, options, body, broken, supportsDryRun);
     }
 
     FakeTask withSubTasks(String... names) {
-        return new FakeTask(name, plugin, processors, List.of(names), options, body, broken);
+        return new FakeTask(name, plugin, processors, List.of(names), options, body, broken, supportsDryRun);
     }
 
     FakeTask withOption(String option, boolean required) {
         List<TaskOptionSpec> more = new java.util.ArrayList<>(options);
         more.add(new TaskOptionSpec(option, "java.lang.String", required, "the " + option));
-        return new FakeTask(name, plugin, processors, subTasks, List.copyOf(more), body, broken);
+        return new FakeTask(name, plugin, processors, subTasks, List.copyOf(more), body, broken, supportsDryRun);
+    }
+
+    /** A task that declares dry-run support. */
+    FakeTask declaringDryRun() {
+        return new FakeTask(name, plugin, processors, subTasks, options, body, broken, true);
     }
 
     /** A task whose class cannot be instantiated: a bug in the task, not bad input. */
     FakeTask thatCannotBeInstantiated() {
-        return new FakeTask(name, plugin, processors, subTasks, options, body, true);
+        return new FakeTask(name, plugin, processors, subTasks, options, body, true, supportsDryRun);
     }
 
     @Override

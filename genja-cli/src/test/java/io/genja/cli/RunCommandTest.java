@@ -169,12 +169,28 @@ class RunCommandTest {
 
     @Test
     void dryRunReachesTheTasks() {
-        CliRun run = CliRun.execute(Fixtures.cli().catalog(TaskCatalog.of(List.of(FakeTask.of("probe",
-                (host, context) -> HostTaskResult.passed(new TaskSuccess()
-                        .withSummary("dry run " + context.task().dryRun())))))), "run", "probe", "--dry-run");
+        FakeTask probe = FakeTask.of("probe", (host, context) -> HostTaskResult.passed(new TaskSuccess()
+                .withSummary("dry run " + context.task().dryRun()))).declaringDryRun();
+        CliRun run = CliRun.execute(Fixtures.cli().catalog(TaskCatalog.of(List.of(probe))), "run", "probe",
+                "--dry-run");
 
         assertThat(run.status()).as(run.toString()).isZero();
         assertThat(run.out()).containsPattern("(?m)^r1\\s+ok\\s+.*dry run true$");
+    }
+
+    @Test
+    void dryRunRefusesATaskThatDoesNotDeclareItBeforeAnyHostIsTouched() {
+        java.util.concurrent.atomic.AtomicInteger touched = new java.util.concurrent.atomic.AtomicInteger();
+        CliRun run = CliRun.execute(Fixtures.cli().catalog(TaskCatalog.of(List.of(FakeTask.of("reload",
+                (host, context) -> {
+                    touched.incrementAndGet();
+                    return HostTaskResult.passed(new TaskSuccess());
+                })))), "run", "reload", "--dry-run");
+
+        assertThat(run.status()).as(run.toString()).isEqualTo(ExitStatus.BAD_INPUT);
+        assertThat(run.err()).contains("dry run refused for task \"reload\"")
+                .contains("supportsDryRun = true").contains("no host was touched");
+        assertThat(touched).hasValue(0);
     }
 
     @Test

@@ -379,6 +379,48 @@ class GeneratedAdapterBehaviourTest {
         assertThat(Touched.events()).isEmpty();
     }
 
+    @Test
+    void dryRunSupportIsDeclaredInTheAdapterAndCatalogAndADryRunRefusesATreeThatLacksIt() throws IOException {
+        Compilation compilation = Compilations.compile(source("EchoPlugin", ECHO_PLUGIN), source("Show", SHOW),
+                source("Preview", """
+                        /** Shows what would change. */
+                        @GenjaTask(name = "preview", connectionPluginName = "echo", supportsDryRun = true,
+                                subTasks = Show.class)
+                        public class Preview implements Task {
+                            @Override
+                            public HostTaskResult start(Host host, TaskRuntimeContext context) throws Exception {
+                                io.genja.processor.Touched.record("start " + host.name());
+                                context.executeCommand("show running-config");
+                                return HostTaskResult.passed(new TaskSuccess().withResult(
+                                        context.task().dryRun() ? "would change" : "changed"));
+                            }
+                        }
+                        """));
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT,
+                "META-INF/genja/task-catalog.json").contentsAsUtf8String()
+                .contains("\"name\": \"preview\",\n      \"class\": \"com.acme.Preview\",\n"
+                        + "      \"connectionPlugin\": \"echo\",\n      \"processors\": [],\n"
+                        + "      \"subTasks\": [\n        \"show\"\n      ],\n      \"supportsDryRun\": true,");
+        try (URLClassLoader previewLoader = Compilations.load(compilation, output.resolve("preview"));
+             Genja genja = Genja.builder(THREE_HOSTS).catalog(TaskCatalog.load(previewLoader))
+                     .plugins(PluginManager.discover(previewLoader)).build()) {
+            TaskCatalog catalog = TaskCatalog.load(previewLoader);
+            assertThat(catalog.find("preview").orElseThrow().supportsDryRun()).isTrue();
+            assertThat(catalog.find("show").orElseThrow().supportsDryRun()).isFalse();
+
+            RunOptions dryRun = RunOptions.defaults().dryRun(true).option("what", "version");
+            assertThatThrownBy(() -> genja.run("preview", dryRun))
+                    .isInstanceOf(GenjaException.class)
+                    .hasMessageStartingWith("dry run refused for task \"preview\": task \"show\" does not declare"
+                            + " @GenjaTask(supportsDryRun = true)");
+            assertThat(Touched.events()).as("no connection opened, no task started").isEmpty();
+
+            TaskResults previewOnly = genja.run("preview", dryRun.maxDepth(0));
+            assertThat(resultOf(previewOnly.hostResult("r2"))).isEqualTo("would change");
+        }
+    }
+
     private static Object field(Object task, String name) throws ReflectiveOperationException {
         Field field = task.getClass().getDeclaredField(name);
         field.setAccessible(true);

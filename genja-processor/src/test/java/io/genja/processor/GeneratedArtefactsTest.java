@@ -157,6 +157,7 @@ class GeneratedArtefactsTest {
                               "connectionPlugin": null,
                               "processors": [],
                               "subTasks": [],
+                              "supportsDryRun": false,
                               "options": [
                                 {
                                   "name": "dry_run",
@@ -196,6 +197,7 @@ class GeneratedArtefactsTest {
                               "subTasks": [
                                 "save_diff"
                               ],
+                              "supportsDryRun": false,
                               "options": [
                                 {
                                   "name": "target_dir",
@@ -242,6 +244,7 @@ class GeneratedArtefactsTest {
                               "connectionPlugin": null,
                               "processors": [],
                               "subTasks": [],
+                              "supportsDryRun": false,
                               "options": [],
                               "description": "Says \\"pong\\"\\tback"
                             },
@@ -251,6 +254,7 @@ class GeneratedArtefactsTest {
                               "connectionPlugin": null,
                               "processors": [],
                               "subTasks": [],
+                              "supportsDryRun": false,
                               "options": [],
                               "description": ""
                             }

@@ -30,6 +30,15 @@ public interface TaskDefinition {
     /** One line describing the task; may be empty. */
     String description();
 
+    /**
+     * Whether the task declares, with {@code @GenjaTask(supportsDryRun = true)}, that it honours a dry run (changes
+     * nothing when {@link TaskInfo#dryRun()} is true and reports what it would change). A dry run refuses a task
+     * tree in which any task does not.
+     */
+    default boolean supportsDryRun() {
+        return false;
+    }
+
     /** The annotated class. */
     Class<?> taskClass();
 

@@ -38,6 +38,7 @@ public final class TestTask implements TaskDefinition {
     private List<String> processors = List.of();
     private Body body = (host, context) -> HostTaskResult.passed(new TaskSuccess());
     private AsyncBody asyncBody;
+    private boolean supportsDryRun;
 
     private TestTask(String name) {
         this.name = name;
@@ -60,6 +61,12 @@ public final class TestTask implements TaskDefinition {
 
     public TestTask processors(String... names) {
         this.processors = List.of(names);
+        return this;
+    }
+
+    /** Declares dry-run support, as {@code @GenjaTask(supportsDryRun = true)} does. */
+    public TestTask declaringDryRun() {
+        this.supportsDryRun = true;
         return this;
     }
 
@@ -102,6 +109,11 @@ public final class TestTask implements TaskDefinition {
     @Override
     public String description() {
         return "test task " + name;
+    }
+
+    @Override
+    public boolean supportsDryRun() {
+        return supportsDryRun;
     }
 
     @Override

@@ -40,7 +40,7 @@ class ArchitectureTest {
     void everyModuleIsImported() {
         // a rule over no classes passes whatever the code does: make sure the modules are really there
         org.assertj.core.api.Assertions.assertThat(genja.stream().map(ArchitectureTest::moduleOf).distinct())
-                .contains("genja-runtime", "genja-ssh", "genja-testkit", "genja-cli");
+                .contains("genja-runtime", "genja-ssh", "genja-testkit", "genja-cli", "genja-tasks");
     }
 
     /**

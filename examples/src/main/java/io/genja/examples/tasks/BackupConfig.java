@@ -23,7 +23,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * when it differs from the last backup, with a unified diff. The command depends on the host's platform. Runs into
  * the same directory at the same time take turns per backup (a lock file there), so each host is "new" to one of them.
  */
-@GenjaTask(name = "backup_config", connectionPluginName = "ssh", processors = "audit")
+@GenjaTask(name = "backup_config", connectionPluginName = "ssh", processors = "audit", supportsDryRun = true)
 public class BackupConfig implements Task {
 
     /** Where backups go unless the {@code directory} option says otherwise, relative to the working directory. */

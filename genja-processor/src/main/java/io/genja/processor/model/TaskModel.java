@@ -14,12 +14,13 @@ import java.util.List;
  * @param subTasks the sub-tasks' task names, in declared order
  * @param options the {@code @TaskOption} fields, in declaration order
  * @param description from the annotation, else the first sentence of the Javadoc; may be empty
+ * @param supportsDryRun whether the task declares that it honours a dry run
  * @param async whether the class implements {@code AsyncTask} (else {@code Task})
  * @param usesDeprecated whether the adapter names something deprecated: the task class or a class enclosing it, a
  *     superclass, an option field or its type
  */
 public record TaskModel(ClassName taskClass, String name, String connectionPlugin, List<String> processors,
-                        List<String> subTasks, List<OptionModel> options, String description, boolean async,
+                        List<String> subTasks, List<OptionModel> options, String description, boolean supportsDryRun, boolean async,
                         boolean usesDeprecated) {
 
     public TaskModel {

@@ -116,6 +116,7 @@ public final class CatalogWriter {
         members.put("connectionPlugin", task.connectionPlugin().isEmpty() ? null : task.connectionPlugin());
         members.put("processors", task.processors());
         members.put("subTasks", task.subTasks());
+        members.put("supportsDryRun", task.supportsDryRun());
         List<Object> options = new ArrayList<>();
         for (OptionModel option : task.options()) {
             Map<String, Object> spec = new LinkedHashMap<>();

@@ -83,8 +83,12 @@ final class AdapterWriter {
                 .addMethod(getter("subTasks", STRING_LIST, stringList(task.subTasks())))
                 .addMethod(getter("options", ParameterizedTypeName.get(ClassName.get(List.class), TASK_OPTION_SPEC),
                         task.options().isEmpty() ? CodeBlock.of("$T.of()", List.class) : CodeBlock.of("OPTIONS")))
-                .addMethod(getter("description", TypeName.get(String.class), literal(task.description())))
-                .addMethod(getter("taskClass", ParameterizedTypeName.get(ClassName.get(Class.class), taskClass),
+                .addMethod(getter("description", TypeName.get(String.class), literal(task.description())));
+        if (task.supportsDryRun()) {
+            // TaskDefinition's default says false: only a task that declares dry-run support overrides it
+            adapter.addMethod(getter("supportsDryRun", TypeName.BOOLEAN, CodeBlock.of("true")));
+        }
+        adapter.addMethod(getter("taskClass", ParameterizedTypeName.get(ClassName.get(Class.class), taskClass),
                         CodeBlock.of("$T.class", taskClass)))
                 .addMethod(newInstance(task))
                 .addMethod(bindOptions(task));

@@ -12,13 +12,14 @@ import javax.lang.model.type.TypeMirror;
  *
  * @param processors the processor names with the annotation values they were written in
  * @param subTasks the {@code subTasks} entries; each value is normally a {@code DeclaredType}
+ * @param supportsDryRun whether the annotation declares that the task honours a dry run
  * @param hierarchy the task class and its superclasses below {@code Object}, the topmost superclass first
  * @param options the {@code @TaskOption} fields of every class in {@code hierarchy}, in that order, each class's
  *     in declaration order
  */
 record TaskDeclaration(TypeElement type, AnnotationMirror mirror, String name, String connectionPlugin,
                        List<Named> processors, List<AnnotationValue> subTasks, String description,
-                       List<TypeElement> hierarchy, List<Option> options) {
+                       boolean supportsDryRun, List<TypeElement> hierarchy, List<Option> options) {
 
     /** A string array entry and the value it came from. */
     record Named(String name, AnnotationValue value) {

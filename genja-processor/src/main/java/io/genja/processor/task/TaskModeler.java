@@ -62,7 +62,8 @@ final class TaskModeler {
         }
         return new TaskModel(ClassName.get(task.type()), task.name(), task.connectionPlugin(),
                 task.processors().stream().map(TaskDeclaration.Named::name).toList(), subTasks, options,
-                describe(task.description(), task.type(), earlier.map(CatalogWriter.Entry::description)), isAsync(task.type()), usesDeprecated(task));
+                describe(task.description(), task.type(), earlier.map(CatalogWriter.Entry::description)),
+                task.supportsDryRun(), isAsync(task.type()), usesDeprecated(task));
     }
 
     /** Whether the adapter of {@code task} names a deprecated class or field (see {@link TaskModel#usesDeprecated}). */

@@ -47,7 +47,7 @@ final class TaskParser {
         return new TaskDeclaration(type, mirror, Annotations.string(mirror, "name"),
                 Annotations.string(mirror, "connectionPluginName"), processors,
                 List.copyOf(Annotations.array(mirror, "subTasks")), Annotations.string(mirror, "description"),
-                hierarchy, options);
+                Annotations.bool(mirror, "supportsDryRun"), hierarchy, options);
     }
 
     /** The option name of a {@code @TaskOption} field: the explicit one, else the field name in snake_case. */

@@ -13,9 +13,12 @@ import io.genja.task.TaskOptions;
 import io.genja.task.TaskProcessor;
 import io.genja.task.TaskRuntimeContext;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.stream.Collectors;
 
 /**
  * One node of a task tree, checked before any host is touched: its definition, options bound, plugin and
@@ -38,11 +41,40 @@ public record TaskPlan(TaskDefinition definition, TaskInfo info, TaskOptions opt
      * @param options the run's task options, bound to every node
      * @param maxDepth the deepest sub-task level planned (0: the task alone)
      * @param dryRun whether the run is a dry run, as every node's {@code TaskInfo} tells its task
-     * @throws GenjaException when a sub-task, plugin or processor is unknown or an option is missing or invalid
+     * @throws GenjaException when a sub-task, plugin or processor is unknown or an option is missing or invalid,
+     *     or when {@code dryRun} is set and a task of the tree does not declare dry-run support
      */
     public static TaskPlan of(TaskDefinition definition, Object instance, TaskOptions options, int maxDepth,
                               boolean dryRun, TaskCatalog catalog, PluginManager plugins) {
-        return new Planner(options, maxDepth, dryRun, catalog, plugins).plan(definition, instance, 0);
+        TaskPlan plan = new Planner(options, maxDepth, dryRun, catalog, plugins).plan(definition, instance, 0);
+        if (dryRun) {
+            plan.refuseDryRunUnlessSupported();
+        }
+        return plan;
+    }
+
+    /**
+     * Fails unless every task of this tree declares dry-run support: a task that ignored {@code TaskInfo.dryRun()}
+     * would change devices during what the user believes is a preview.
+     */
+    private void refuseDryRunUnlessSupported() {
+        Set<String> unsupported = new LinkedHashSet<>();
+        collectWithoutDryRun(unsupported);
+        if (!unsupported.isEmpty()) {
+            String names = unsupported.stream().map(name -> "\"" + name + "\"").collect(Collectors.joining(", "));
+            throw new GenjaException("dry run refused for task \"" + definition.name() + "\": "
+                    + (unsupported.size() == 1 ? "task " + names + " does" : "tasks " + names + " do")
+                    + " not declare @GenjaTask(supportsDryRun = true), so a dry run could change devices; no host"
+                    + " was touched. Run without --dry-run (RunOptions.dryRun(false)), or make the task honour"
+                    + " TaskInfo.dryRun() and declare supportsDryRun = true");
+        }
+    }
+
+    private void collectWithoutDryRun(Set<String> unsupported) {
+        if (!definition.supportsDryRun()) {
+            unsupported.add(definition.name());
+        }
+        subTasks.forEach(sub -> sub.collectWithoutDryRun(unsupported));
     }
 
     /** Starts the task on {@code host}: a {@code Task} completes before this returns, an {@code AsyncTask} later. */

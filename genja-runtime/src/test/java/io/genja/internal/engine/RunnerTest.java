@@ -417,7 +417,7 @@ class RunnerTest {
     @Test
     void dryRunReachesTasks() {
         Map<String, Boolean> seen = new ConcurrentHashMap<>();
-        TestTask task = TestTask.named("task").body((host, ctx) -> {
+        TestTask task = TestTask.named("task").declaringDryRun().body((host, ctx) -> {
             seen.put(host.name(), ctx.task().dryRun());
             return TestTask.ok();
         });
@@ -426,6 +426,40 @@ class RunnerTest {
             assertThat(seen).containsOnly(Map.entry("h0", true), Map.entry("h1", true));
             genja.run("task");
             assertThat(seen).containsOnly(Map.entry("h0", false), Map.entry("h1", false));
+        }
+    }
+
+    @Test
+    void aDryRunRefusesATaskTreeWithATaskThatDoesNotDeclareItBeforeAnyHostIsTouched() {
+        AtomicInteger runs = new AtomicInteger();
+        TestTask.Body counting = (host, ctx) -> {
+            runs.incrementAndGet();
+            return TestTask.ok();
+        };
+        TestTask parent = TestTask.named("parent").declaringDryRun().subTasks("careful", "reckless", "blunt")
+                .body(counting);
+        TestTask careful = TestTask.named("careful").declaringDryRun().body(counting);
+        TestTask reckless = TestTask.named("reckless").body(counting);
+        TestTask blunt = TestTask.named("blunt").body(counting);
+        try (Genja genja = Fixtures.genja(3, parent, careful, reckless, blunt)) {
+            assertThatThrownBy(() -> genja.run("reckless", RunOptions.defaults().dryRun(true)))
+                    .isInstanceOf(GenjaException.class)
+                    .hasMessageStartingWith("dry run refused for task \"reckless\": task \"reckless\" does not"
+                            + " declare @GenjaTask(supportsDryRun = true)")
+                    .hasMessageContaining("no host was touched");
+            assertThatThrownBy(() -> genja.run("parent", RunOptions.defaults().dryRun(true)))
+                    .isInstanceOf(GenjaException.class)
+                    .hasMessageStartingWith("dry run refused for task \"parent\": tasks \"reckless\", \"blunt\""
+                            + " do not declare");
+            assertThat(runs).hasValue(0);
+            assertThat(genja.failedHosts()).isEmpty();
+
+            // sub-tasks cut off by the depth limit do not run, so they do not count
+            assertThat(genja.run("parent", RunOptions.defaults().dryRun(true).maxDepth(0)).summary().passed())
+                    .isEqualTo(3);
+            assertThat(genja.run("careful", RunOptions.defaults().dryRun(true)).summary().passed()).isEqualTo(3);
+            // without a dry run, nothing is refused
+            assertThat(genja.run("parent").summary().passed()).isEqualTo(3);
         }
     }
 
