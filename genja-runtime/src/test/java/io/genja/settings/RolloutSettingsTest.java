@@ -67,7 +67,8 @@ class RolloutSettingsTest {
                         org.assertj.core.groups.Tuple.tuple(4, "rollout: unknown host order \"sortd\"; known: "
                                 + "inventory, reverse_inventory, sorted, reverse_sorted, shuffle; did you mean "
                                 + "\"sorted\"?"),
-                        org.assertj.core.groups.Tuple.tuple(5, "rollout.seed must be a whole number, not the number 1.5"),
+                        org.assertj.core.groups.Tuple.tuple(5, "rollout.seed must be a whole number, not the number "
+                                + "1.5"),
                         org.assertj.core.groups.Tuple.tuple(7, "rollout.throttle.site must be between 1 and 10000, "
                                 + "not 0"),
                         org.assertj.core.groups.Tuple.tuple(8, "unknown key \"rollout.serial\" (known in rollout: "

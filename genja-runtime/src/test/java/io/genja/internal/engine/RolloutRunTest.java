@@ -214,7 +214,8 @@ class RolloutRunTest {
     @Test
     void theSettingsRolloutAppliesWhereTheRunSetsNothing() {
         BatchRecorder recorder = new BatchRecorder();
-        Settings settings = Settings.defaults().withRollout(Rollout.defaults().batches("2").order(HostOrder.REVERSE_SORTED));
+        Settings settings = Settings.defaults().withRollout(Rollout.defaults().batches("2")
+                .order(HostOrder.REVERSE_SORTED));
         PluginManager plugins = new PluginManager();
         try (Genja genja = Genja.builder(Fixtures.hosts(3)).settings(settings).plugins(plugins)
                 .catalog(TaskCatalog.of(List.of(TestTask.named("t")))).build()) {
