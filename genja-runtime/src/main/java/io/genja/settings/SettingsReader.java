@@ -268,7 +268,7 @@ final class SettingsReader {
         return rollout;
     }
 
-    /** {@code change} applied to {@code rollout}; if it is refused, {@code rollout} as it was, the reason at {@code node}. */
+    /** {@code change} applied to {@code rollout}; if the model refuses it, the reason at {@code node}. */
     private Rollout rolloutValue(Node node, Rollout rollout, UnaryOperator<Rollout> change) {
         try {
             return change.apply(rollout);
