@@ -4,11 +4,13 @@ import io.genja.internal.engine.ConnectionManager;
 import io.genja.internal.engine.Run;
 import io.genja.internal.engine.RunSpec;
 import io.genja.internal.engine.TaskPlan;
+import io.genja.internal.engine.ThrottleSlots;
 import io.genja.document.Suggestions;
 import io.genja.inventory.Filter;
 import io.genja.inventory.Host;
 import io.genja.inventory.Inventory;
 import io.genja.plugin.PluginManager;
+import io.genja.rollout.Rollout;
 import io.genja.runner.Runner;
 import io.genja.runner.RunnerContext;
 import io.genja.settings.ConnectionResolver;
@@ -164,7 +166,10 @@ public final class Genja implements AutoCloseable {
         return results;
     }
 
-    /** What the engine needs of {@code options} and the settings: the runner found by name, budgets, retries. */
+    /**
+     * What the engine needs of {@code options} and the settings: the runner found by name, budgets, retries, the
+     * rollout.
+     */
     private RunSpec spec(RunOptions options, int hostCount) {
         String name = options.runner().orElse(shared.settings.runnerPlugin());
         List<String> known = shared.plugins.runnerNames();
@@ -173,8 +178,11 @@ public final class Genja implements AutoCloseable {
                 + " (chosen by RunOptions.runner(...), genja run --runner, or runner.plugin in the settings)"));
         RunnerContext context = new RunnerContext(hostCount, options.workers().orElse(shared.settings.workerCount()),
                 options.workers().isPresent(), shared.settings.runner().options());
+        // the run's rollout knobs first, then the settings' rollout section; throttles must name something real
+        Rollout rollout = options.rollout().orElse(shared.settings.rollout());
+        ThrottleSlots.check(rollout.throttles(), shared.inventory);
         return new RunSpec(runner, context, options.processors(), options.timeout().orElse(null), options.retries(),
-                options.retryBackoff(), options.skipSubTasksOnFailure(), options.skipFailedHosts());
+                options.retryBackoff(), options.skipSubTasksOnFailure(), options.skipFailedHosts(), rollout);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.genja;
 
+import io.genja.rollout.HostOrder;
+import io.genja.rollout.Rollout;
 import io.genja.task.TaskOptions;
 import io.genja.task.TaskProcessor;
 import java.time.Duration;
@@ -27,15 +29,17 @@ public final class RunOptions {
     private final String runner;
     private final Integer workers;
     private final List<TaskProcessor> processors;
+    private final Rollout rollout;
 
     /** The defaults: no options, no time budget, no retries, every host, the configured runner. */
     public RunOptions() {
-        this(TaskOptions.empty(), null, 0, Duration.ofMillis(500), false, false, false, null, null, null, List.of());
+        this(TaskOptions.empty(), null, 0, Duration.ofMillis(500), false, false, false, null, null, null, List.of(),
+                Rollout.defaults());
     }
 
     private RunOptions(TaskOptions options, Duration timeout, int retries, Duration retryBackoff, boolean dryRun,
                        boolean skipSubTasksOnFailure, boolean skipFailedHosts, Integer maxDepth, String runner,
-                       Integer workers, List<TaskProcessor> processors) {
+                       Integer workers, List<TaskProcessor> processors, Rollout rollout) {
         this.options = options;
         this.timeout = timeout;
         this.retries = retries;
@@ -47,6 +51,7 @@ public final class RunOptions {
         this.runner = runner;
         this.workers = workers;
         this.processors = processors;
+        this.rollout = rollout;
     }
 
     public static RunOptions defaults() {
@@ -56,7 +61,7 @@ public final class RunOptions {
     /** The task options of the run. */
     public RunOptions options(TaskOptions options) {
         return new RunOptions(Objects.requireNonNull(options, "options"), timeout, retries, retryBackoff, dryRun,
-                skipSubTasksOnFailure, skipFailedHosts, maxDepth, runner, workers, processors);
+                skipSubTasksOnFailure, skipFailedHosts, maxDepth, runner, workers, processors, rollout);
     }
 
     /** Adds one task option. */
@@ -70,7 +75,7 @@ public final class RunOptions {
             throw new IllegalArgumentException("timeout must be positive, got " + timeout);
         }
         return new RunOptions(options, timeout, retries, retryBackoff, dryRun, skipSubTasksOnFailure,
-                skipFailedHosts, maxDepth, runner, workers, processors);
+                skipFailedHosts, maxDepth, runner, workers, processors, rollout);
     }
 
     /** How many times a retryable failure (connection refused, timeout) is tried again. */
@@ -79,31 +84,31 @@ public final class RunOptions {
             throw new IllegalArgumentException("retries must be 0 or more, got " + retries);
         }
         return new RunOptions(options, timeout, retries, retryBackoff, dryRun, skipSubTasksOnFailure,
-                skipFailedHosts, maxDepth, runner, workers, processors);
+                skipFailedHosts, maxDepth, runner, workers, processors, rollout);
     }
 
     /** The wait before the first retry; it doubles for each further one. */
     public RunOptions retryBackoff(Duration retryBackoff) {
         return new RunOptions(options, timeout, retries, Objects.requireNonNull(retryBackoff, "retryBackoff"), dryRun,
-                skipSubTasksOnFailure, skipFailedHosts, maxDepth, runner, workers, processors);
+                skipSubTasksOnFailure, skipFailedHosts, maxDepth, runner, workers, processors, rollout);
     }
 
     /** Tasks see {@code dryRun} in their {@code TaskInfo} and should only report what they would change. */
     public RunOptions dryRun(boolean dryRun) {
         return new RunOptions(options, timeout, retries, retryBackoff, dryRun, skipSubTasksOnFailure,
-                skipFailedHosts, maxDepth, runner, workers, processors);
+                skipFailedHosts, maxDepth, runner, workers, processors, rollout);
     }
 
     /** Record sub-tasks of a failed parent as skipped ({@code parent failed}) instead of running them. */
     public RunOptions skipSubTasksOnFailure(boolean skip) {
         return new RunOptions(options, timeout, retries, retryBackoff, dryRun, skip, skipFailedHosts, maxDepth,
-                runner, workers, processors);
+                runner, workers, processors, rollout);
     }
 
     /** Skip hosts that failed in an earlier run of the same {@code Genja} (Nornir's default; off here). */
     public RunOptions skipFailedHosts(boolean skip) {
         return new RunOptions(options, timeout, retries, retryBackoff, dryRun, skipSubTasksOnFailure, skip,
-                maxDepth, runner, workers, processors);
+                maxDepth, runner, workers, processors, rollout);
     }
 
     /** The deepest task level that runs: 0 runs only the task, 1 also its sub-tasks, and so on. */
@@ -112,7 +117,7 @@ public final class RunOptions {
             throw new IllegalArgumentException("maxDepth must be 0 or more, got " + maxDepth);
         }
         return new RunOptions(options, timeout, retries, retryBackoff, dryRun, skipSubTasksOnFailure,
-                skipFailedHosts, maxDepth, runner, workers, processors);
+                skipFailedHosts, maxDepth, runner, workers, processors, rollout);
     }
 
     /**
@@ -121,7 +126,7 @@ public final class RunOptions {
      */
     public RunOptions runner(String runner) {
         return new RunOptions(options, timeout, retries, retryBackoff, dryRun, skipSubTasksOnFailure,
-                skipFailedHosts, maxDepth, runner, workers, processors);
+                skipFailedHosts, maxDepth, runner, workers, processors, rollout);
     }
 
     /** Worker threads for the threaded runner; else {@code runner.worker_count}. */
@@ -130,7 +135,7 @@ public final class RunOptions {
             throw new IllegalArgumentException("workers must be 1 or more, got " + workers);
         }
         return new RunOptions(options, timeout, retries, retryBackoff, dryRun, skipSubTasksOnFailure,
-                skipFailedHosts, maxDepth, runner, workers, processors);
+                skipFailedHosts, maxDepth, runner, workers, processors, rollout);
     }
 
     /**
@@ -143,7 +148,56 @@ public final class RunOptions {
         List<TaskProcessor> more = new ArrayList<>(processors);
         more.add(processor);
         return new RunOptions(options, timeout, retries, retryBackoff, dryRun, skipSubTasksOnFailure,
-                skipFailedHosts, maxDepth, runner, workers, List.copyOf(more));
+                skipFailedHosts, maxDepth, runner, workers, List.copyOf(more), rollout);
+    }
+
+    /**
+     * The rollout of this run: order, batches, failure thresholds, throttles (see {@code docs/runners.md}). Knobs it
+     * leaves unset come from the settings' {@code rollout} section. Replaces what the methods below set.
+     */
+    public RunOptions rollout(Rollout rollout) {
+        return new RunOptions(options, timeout, retries, retryBackoff, dryRun, skipSubTasksOnFailure,
+                skipFailedHosts, maxDepth, runner, workers, processors, Objects.requireNonNull(rollout, "rollout"));
+    }
+
+    /** Batch sizes, Ansible's {@code serial}: {@code batches("1", "10%", "100%")}; the last one repeats. */
+    public RunOptions batches(String... sizes) {
+        return rollout(rollout.batches(sizes));
+    }
+
+    /** Stop the rollout after a batch in which more than {@code percent} % of its hosts failed. */
+    public RunOptions maxFailPercentage(double percent) {
+        return rollout(rollout.maxFailPercentage(percent));
+    }
+
+    /** Stop the rollout at the first failed host; hosts not started yet are skipped. */
+    public RunOptions anyErrorsFatal(boolean fatal) {
+        return rollout(rollout.anyErrorsFatal(fatal));
+    }
+
+    /** Leave unreachable hosts out of the rollout's failure count (they count by default). */
+    public RunOptions ignoreUnreachable(boolean ignore) {
+        return rollout(rollout.ignoreUnreachable(ignore));
+    }
+
+    /** The order in which hosts start: inventory (default), reverse_inventory, sorted, reverse_sorted, shuffle. */
+    public RunOptions order(HostOrder order) {
+        return rollout(rollout.order(order));
+    }
+
+    /** The seed of a shuffled order; without one, a run draws a seed and logs it. */
+    public RunOptions seed(long seed) {
+        return rollout(rollout.seed(seed));
+    }
+
+    /** At most {@code limit} hosts sharing {@code key} at once: a data key ({@code site}) or {@code group:NAME}. */
+    public RunOptions throttle(String key, int limit) {
+        return rollout(rollout.throttle(key, limit));
+    }
+
+    /** The rollout set on these options (unset knobs fall back to the settings). */
+    public Rollout rollout() {
+        return rollout;
     }
 
     /** The processors added with {@link #processor(TaskProcessor)}, in order. */
@@ -196,6 +250,6 @@ public final class RunOptions {
         return "RunOptions[options=" + options + ", timeout=" + timeout + ", retries=" + retries + ", dryRun=" + dryRun
                 + ", skipSubTasksOnFailure=" + skipSubTasksOnFailure + ", skipFailedHosts=" + skipFailedHosts
                 + ", maxDepth=" + maxDepth + ", runner=" + runner + ", workers=" + workers + ", processors="
-                + processors.size() + "]";
+                + processors.size() + ", rollout=" + rollout + "]";
     }
 }

@@ -25,6 +25,12 @@ final class GenjaCommand implements Callable<Integer> {
             description = "The configuration (config.yaml); default: $GENJA_CONFIG, else ./config.yaml.")
     Path config;
 
+    @Option(names = {"-i", "--inventory"}, paramLabel = "DIR|FILES", scope = ScopeType.INHERIT,
+            description = "The inventory, without a configuration: a directory with hosts, groups and defaults "
+                    + "files, or files separated by commas (hosts.yaml,groups.yaml). Replaces the configuration's "
+                    + "inventory section.")
+    String inventory;
+
     @Option(names = "--debug", scope = ScopeType.INHERIT,
             description = "Log at DEBUG level to the console and print stack traces of errors.")
     boolean debug;
@@ -56,7 +62,8 @@ final class GenjaCommand implements Callable<Integer> {
 
     /**
      * The configuration file to use: {@code -c}, else {@code $GENJA_CONFIG}, else ./config.yaml if present, unless
-     * an embedding application gave the inventory (then only an explicit configuration is read).
+     * an embedding application gave the inventory (then only an explicit configuration is read). None is needed
+     * with {@code -i}.
      */
     Path configFile() {
         if (config != null) {
@@ -71,6 +78,12 @@ final class GenjaCommand implements Callable<Integer> {
         }
         Path local = context.resolve(Path.of("config.yaml"));
         return java.nio.file.Files.isRegularFile(local) ? local : null;
+    }
+
+    /** The inventory files of {@code -i}, if given. */
+    java.util.Optional<InventoryFiles> inventoryFiles() {
+        return inventory == null ? java.util.Optional.empty()
+                : java.util.Optional.of(InventoryFiles.of(inventory, context));
     }
 
     boolean debug() {

@@ -80,6 +80,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     DiffOutput diff;
 
+    @Mixin
+    RolloutOptions rolloutOptions;
+
     @Override
     @SuppressWarnings("try") // after Ctrl-C, Genja is closed before the report; closing it again is a no-op
     public Integer call() throws IOException {
@@ -104,9 +107,11 @@ final class RunCommand implements Callable<Integer> {
             }
             checkPluginFiles(context, workspace, selected, definition);
             RunProgress progress = new RunProgress(context.out(), context.terminal());
+            RolloutReport rollout = new RolloutReport(context.out());
             TaskResults results;
             try {
-                results = ctrlC.during(() -> selected.run(definition, runOptions.processor(progress)));
+                results = ctrlC.during(() -> selected.run(definition, runOptions.processor(progress)
+                        .processor(rollout)));
             } catch (RunFailedException e) {
                 // core.raise_on_error: the run is over and complete; report it like any run with failures
                 results = e.results();
@@ -119,6 +124,7 @@ final class RunCommand implements Callable<Integer> {
             }
             diff.print(results, context.out(), DiffOutput.colourFor(context));
             ResultTable.print(results, context.out(), context.terminal() ? Ansi.ON : Ansi.OFF);
+            rollout.printSummary();
             if (json != null) {
                 Files.writeString(context.resolve(json), results.toPrettyJson());
             }
@@ -126,7 +132,8 @@ final class RunCommand implements Callable<Integer> {
                 context.err().println(interruptedLine(results));
                 return ExitStatus.INTERRUPTED;
             }
-            return results.anyFailed() || !results.hookErrors().isEmpty() ? ExitStatus.HOSTS_FAILED : ExitStatus.OK;
+            return results.anyFailed() || !results.hookErrors().isEmpty() || rollout.stopped() ? ExitStatus.HOSTS_FAILED
+                    : ExitStatus.OK;
         }
     }
 
@@ -186,7 +193,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private RunOptions runOptions(TaskOptions taskOptions) {
-        RunOptions runOptions = RunOptions.defaults().options(taskOptions).dryRun(dryRun).retries(retries);
+        RunOptions runOptions = RunOptions.defaults().options(taskOptions).dryRun(dryRun).retries(retries)
+                .rollout(rolloutOptions.rollout());
         if (timeout != null) {
             runOptions = runOptions.timeout(timeout);
         }

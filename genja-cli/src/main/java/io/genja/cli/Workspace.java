@@ -32,13 +32,16 @@ record Workspace(Settings settings, Inventory inventory, Path configFile) {
             throw new CliException("configuration file " + file + (Files.isDirectory(file) ? " is a directory, not a file"
                     : Files.exists(file) ? " is not a regular file (a FIFO, socket or device)" : " does not exist"));
         }
-        if (file == null && context.injectedInventory().isEmpty()) {
-            throw new CliException("no configuration: give -c config.yaml or set GENJA_CONFIG (there is no config.yaml in "
-                    + context.workingDirectory() + ")");
+        Optional<InventoryFiles> inventoryFiles = command.inventoryFiles();
+        if (file == null && context.injectedInventory().isEmpty() && inventoryFiles.isEmpty()) {
+            throw new CliException("no configuration: give -c config.yaml, set GENJA_CONFIG, or name the inventory "
+                    + "with -i DIR (there is no config.yaml in " + context.workingDirectory() + ")");
         }
         // plugin sections are checked against the command's plugins (injected, else discovered)
-        Settings settings = file != null ? Settings.load(file, context.env(), context.plugins())
+        Settings read = file != null ? Settings.load(file, context.env(), context.plugins())
                 : Settings.fromEnvironment(context.env(), context.plugins());
+        // -i replaces the inventory section, as ansible -i replaces the configured inventory
+        Settings settings = inventoryFiles.map(files -> read.withInventory(files.settings())).orElse(read);
         LoggingSetup.configure(context.err(), LoggingSetup.Config.of(settings.logging(), command.debug()));
         // ${env:...} secrets come from the command's environment, as the settings' GENJA_* fallbacks do
         Inventory inventory = context.injectedInventory().orElseGet(() -> {
@@ -51,7 +54,8 @@ record Workspace(Settings settings, Inventory inventory, Path configFile) {
     /** The hosts file the built-in file plugin read, when it read the inventory. */
     Optional<Path> hostsFile() {
         InventorySettings inventory = settings.inventory();
-        if (configFile == null || !inventory.plugin().equals(FileInventoryPlugin.NAME)) {
+        if (!inventory.plugin().equals(FileInventoryPlugin.NAME)
+                || configFile == null && !inventory.options().containsKey("hosts_file")) {
             return Optional.empty();
         }
         Object hosts = inventory.options().getOrDefault("hosts_file", "hosts.yaml");

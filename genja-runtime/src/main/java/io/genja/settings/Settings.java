@@ -1,6 +1,7 @@
 package io.genja.settings;
 
 import io.genja.plugin.PluginManager;
+import io.genja.rollout.Rollout;
 import io.genja.settings.section.SettingsSection;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -12,7 +13,8 @@ import java.util.function.Supplier;
 
 /**
  * Genja's configuration ({@code config.yaml} or {@code .json}, the schema of Genja's {@code config.example.yaml}):
- * {@code core.raise_on_error}, the {@code inventory}, {@code runner} and {@code logging} sections, and one section per
+ * {@code core.raise_on_error}, the {@code inventory}, {@code runner}, {@code rollout} and {@code logging} sections, and
+ * one section per
  * connection plugin named like the plugin ({@code ssh}), which the plugin reads and validates itself
  * ({@link io.genja.connection.ConnectionPlugin#settings}). {@code GENJA_*} environment variables fill in what the file
  * leaves out. Immutable; change a copy with the {@code with...} methods.
@@ -25,7 +27,7 @@ import java.util.function.Supplier;
 public final class Settings {
 
     private static final Settings DEFAULTS = new Settings(null, false, InventorySettings.DEFAULTS,
-            RunnerSettings.DEFAULTS, LoggingSettings.DEFAULTS, Map.of(), Map.of(), Path.of(""));
+            RunnerSettings.DEFAULTS, LoggingSettings.DEFAULTS, Map.of(), Map.of(), Path.of(""), Rollout.defaults());
 
     private final Path configFile;
     private final boolean raiseOnError;
@@ -37,10 +39,11 @@ public final class Settings {
     /** The {@code GENJA_*} variables the settings were read with: plugin keys fall back to them too. */
     private final Map<String, String> environment;
     private final Path baseDirectory;
+    private final Rollout rollout;
 
     Settings(Path configFile, boolean raiseOnError, InventorySettings inventory, RunnerSettings runner,
              LoggingSettings logging, Map<String, Supplier<SettingsSection>> sections, Map<String, String> environment,
-             Path baseDirectory) {
+             Path baseDirectory, Rollout rollout) {
         this.configFile = configFile;
         this.raiseOnError = raiseOnError;
         this.inventory = Objects.requireNonNull(inventory, "inventory");
@@ -49,6 +52,7 @@ public final class Settings {
         this.sections = Map.copyOf(sections);
         this.environment = Map.copyOf(environment);
         this.baseDirectory = baseDirectory;
+        this.rollout = Objects.requireNonNull(rollout, "rollout");
     }
 
     /** The built-in defaults: threaded runner with 20 workers, errors recorded rather than raised. No environment. */
@@ -146,14 +150,27 @@ public final class Settings {
         return runner.options();
     }
 
+    /**
+     * The {@code rollout} section: order, batches, failure thresholds and throttles for every run, unless a run's
+     * {@code RunOptions} set them (see {@code docs/runners.md}).
+     */
+    public Rollout rollout() {
+        return rollout;
+    }
+
+    public Settings withRollout(Rollout rollout) {
+        return new Settings(configFile, raiseOnError, inventory, runner, logging, sections, environment,
+                baseDirectory, Objects.requireNonNull(rollout, "rollout"));
+    }
+
     public Settings withRaiseOnError(boolean raiseOnError) {
         return new Settings(configFile, raiseOnError, inventory, runner, logging, sections, environment,
-                baseDirectory);
+                baseDirectory, rollout);
     }
 
     public Settings withInventory(InventorySettings inventory) {
         return new Settings(configFile, raiseOnError, inventory, runner, logging, sections, environment,
-                baseDirectory);
+                baseDirectory, rollout);
     }
 
     /**
@@ -167,22 +184,23 @@ public final class Settings {
         Map<String, Supplier<SettingsSection>> changed = new LinkedHashMap<>(sections);
         changed.put(name, () -> SettingsSection.of(name, copy, baseDirectory));
         return new Settings(configFile, raiseOnError, inventory, runner, logging, changed, environment,
-                baseDirectory);
+                baseDirectory, rollout);
     }
 
     public Settings withRunner(RunnerSettings runner) {
         return new Settings(configFile, raiseOnError, inventory, runner, logging, sections, environment,
-                baseDirectory);
+                baseDirectory, rollout);
     }
 
     public Settings withLogging(LoggingSettings logging) {
         return new Settings(configFile, raiseOnError, inventory, runner, logging, sections, environment,
-                baseDirectory);
+                baseDirectory, rollout);
     }
 
     @Override
     public String toString() {
         return "Settings[configFile=" + configFile + ", raiseOnError=" + raiseOnError + ", " + inventory + ", "
-                + runner + ", " + logging + ", sections=" + new java.util.TreeSet<>(sections.keySet()) + "]";
+                + runner + ", rollout=[" + rollout + "], " + logging + ", sections="
+                + new java.util.TreeSet<>(sections.keySet()) + "]";
     }
 }

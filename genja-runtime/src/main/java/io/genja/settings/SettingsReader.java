@@ -4,14 +4,19 @@ import io.genja.internal.document.Document;
 import io.genja.internal.document.DocumentChecker;
 import io.genja.internal.document.DocumentException;
 import io.genja.internal.document.DocumentReader;
+import io.genja.internal.document.ListNode;
 import io.genja.internal.document.MapNode;
 import io.genja.internal.document.Node;
+import io.genja.internal.document.ScalarNode;
 import io.genja.document.Problem;
 import io.genja.document.Suggestions;
 import io.genja.connection.ConnectionPlugin;
 import io.genja.inventory.InventoryPlugin;
 import io.genja.inventory.FileInventoryPlugin;
 import io.genja.plugin.PluginManager;
+import io.genja.rollout.BatchSize;
+import io.genja.rollout.HostOrder;
+import io.genja.rollout.Rollout;
 import io.genja.settings.section.SettingsSection;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads and validates a settings file: every unknown key and bad value is a problem with its path
@@ -41,6 +47,8 @@ final class SettingsReader {
         SCHEMA.put("core", List.of("raise_on_error"));
         SCHEMA.put("inventory", List.of("plugin", "options", "transform_function", "transform_function_options"));
         SCHEMA.put("runner", List.of("plugin", "worker_count", "options", "max_task_depth"));
+        SCHEMA.put("rollout", List.of("batches", "max_fail_percentage", "any_errors_fatal", "ignore_unreachable",
+                "order", "seed", "throttle"));
         SCHEMA.put("logging", List.of("enabled", "level", "log_file", "to_console", "file_size", "max_file_count"));
     }
 
@@ -171,7 +179,7 @@ final class SettingsReader {
                 new LoggingSettings(loggingEnabled, level, path(logFile, base), toConsole,
                         fileSize != null ? fileSize : LoggingSettings.DEFAULT_FILE_SIZE,
                         maxFileCount != null ? maxFileCount : LoggingSettings.DEFAULT_MAX_FILE_COUNT),
-                sections, genjaVariables, base);
+                sections, genjaVariables, base, rollout());
         for (ConnectionPlugin plugin : plugins.connectionPlugins()) {
             SettingsSection section = settings.section(plugin.name());
             ConnectionResolver.read(plugin, section);
@@ -196,6 +204,78 @@ final class SettingsReader {
             return value != null ? value : 20;
         }
         return integer("runner.worker_count", "GENJA_RUNNER_WORKER_COUNT", 20);
+    }
+
+    /**
+     * The {@code rollout} section, read into the same model {@code RunOptions} and {@code genja run} use; a wrong
+     * value is reported at its line with what would be right.
+     */
+    private Rollout rollout() {
+        Rollout rollout = Rollout.defaults();
+        Node batches = values.get("rollout.batches");
+        if (!DocumentChecker.isNull(batches)) {
+            List<String> entries = new ArrayList<>();
+            for (Node entry : batches instanceof ListNode list ? list.items() : List.of(batches)) {
+                if (entry instanceof ScalarNode scalar && !(scalar.value() instanceof Boolean)) {
+                    entries.add(scalar.asText());
+                } else {
+                    checker.problem(entry, "rollout.batches must be a list of batch sizes like [1, \"10%\", "
+                            + "\"100%\"] (or \"1,10%,100%\"), not " + entry.describe());
+                }
+            }
+            if (entries.size() == (batches instanceof ListNode list ? list.items().size() : 1)) {
+                rollout = rolloutValue(batches, rollout, r -> r.batches(BatchSize.parseList(entries)));
+            }
+        }
+        Node percentage = values.get("rollout.max_fail_percentage");
+        if (!DocumentChecker.isNull(percentage)) {
+            if (percentage instanceof ScalarNode scalar && !(scalar.value() instanceof Boolean)) {
+                rollout = rolloutValue(percentage, rollout,
+                        r -> r.maxFailPercentage(Rollout.parsePercentage(scalar.asText())));
+            } else {
+                checker.problem(percentage, "rollout.max_fail_percentage must be a number between 0 and 100, not "
+                        + percentage.describe());
+            }
+        }
+        Boolean fatal = checker.bool(values.get("rollout.any_errors_fatal"), "rollout.any_errors_fatal");
+        if (fatal != null) {
+            rollout = rollout.anyErrorsFatal(fatal);
+        }
+        Boolean ignoreUnreachable = checker.bool(values.get("rollout.ignore_unreachable"),
+                "rollout.ignore_unreachable");
+        if (ignoreUnreachable != null) {
+            rollout = rollout.ignoreUnreachable(ignoreUnreachable);
+        }
+        String order = checker.text(values.get("rollout.order"), "rollout.order");
+        if (order != null) {
+            rollout = rolloutValue(values.get("rollout.order"), rollout, r -> r.order(HostOrder.parse(order)));
+        }
+        Node seed = values.get("rollout.seed");
+        if (!DocumentChecker.isNull(seed)) {
+            if (seed instanceof ScalarNode scalar && scalar.value() instanceof Number number
+                    && !(number instanceof Double) && !(number instanceof Float)) {
+                rollout = rolloutValue(seed, rollout, r -> r.seed(Long.parseLong(scalar.asText())));
+            } else {
+                checker.problem(seed, "rollout.seed must be a whole number, not " + seed.describe());
+            }
+        }
+        for (MapNode.Entry entry : checker.entries(values.get("rollout.throttle"), "rollout.throttle")) {
+            Integer limit = checker.integer(entry.value(), "rollout.throttle." + entry.key().asText(), 1, MAX_WORKERS);
+            if (limit != null) {
+                rollout = rolloutValue(entry.key(), rollout, r -> r.throttle(entry.key().asText(), limit));
+            }
+        }
+        return rollout;
+    }
+
+    /** {@code change} applied to {@code rollout}; if the model refuses it, the reason at {@code node}. */
+    private Rollout rolloutValue(Node node, Rollout rollout, UnaryOperator<Rollout> change) {
+        try {
+            return change.apply(rollout);
+        } catch (IllegalArgumentException e) {
+            checker.problem(node, "rollout: " + e.getMessage());
+            return rollout;
+        }
     }
 
     /**

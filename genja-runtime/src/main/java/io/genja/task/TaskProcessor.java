@@ -1,6 +1,8 @@
 package io.genja.task;
 
 import io.genja.inventory.Host;
+import io.genja.rollout.Batch;
+import io.genja.rollout.BatchOutcome;
 import java.util.List;
 
 /**
@@ -8,7 +10,10 @@ import java.util.List;
  * {@link io.genja.annotations.GenjaProcessor} and name it in {@code @GenjaTask(processors = ...)}, or add an
  * instance with {@code RunOptions.processor(...)}.
  *
- * <p>Order: {@link #onTaskStart} once, before any host starts; then per host {@link #onHostStart}, the task,
+ * <p>Order: {@link #onTaskStart} once, before any host starts; then for each batch of the rollout
+ * {@link #onBatchStart} before its first host starts and {@link #onBatchFinish} after its last host finished (a run
+ * without batch sizes is one batch; batches a stopped rollout never starts get neither); per host
+ * {@link #onHostStart}, the task,
  * {@link #onSubTaskStart} before each sub-task and {@link #onSubTaskFinish} after it and its own sub-tasks
  * (parent first, declared order), then {@link #onHostFinish}; {@link #onTaskFinish} once, after every host
  * finished. Sub-tasks that do not run (skipped) get no hooks, and neither do hosts skipped as failed earlier.
@@ -26,6 +31,17 @@ public interface TaskProcessor {
     String name();
 
     default void onTaskStart(TaskInfo task, List<Host> hosts) {
+    }
+
+    /** A batch of the rollout starts: none of its hosts has started yet, every host of earlier batches finished. */
+    default void onBatchStart(TaskInfo task, Batch batch) {
+    }
+
+    /**
+     * Every host of {@code batch} finished (or was skipped because the rollout stopped during the batch);
+     * {@code outcome} says which count as failed and whether the rollout stops here, and why.
+     */
+    default void onBatchFinish(TaskInfo task, Batch batch, BatchOutcome outcome) {
     }
 
     default void onHostStart(TaskInfo task, Host host) {

@@ -93,6 +93,7 @@ public final class SimulatedDevice implements AutoCloseable {
     private final Map<String, Duration> commandDelays;
     private final Set<DeviceCli> shells = ConcurrentHashMap.newKeySet();
     private final List<String> commands = new CopyOnWriteArrayList<>();
+    private final List<DeviceEvent> events = new CopyOnWriteArrayList<>();
     private final List<Map<String, String>> environments = new CopyOnWriteArrayList<>();
     /** The sessions open now; a set, so a session closed twice (IOS after an exec) is counted once. */
     private final Set<Session> openSessions = ConcurrentHashMap.newKeySet();
@@ -229,13 +230,16 @@ public final class SimulatedDevice implements AutoCloseable {
         server.addSessionListener(new SessionListener() {
             @Override
             public void sessionCreated(Session session) {
+                events.add(DeviceEvent.now(DeviceEvent.Kind.SESSION_OPENED, ""));
                 openSessions.add(session);
                 sessionsChanged();
             }
 
             @Override
             public void sessionClosed(Session session) {
-                openSessions.remove(session);
+                if (openSessions.remove(session)) {
+                    events.add(DeviceEvent.now(DeviceEvent.Kind.SESSION_CLOSED, ""));
+                }
                 sessionsChanged();
             }
         });
@@ -396,6 +400,14 @@ public final class SimulatedDevice implements AutoCloseable {
         return List.copyOf(commands);
     }
 
+    /**
+     * Sessions opened and closed and commands received, in order, numbered across all devices: what a test reads to
+     * tell which device was touched first.
+     */
+    public List<DeviceEvent> events() {
+        return List.copyOf(events);
+    }
+
     /** The environment of every exec or shell request, in order (what the client sent with {@code env}). */
     public List<Map<String, String>> environments() {
         return List.copyOf(environments);
@@ -519,6 +531,7 @@ public final class SimulatedDevice implements AutoCloseable {
     }
 
     void recordCommand(String command) {
+        events.add(DeviceEvent.now(DeviceEvent.Kind.COMMAND, command));
         commands.add(command);
     }
 

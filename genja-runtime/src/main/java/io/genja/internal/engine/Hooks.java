@@ -1,6 +1,8 @@
 package io.genja.internal.engine;
 
 import io.genja.inventory.Host;
+import io.genja.rollout.Batch;
+import io.genja.rollout.BatchOutcome;
 import io.genja.task.HookError;
 import io.genja.task.HostTaskResult;
 import io.genja.task.TaskInfo;
@@ -40,6 +42,20 @@ final class Hooks {
     void taskStart(TaskInfo task, List<Host> hosts) {
         callEach(processors, "onTaskStart", task, null, p -> {
             p.onTaskStart(task, hosts);
+            return null;
+        });
+    }
+
+    void batchStart(TaskInfo task, Batch batch) {
+        callEach(processors, "onBatchStart", task, null, p -> {
+            p.onBatchStart(task, batch);
+            return null;
+        });
+    }
+
+    void batchFinish(TaskInfo task, Batch batch, BatchOutcome outcome) {
+        callEach(processors, "onBatchFinish", task, null, p -> {
+            p.onBatchFinish(task, batch, outcome);
             return null;
         });
     }

@@ -222,7 +222,7 @@ final class HostPipeline {
         }
         budget.cancel();
         finishRoot();
-        run.hostFinished();
+        run.hostFinished(index);
     }
 
     /** The timer's side: the budget ran out before the host finished. */
@@ -267,7 +267,7 @@ final class HostPipeline {
             }
         }
         finishRoot();
-        run.hostFinished();
+        run.hostFinished(index);
         return true;
     }
 

@@ -1,6 +1,10 @@
 package io.genja.internal.engine;
 
 import io.genja.inventory.Host;
+import io.genja.rollout.Batch;
+import io.genja.rollout.BatchOutcome;
+import io.genja.rollout.HostOrder;
+import io.genja.rollout.Rollout;
 import io.genja.runner.Lanes;
 import io.genja.runner.Runner;
 import io.genja.runner.RunnerContext;
@@ -20,23 +24,29 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One run of a planned task tree over a list of hosts: every host gets exactly one result per task node.
  *
- * <p>The runner's lanes start {@link Lanes#parallelism()} host loops ({@link #drain()}). A loop claims the next host
- * in inventory order while {@link Admission} has a permit and runs its {@link HostPipeline} until the host is done
- * or waits on a stage; either way it claims the next host. A host that waited goes on, on a lane, when its stage
- * completes; when it finishes there, that lane drains on. The run ends when every host has its results.
+ * <p>In front of the hosts sits the rollout: a {@link BatchPlan} puts the hosts in order and cuts them into batches,
+ * and each batch runs to its end before the next one starts. For a batch, the runner's lanes start
+ * {@link Lanes#parallelism()} host loops ({@link #drain()}). A loop claims the batch's next host from its
+ * {@link HostQueue} (which keeps the throttles) while {@link Admission} has a permit and runs its
+ * {@link HostPipeline} until the host is done or waits on a stage; either way it claims the next host. A host that
+ * waited goes on, on a lane, when its stage completes; when it finishes there, that lane drains on. After a batch,
+ * the rollout's thresholds decide whether the next one starts; hosts it never starts get a {@code SKIPPED} result.
+ * The run ends when every host has its results.
  */
 public final class Run {
 
@@ -44,6 +54,8 @@ public final class Run {
     public static final String PARENT_FAILED = "parent failed";
     /** The reason recorded for hosts skipped because they failed in an earlier run. */
     public static final String FAILED_EARLIER = "failed earlier";
+    /** The reason recorded for hosts a rollout did not start because a failure threshold was crossed. */
+    public static final String ROLLOUT_STOPPED = "rollout stopped";
 
     private static final Logger LOG = LoggerFactory.getLogger(Run.class);
 
@@ -59,8 +71,16 @@ public final class Run {
     private final RunnerContext runnerContext;
     private final List<String> plugins;
     private final ResultSink sink;
-    private final AtomicInteger next = new AtomicInteger();
-    private final CountDownLatch done;
+    /** The rollout as it applies: settings and options merged, a shuffle's seed drawn. */
+    private final Rollout rollout;
+    private final BatchPlan batches;
+    private final ThrottleSlots throttles;
+    /** The batch running now: its hosts still to start, and its hosts still to finish. */
+    private volatile HostQueue queue;
+    private volatile CountDownLatch batchDone;
+    private volatile int batchNumber;
+    /** Why the rollout stopped, once it did; hosts not started then are skipped with it. */
+    private final AtomicReference<String> stopReason = new AtomicReference<>();
     /** Set before the first host starts and read by every host (the lanes' executor orders it). */
     private Lanes lanes;
     private Admission admission;
@@ -92,7 +112,20 @@ public final class Run {
         }
         this.plugins = List.copyOf(names);
         this.sink = new ResultSink(nodes.length, hostCount);
-        this.done = new CountDownLatch(hostCount);
+        this.rollout = withSeed(spec.rollout());
+        this.batches = BatchPlan.of(hosts, rollout);
+        this.throttles = ThrottleSlots.of(rollout.throttles(), hosts);
+    }
+
+    /** A shuffle without a seed gets one, logged so that the order can be replayed. */
+    private Rollout withSeed(Rollout requested) {
+        if (requested.order() != HostOrder.SHUFFLE || requested.seed().isPresent()) {
+            return requested;
+        }
+        long seed = ThreadLocalRandom.current().nextLong();
+        LOG.info("task \"{}\": hosts shuffled with seed {}; RunOptions.seed({}) or genja run --seed {} replays this "
+                + "order", nodes[0].info().name(), seed, seed, seed);
+        return requested.seed(seed);
     }
 
     /**
@@ -122,13 +155,9 @@ public final class Run {
         }
         boolean interrupted = false;
         try {
-            for (int i = Math.min(Math.min(lanes.parallelism(), lanes.maxInFlight()), hostCount); i > 0; i--) {
-                lanes.execute(this::drain);
+            for (int batch = 0; batch < batches.batchCount() && !interrupted; batch++) {
+                interrupted = !runBatch(batch);
             }
-            lanes.await(done);
-        } catch (InterruptedException e) {
-            interrupted = true;
-            abort();
         } finally {
             lanes.close();
             stopScheduler();
@@ -146,6 +175,126 @@ public final class Run {
         return results;
     }
 
+    /**
+     * Runs one batch to its end and judges it; once the rollout has stopped, records its hosts as skipped instead.
+     *
+     * @return false when the run was interrupted
+     */
+    private boolean runBatch(int index) {
+        int[] members = batches.hostsOf(index);
+        String stopped = stopReason.get();
+        if (stopped != null) {
+            for (int host : members) {
+                skipNotStarted(host, stopped);
+            }
+            return true;
+        }
+        Batch batch = new Batch(index + 1, batches.batchCount(), batchHosts(members), rollout);
+        hooks.batchStart(rootInfo(), batch);
+        batchNumber = index + 1;
+        batchDone = new CountDownLatch(members.length);
+        queue = new HostQueue(members, throttles);
+        for (int i = Math.min(Math.min(lanes.parallelism(), lanes.maxInFlight()), members.length); i > 0; i--) {
+            lanes.execute(this::drain);
+        }
+        try {
+            lanes.await(batchDone);
+        } catch (InterruptedException e) {
+            abort();
+            return false;
+        }
+        hooks.batchFinish(rootInfo(), batch, judge(batch, members));
+        return true;
+    }
+
+    /** The batch's hosts in the order they start (the run's own list when that is the inventory's, as usual). */
+    private List<Host> batchHosts(int[] members) {
+        if (members.length == hostCount && batches.inInventoryOrder()) {
+            return hosts;
+        }
+        List<Host> list = new ArrayList<>(members.length);
+        for (int host : members) {
+            list.add(hosts.get(host));
+        }
+        return list;
+    }
+
+    /**
+     * After a batch: the hosts that count as failed, and whether the rollout stops (Ansible's rules, judged over
+     * the whole batch: more than {@code max_fail_percentage} failed, or any failed with {@code any_errors_fatal}, or
+     * every host failed). A rollout stops only while hosts are left to start.
+     */
+    private BatchOutcome judge(Batch batch, int[] members) {
+        List<String> failed = new ArrayList<>();
+        for (int host : members) {
+            if (countsAsFailed(host)) {
+                failed.add(hosts.get(host).name());
+            }
+        }
+        String reason = stopReason.get();
+        boolean hostsLeft = batch.number() < batch.count();
+        if (reason == null && hostsLeft && !failed.isEmpty()) {
+            String counted = failed.size() + " of " + members.length + (members.length == 1 ? " host" : " hosts")
+                    + " failed";
+            double percent = failed.size() * 100.0 / members.length;
+            OptionalDouble limit = rollout.maxFailPercentage();
+            if (limit.isPresent() && percent > limit.getAsDouble()) {
+                reason = "after " + batch + ", " + counted + " (" + Rollout.formatPercentage(
+                        Math.round(percent * 10) / 10.0) + "%): more than max_fail_percentage "
+                        + Rollout.formatPercentage(limit.getAsDouble()) + "%";
+            } else if (rollout.anyErrorsFatal()) {
+                reason = "after " + batch + ", " + counted + ": any_errors_fatal is set";
+            } else if (failed.size() == members.length) {
+                reason = "after " + batch + ", every host failed (" + counted + ")";
+            }
+            if (reason != null && stopReason.compareAndSet(null, reason)) {
+                LOG.warn("task \"{}\": the rollout stopped {}", rootInfo().name(), reason);
+            }
+        }
+        return new BatchOutcome(failed, stopReason.get());
+    }
+
+    /**
+     * Whether {@code host} failed in a way the rollout counts: any node failed, unreachable ones unless the rollout
+     * ignores them; an interrupted host is not the host's own failure.
+     */
+    private boolean countsAsFailed(int host) {
+        for (int node = 0; node < nodes.length; node++) {
+            if (sink.get(node, host) instanceof HostTaskResult.Failed failed
+                    && failed.failure().kind() != FailureKind.INTERRUPTED
+                    && !(rollout.ignoreUnreachable() && failed.failure().isUnreachable())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code any_errors_fatal}: the first failed host stops the rollout at once. Hosts of the batch already running
+     * finish; those not started yet, here and in later batches, are skipped.
+     */
+    private void stopAtFailure(int host) {
+        HostQueue current = queue;
+        int[] notStarted = current.stop();
+        boolean hostsLeft = notStarted.length > 0 || batchNumber < batches.batchCount();
+        String reason = "in batch " + batchNumber + " of " + batches.batchCount() + ", " + hosts.get(host).name()
+                + " failed: any_errors_fatal is set";
+        if (hostsLeft && stopReason.compareAndSet(null, reason)) {
+            LOG.warn("task \"{}\": the rollout stopped {}", rootInfo().name(), reason);
+        }
+        for (int skipped : notStarted) {
+            skipNotStarted(skipped, stopReason.get());
+            batchDone.countDown(); // never claimed: it holds no permit and no throttle slot
+        }
+    }
+
+    private void skipNotStarted(int host, String reason) {
+        HostTaskResult skipped = HostTaskResult.skipped(new TaskSkip(ROLLOUT_STOPPED, reason));
+        for (int node = 0; node < nodes.length; node++) {
+            sink.offer(node, host, skipped);
+        }
+    }
+
     private void stopScheduler() {
         if (scheduler == null) {
             return;
@@ -154,18 +303,21 @@ public final class Run {
         timerThread.join(1_000);
     }
 
-    /** A host loop: claims hosts in inventory order and runs them while hosts and admission permits are left. */
+    /**
+     * A host loop: claims the batch's hosts in order and runs them while hosts and admission permits are left (and,
+     * with throttles, while a waiting host has room).
+     */
     void drain() {
         while (!aborted() && admission.tryEnter()) {
-            int index = next.getAndIncrement();
-            if (index >= hostCount) {
+            int index = queue.claim();
+            if (index < 0) {
                 admission.leave();
                 return;
             }
             Host host = hosts.get(index);
             if (failedBefore.contains(host.name())) {
                 skipFailedEarlier(index, host);
-                hostFinished();
+                hostFinished(index);
                 continue;
             }
             // Done or waiting on a stage, the loop goes on: a waiting host keeps its permit.
@@ -173,10 +325,27 @@ public final class Run {
         }
     }
 
-    /** A host has all its results: its permit returns and the run counts it as done. */
-    void hostFinished() {
+    /**
+     * A host has all its results: with {@code any_errors_fatal} its failure stops the rollout; a throttled host's
+     * connections close before its throttle slots are free again (a throttle caps sessions on devices, not only
+     * tasks); its permit returns and the batch counts it as done.
+     */
+    void hostFinished(int index) {
+        HostQueue current = queue;
+        if (rollout.anyErrorsFatal() && stopReason.get() == null && countsAsFailed(index)) {
+            stopAtFailure(index);
+        }
+        if (current.throttled(index)) {
+            for (String plugin : plugins) {
+                connections.discard(hosts.get(index).name(), plugin);
+            }
+        }
+        boolean parkedLoop = current.release(index);
         admission.leave();
-        done.countDown();
+        batchDone.countDown();
+        if (parkedLoop) {
+            dispatch(this::drain);
+        }
     }
 
     /** Runs {@code step} on a lane; after the run ended (it was interrupted) the step is dropped. */
@@ -208,7 +377,10 @@ public final class Run {
      */
     private void abort() {
         aborted = true;
-        next.set(hostCount);
+        HostQueue current = queue;
+        if (current != null) {
+            current.stop();
+        }
         long now = System.nanoTime();
         for (int node = 0; node < nodes.length; node++) {
             for (int host = 0; host < hostCount; host++) {

@@ -1,5 +1,6 @@
 package io.genja.internal.engine;
 
+import io.genja.rollout.Rollout;
 import io.genja.runner.Runner;
 import io.genja.runner.RunnerContext;
 import io.genja.task.TaskProcessor;
@@ -19,15 +20,19 @@ import java.util.Optional;
  * @param retryBackoff the first retry's back-off (doubling, with jitter)
  * @param skipSubTasksOnFailure record sub-tasks of a failed node as skipped instead of running them
  * @param skipFailedHosts skip hosts that failed in an earlier run of the same {@code Genja}
+ * @param rollout order, batches, failure thresholds and throttles ({@code Rollout.defaults()}: one batch, inventory
+ *     order)
  */
 public record RunSpec(Runner runner, RunnerContext runnerContext, List<TaskProcessor> processors, Duration timeout,
-                      int retries, Duration retryBackoff, boolean skipSubTasksOnFailure, boolean skipFailedHosts) {
+                      int retries, Duration retryBackoff, boolean skipSubTasksOnFailure, boolean skipFailedHosts,
+                      Rollout rollout) {
 
     public RunSpec {
         Objects.requireNonNull(runner, "runner");
         Objects.requireNonNull(runnerContext, "runnerContext");
         processors = List.copyOf(processors);
         Objects.requireNonNull(retryBackoff, "retryBackoff");
+        Objects.requireNonNull(rollout, "rollout");
     }
 
     /** {@link #timeout()}, when the run has one. */
