@@ -32,6 +32,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -76,6 +77,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON to FILE.")
     Path json;
 
+    @Mixin
+    SelectionOptions selection;
+
     @Override
     @SuppressWarnings("try") // after Ctrl-C, Genja is closed before the report; closing it again is a no-op
     public Integer call() throws IOException {
@@ -93,11 +97,14 @@ final class RunCommand implements Callable<Integer> {
                 throw new CliException(workspace.hostsFile().map(file -> context.display(
                         new Problem(file.toAbsolutePath().toString(), 0, 0, empty))).orElse(empty));
             }
-            Genja selected = filter == null ? all : all.filter(Filter.parse(filter));
-            if (selected.hosts().isEmpty()) {
+            Genja filtered = filter == null ? all : all.filter(Filter.parse(filter));
+            if (filtered.hosts().isEmpty()) {
                 throw new CliException("the filter \"" + filter + "\" selects none of the "
                         + ResultTable.count(all.hosts().size(), "host"));
             }
+            // may leave no host (nothing failed, or more shards than hosts): the run still reports and writes JSON
+            SelectionOptions.Narrowed narrowed = selection.narrow(context, all, filtered);
+            Genja selected = narrowed.hosts();
             checkPluginFiles(context, workspace, selected, definition);
             RunProgress progress = new RunProgress(context.out(), context.terminal());
             TaskResults results;
@@ -115,7 +122,7 @@ final class RunCommand implements Callable<Integer> {
             }
             ResultTable.print(results, context.out(), context.terminal() ? Ansi.ON : Ansi.OFF);
             if (json != null) {
-                Files.writeString(context.resolve(json), results.toPrettyJson());
+                Files.writeString(context.resolve(json), ResultsFile.json(results, narrowed.record(results)));
             }
             if (ctrlC.interrupted()) {
                 context.err().println(interruptedLine(results));
