@@ -34,6 +34,7 @@ final class SelectionOptions {
      * @param all the whole inventory, against which the hosts of the {@code --rerun-failed} file are checked
      */
     Narrowed narrow(CliContext context, Genja all, Genja filtered) {
+        Shard chosen = shard != null ? Shard.parse(shard) : Shard.fromEnvironment(context.env());
         Genja hosts = filtered;
         if (rerunFailed != null) {
             Set<String> failed = failedHosts(context, all);
@@ -45,7 +46,6 @@ final class SelectionOptions {
                             + " that failed in " + rerunFailed + " (the others are not selected by --filter).");
             hosts = hosts.filter(only(kept, "failed in " + rerunFailed));
         }
-        Shard chosen = shard != null ? Shard.parse(shard) : Shard.fromEnvironment(context.env());
         if (chosen == null) {
             return new Narrowed(hosts, null, 0, null, Map.of());
         }
