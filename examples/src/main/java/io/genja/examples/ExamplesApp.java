@@ -21,7 +21,7 @@ import java.util.Set;
  * java -jar genja-examples.jar --change ios-007         the same, after someone "edited" ios-007 by hand
  * java -jar genja-examples.jar -c config.yaml           back up the devices of a real inventory
  * java -jar genja-examples.jar ntp-change              preview, apply (commit confirmed) and re-run an NTP change
- * java -jar genja-examples.jar GENJA-ARGS...            any genja command (tasks, inventory, run, check)
+ * java -jar genja-examples.jar GENJA-ARGS...            any genja command (tasks, inventory, run, check, results)
  * </pre>
  *
  * Without a configuration ({@code -c} or {@code GENJA_CONFIG}) the job starts a fleet of simulated devices in this
@@ -40,10 +40,11 @@ public final class ExamplesApp {
     /** The line {@code --change} adds to a device's configuration. */
     static final String CHANGED_LINE = "ntp server 192.0.2.123";
 
-    private static final Set<String> COMMANDS = Set.of("tasks", "inventory", "run", "check", "help", "-h", "--help",
-            "-V", "--version");
+    private static final Set<String> COMMANDS = Set.of("tasks", "inventory", "run", "check", "results", "help", "-h",
+            "--help", "-V", "--version");
     /** Commands that need no fleet started for them. */
-    private static final Set<String> NO_INVENTORY = Set.of("tasks", "help", "-h", "--help", "-V", "--version");
+    private static final Set<String> NO_INVENTORY = Set.of("tasks", "results", "help", "-h", "--help", "-V",
+            "--version");
 
     private ExamplesApp() {
     }

@@ -13,7 +13,7 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         subcommands = {TasksCommand.class, InventoryCommand.class, RunCommand.class, CheckCommand.class,
-                CommandLine.HelpCommand.class},
+                ResultsCommand.class, CommandLine.HelpCommand.class},
         description = "Runs compile-checked network-automation tasks on the hosts of an inventory.",
         footer = {"", "Exit status: 0 all hosts passed, 1 some host failed, 2 bad usage, configuration or input,"
                 + " 3 internal error, 130 run interrupted by Ctrl-C."})

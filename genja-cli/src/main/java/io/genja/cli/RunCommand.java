@@ -83,6 +83,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     RolloutOptions rolloutOptions;
 
+    @Mixin
+    SelectionOptions selection;
+
     @Override
     @SuppressWarnings("try") // after Ctrl-C, Genja is closed before the report; closing it again is a no-op
     public Integer call() throws IOException {
@@ -100,11 +103,14 @@ final class RunCommand implements Callable<Integer> {
                 throw new CliException(workspace.hostsFile().map(file -> context.display(
                         new Problem(file.toAbsolutePath().toString(), 0, 0, empty))).orElse(empty));
             }
-            Genja selected = filter == null ? all : all.filter(Filter.parse(filter));
-            if (selected.hosts().isEmpty()) {
+            Genja filtered = filter == null ? all : all.filter(Filter.parse(filter));
+            if (filtered.hosts().isEmpty()) {
                 throw new CliException("the filter \"" + filter + "\" selects none of the "
                         + ResultTable.count(all.hosts().size(), "host"));
             }
+            // may leave no host (nothing failed, or more shards than hosts): the run still reports and writes JSON
+            SelectionOptions.Narrowed narrowed = selection.narrow(context, all, filtered);
+            Genja selected = narrowed.hosts();
             checkPluginFiles(context, workspace, selected, definition);
             RunProgress progress = new RunProgress(context.out(), context.terminal());
             RolloutReport rollout = new RolloutReport(context.out());
@@ -126,7 +132,7 @@ final class RunCommand implements Callable<Integer> {
             ResultTable.print(results, context.out(), context.terminal() ? Ansi.ON : Ansi.OFF);
             rollout.printSummary();
             if (json != null) {
-                Files.writeString(context.resolve(json), results.toPrettyJson());
+                Files.writeString(context.resolve(json), ResultsFile.json(results, narrowed.record(results)));
             }
             if (ctrlC.interrupted()) {
                 context.err().println(interruptedLine(results));

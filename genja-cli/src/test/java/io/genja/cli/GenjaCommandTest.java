@@ -22,13 +22,13 @@ class GenjaCommandTest {
 
         assertThat(run.status()).isEqualTo(ExitStatus.BAD_INPUT);
         assertThat(run.err()).isEqualTo("genja: error: unknown command \"rnu\"; commands: tasks, inventory, run, "
-                + "check, help. Did you mean \"run\"?\nTry 'genja --help' for more information.\n");
+                + "check, results, help. Did you mean \"run\"?\nTry 'genja --help' for more information.\n");
     }
 
     @Test
     void everySubcommandHasHelpAsItsUsageErrorsPromise() {
-        for (String command : List.of("tasks", "inventory", "run", "check")) {
-            CliRun run = CliRun.execute(Fixtures.cli(), command, "--help");
+        for (String command : List.of("tasks", "inventory", "run", "check", "results", "results merge")) {
+            CliRun run = CliRun.execute(Fixtures.cli(), (command + " --help").split(" "));
 
             assertThat(run.status()).as(run.toString()).isZero();
             assertThat(run.out()).as(command).startsWith("Usage: genja " + command).contains("-h, --help");

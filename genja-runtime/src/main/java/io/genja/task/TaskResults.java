@@ -156,6 +156,19 @@ public final class TaskResults {
         return TaskResultsJson.write(this, true);
     }
 
+    /**
+     * Results read back from the JSON {@link #toJson()} writes (as {@code genja run --json} saves it), for tools that
+     * merge or replay results. Values a task returned come back as plain JSON values (maps, lists, strings, numbers);
+     * fields the document has and this version does not know are ignored. {@link TaskFailure#beforeStart()} is
+     * known only where it makes a host unreachable, the one place the document records it.
+     *
+     * @throws IllegalArgumentException when {@code json} is not such a document; the message says where
+     *     ({@code line:column} for bad JSON, else a path such as {@code hosts.r1.status}) and what was expected
+     */
+    public static TaskResults fromJson(String json) {
+        return TaskResultsJsonReader.read(json);
+    }
+
     /** Counts of this task's host results (sub-tasks not included). */
     public Summary summary() {
         int passed = 0;
