@@ -64,6 +64,7 @@ public final class WorkspaceCheck {
                                   TaskCatalog catalog) {
         List<Problem> errors = new ArrayList<>();
         List<Problem> warnings = new ArrayList<>();
+        List<Path> read = new ArrayList<>(List.of(configFile));
         Settings settings;
         try {
             settings = Settings.load(configFile, environment, plugins);
@@ -75,9 +76,6 @@ public final class WorkspaceCheck {
         InventoryFiles files = null;
         if (settings != null) {
             files = inventoryFiles(settings.inventory(), errors);
-            if (files != null) {
-                errors.addAll(unknownConnectionPlugins(files, plugins));
-            }
             try {
                 Inventory loaded = settings.inventory().load(plugins);
                 inventory = loaded.withSecrets(loaded.secrets().withEnvironment(environment::get));
@@ -85,6 +83,10 @@ public final class WorkspaceCheck {
                 errors.addAll(e.problems());
             } catch (GenjaException | IllegalArgumentException e) {
                 errors.add(Problem.of(e.getMessage()));
+            }
+            if (files != null) {
+                files.all().forEach(read::add);
+                errors.addAll(unknownConnectionPlugins(files, plugins));
             }
         }
         if (inventory != null) {
@@ -101,7 +103,7 @@ public final class WorkspaceCheck {
         if (catalog != null) {
             errors.addAll(catalogProblems(catalog, plugins));
         }
-        return new CheckReport(errors, warnings);
+        return new CheckReport(errors, warnings, read);
     }
 
     /** The files of the built-in file inventory plugin, or {@code null} for another plugin or unusable options. */
