@@ -50,7 +50,8 @@ final class CheckCommand implements Callable<Integer> {
                 WorkspaceCheck.unknownConnectionPlugins(files, plugins)
                         .forEach(problem -> problems.add(context.display(problem)));
             }
-            check = new WorkspaceCheck(workspace.inventory(), plugins, files);
+            // without the files: the command prints host problems as it always has, one message per host set
+            check = new WorkspaceCheck(workspace.inventory(), plugins, null);
             try {
                 resolver = ConnectionResolver.of(workspace.inventory(), plugins, workspace.settings());
             } catch (SettingsException e) {
@@ -82,7 +83,7 @@ final class CheckCommand implements Callable<Integer> {
         return ExitStatus.OK;
     }
 
-    /** The files the inventory was read from, so problems point into them; none for an injected inventory. */
+    /** The files the inventory was read from, for the connection_options check; none for an injected inventory. */
     private InventoryFiles inventoryFiles(Workspace workspace) {
         InventorySettings inventory = workspace.settings().inventory();
         if (genja.context().injectedInventory().isPresent() || workspace.configFile() == null

@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -127,19 +126,9 @@ public final class WorkspaceCheck {
         List<Problem> problems = new ArrayList<>();
         InventoryLocator locator = new InventoryLocator(files);
         List<String> known = plugins.connectionPluginNames();
-        BiFunction<String, Node, List<MapNode.Entry>> optionsOf = (where, entry) -> {
-            if (entry instanceof MapNode map) {
-                for (MapNode.Entry field : map.entries()) {
-                    if (field.key().asText().equals("connection_options") && field.value() instanceof MapNode options) {
-                        return options.entries();
-                    }
-                }
-            }
-            return List.of();
-        };
+        Map<Path, Node> documents = locator.documents();
         files.all().forEach(file -> {
-            Node root = locator.documents().get(file);
-            if (!(root instanceof MapNode map)) {
+            if (!(documents.get(file) instanceof MapNode root)) {
                 return;
             }
             Map<String, Node> entries = new LinkedHashMap<>();
@@ -147,11 +136,11 @@ public final class WorkspaceCheck {
                 entries.put("the defaults", root);
             } else {
                 String kind = file.equals(files.hosts()) ? "host" : "group";
-                map.entries().forEach(entry -> entries.putIfAbsent(kind + " \"" + entry.key().asText() + "\"",
+                root.entries().forEach(entry -> entries.putIfAbsent(kind + " \"" + entry.key().asText() + "\"",
                         entry.value()));
             }
             entries.forEach((where, entry) -> {
-                for (MapNode.Entry option : optionsOf.apply(where, entry)) {
+                for (MapNode.Entry option : connectionOptions(entry)) {
                     String name = option.key().asText();
                     if (!name.isBlank() && !known.contains(name)) {
                         problems.add(new Problem(file.toString(), option.key().line(), option.key().column(),
@@ -163,6 +152,18 @@ public final class WorkspaceCheck {
             });
         });
         return problems;
+    }
+
+    /** The entries of a host's, group's or the defaults' {@code connection_options} map, if it has one. */
+    private static List<MapNode.Entry> connectionOptions(Node entry) {
+        if (entry instanceof MapNode map) {
+            for (MapNode.Entry field : map.entries()) {
+                if (field.key().asText().equals("connection_options") && field.value() instanceof MapNode options) {
+                    return options.entries();
+                }
+            }
+        }
+        return List.of();
     }
 
     /**
