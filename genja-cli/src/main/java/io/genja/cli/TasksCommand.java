@@ -2,10 +2,9 @@ package io.genja.cli;
 
 import io.genja.task.TaskDefinition;
 import io.genja.task.TaskOptionSpec;
+import io.genja.task.TaskReference;
 import java.io.PrintStream;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +29,7 @@ final class TasksCommand implements Callable<Integer> {
         List<TaskDefinition> tasks = genja.context().catalog().all();
         PrintStream out = genja.context().out();
         if (json) {
-            out.println(Json.write(Map.of("tasks", tasks.stream().map(TasksCommand::toMap).toList())));
+            out.println(Json.write(TaskReference.document(tasks)));
             return ExitStatus.OK;
         }
         if (tasks.isEmpty()) {
@@ -61,29 +60,8 @@ final class TasksCommand implements Callable<Integer> {
         return ExitStatus.OK;
     }
 
-    /** The same document as the processor's {@code META-INF/genja/task-catalog.json}, for every module at once. */
-    private static Map<String, Object> toMap(TaskDefinition task) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("name", task.name());
-        map.put("class", task.taskClass().getName());
-        map.put("connectionPlugin", task.connectionPluginName().orElse(null));
-        map.put("processors", task.processors());
-        map.put("subTasks", task.subTasks());
-        map.put("supportsDryRun", task.supportsDryRun());
-        map.put("options", task.options().stream().map(option -> {
-            Map<String, Object> o = new LinkedHashMap<>();
-            o.put("name", option.name());
-            o.put("type", option.type());
-            o.put("required", option.required());
-            o.put("description", option.description());
-            return o;
-        }).toList());
-        map.put("description", task.description());
-        return map;
-    }
-
     /** {@code java.util.List<java.lang.String>} reads as {@code List<String>}. */
     static String simpleType(String type) {
-        return type.replaceAll("\\b(?:[a-z_][a-z0-9_]*\\.)+([A-Z])", "$1");
+        return TaskReference.simpleType(type);
     }
 }

@@ -52,21 +52,31 @@ public final class FileInventoryPlugin implements InventoryPlugin {
                         + Suggestions.didYouMean(key, OPTIONS) + " (known: " + String.join(", ", OPTIONS) + ")");
             }
         }
-        Path hosts = path(options, "hosts_file", "hosts.yaml", baseDirectory, true);
-        Path groups = path(options, "groups_file", "groups.yaml", baseDirectory, false);
-        Path defaults = path(options, "defaults_file", "defaults.yaml", baseDirectory, false);
+        InventoryFiles files = files(options, baseDirectory);
         Object allowAbsolute = options.getOrDefault(SecretResolver.ABSOLUTE_PATHS_OPTION, false);
         if (!(allowAbsolute instanceof Boolean)) {
             throw InventoryException.of("inventory.options." + SecretResolver.ABSOLUTE_PATHS_OPTION
                     + " must be true or false, not " + allowAbsolute);
         }
-        Inventory inventory = Inventory.load(hosts, groups, defaults);
+        Inventory inventory = Inventory.load(files.hosts(), files.groups(), files.defaults());
         SecretResolver secrets = inventory.secrets().allowingAbsolutePaths((Boolean) allowAbsolute);
         if (options.get(SecretResolver.DIRECTORY_OPTION) != null) {
             secrets = secrets.withBaseDirectory(path(options, SecretResolver.DIRECTORY_OPTION, null, baseDirectory,
                     true));
         }
         return inventory.withSecrets(secrets);
+    }
+
+    /**
+     * The files {@code options} name, relative to {@code baseDirectory}: {@code hosts.yaml} unless named, and
+     * {@code groups.yaml} and {@code defaults.yaml} when named or when they exist.
+     *
+     * @throws InventoryException when an option is not a file path
+     */
+    public static InventoryFiles files(Map<String, Object> options, Path baseDirectory) {
+        return new InventoryFiles(path(options, "hosts_file", "hosts.yaml", baseDirectory, true),
+                path(options, "groups_file", "groups.yaml", baseDirectory, false),
+                path(options, "defaults_file", "defaults.yaml", baseDirectory, false));
     }
 
     /** The option's path, or the default file (an optional default only when it exists). */

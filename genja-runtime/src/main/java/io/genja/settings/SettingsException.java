@@ -3,6 +3,7 @@ package io.genja.settings;
 import io.genja.GenjaException;
 import io.genja.document.Problem;
 import java.util.List;
+import java.util.Optional;
 
 /** A settings file (or a {@code GENJA_*} environment variable) is wrong; carries every problem found. */
 public final class SettingsException extends GenjaException {
@@ -10,10 +11,24 @@ public final class SettingsException extends GenjaException {
     private static final long serialVersionUID = 1L;
 
     private final transient List<Problem> problems;
+    private final transient Settings readAnyway;
 
     public SettingsException(List<Problem> problems) {
+        this(problems, null);
+    }
+
+    SettingsException(List<Problem> problems, Settings readAnyway) {
         super(message(problems));
         this.problems = List.copyOf(problems);
+        this.readAnyway = readAnyway;
+    }
+
+    /**
+     * The settings as read despite the problems, each bad value replaced by its default, when the whole file was
+     * read: a check goes on with them to the inventory, so one run reports the problems of both.
+     */
+    public Optional<Settings> readAnyway() {
+        return Optional.ofNullable(readAnyway);
     }
 
     /** Every problem, in file order; environment problems have no file. */

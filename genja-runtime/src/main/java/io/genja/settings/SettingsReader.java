@@ -93,7 +93,7 @@ final class SettingsReader {
             // in file order (the checks run key by key); problems without a position (environment) last, as found
             problems.sort(Comparator.comparingInt((Problem p) -> p.line() > 0 ? 0 : 1)
                     .thenComparingInt(Problem::line).thenComparingInt(Problem::column));
-            throw new SettingsException(problems);
+            throw new SettingsException(problems, settings);
         }
         return settings;
     }
