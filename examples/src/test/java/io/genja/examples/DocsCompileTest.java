@@ -65,12 +65,7 @@ class DocsCompileTest {
 
     @BeforeAll
     static void findRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolve("docs"))) {
-            dir = dir.getParent();
-        }
-        assertThat(dir).as("a docs/ directory above " + Path.of("").toAbsolutePath()).isNotNull();
-        root = dir;
+        root = DocsRoot.find();
     }
 
     /**
@@ -133,12 +128,7 @@ class DocsCompileTest {
     }
 
     private static List<Path> pages() throws IOException {
-        List<Path> pages = new ArrayList<>();
-        pages.add(root.resolve("README.md"));
-        try (Stream<Path> docs = Files.walk(root.resolve("docs"))) {
-            docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(pages::add);
-        }
-        return pages;
+        return DocsRoot.pages(root);
     }
 
     /** {@code docs/tasks.md} line 40 → {@code docs.tasks.line40}: one package per block, so names may repeat. */

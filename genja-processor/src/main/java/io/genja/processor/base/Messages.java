@@ -204,6 +204,12 @@ public final class Messages {
                 + ("a final class".equals(kind) ? ", or remove 'final' so tasks can extend " + simpleName(type) : "");
     }
 
+    public static String moduleMustProvide(String module, String service, List<String> implementations) {
+        return "[genja.module-provides] module " + module + " must provide what Genja generated for it: in a named "
+                + "module ServiceLoader reads module-info.java, not META-INF/services. Write in module-info.java:\n"
+                + "    provides " + service + " with " + String.join(", ", implementations) + ";";
+    }
+
     private static String list(Collection<String> known) {
         return known.isEmpty() ? "none" : String.join(", ", new TreeSet<>(known));
     }

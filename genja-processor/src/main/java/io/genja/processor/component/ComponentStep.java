@@ -51,7 +51,7 @@ public final class ComponentStep implements ProcessingStep {
         this.checks = new DeclarationChecks(env.getElementUtils(), env.getTypeUtils());
         this.validator = new ComponentValidator(checks, options, new ReturnedName(env));
         this.index = new IndexWriter(env.getFiler());
-        this.services = new ServiceFiles(env.getFiler(), env.getElementUtils());
+        this.services = new ServiceFiles(env);
     }
 
     @Override

@@ -9,11 +9,13 @@ import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 import io.genja.annotations.GenjaIndexEntry;
 import io.genja.processor.base.Annotations;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.Elements;
@@ -33,15 +35,36 @@ public final class ClasspathIndex {
      * folder) is ignored.
      */
     public static List<IndexEntry> read(Elements elements) {
-        PackageElement index = elements.getPackageElement(IndexWriter.PACKAGE);
-        if (index == null) {
-            return List.of();
+        Set<IndexEntry> entries = new LinkedHashSet<>();
+        for (PackageElement index : indexPackages(elements)) {
+            for (Element member : index.getEnclosedElements()) {
+                entry(member).filter(e -> elements.getTypeElement(e.type()) != null).ifPresent(entries::add);
+            }
         }
-        List<IndexEntry> entries = new ArrayList<>();
-        for (Element member : index.getEnclosedElements()) {
-            entry(member).filter(e -> elements.getTypeElement(e.type()) != null).ifPresent(entries::add);
+        return List.copyOf(entries);
+    }
+
+    /**
+     * On the class path, the one shared index package. In a modular compilation, each module of the module graph
+     * may hold one: {@link IndexWriter#PACKAGE} in an automatic module (a jar built on the class path), or its own
+     * {@code PACKAGE.<module name>} in a named module. The JDK's own modules hold none.
+     */
+    private static Set<PackageElement> indexPackages(Elements elements) {
+        Set<PackageElement> packages = new LinkedHashSet<>();
+        Optional.ofNullable(elements.getPackageElement(IndexWriter.PACKAGE)).ifPresent(packages::add);
+        for (ModuleElement module : elements.getAllModuleElements()) {
+            String name = module.getQualifiedName().toString();
+            if (module.isUnnamed() || name.startsWith("java.") || name.startsWith("jdk.")) {
+                continue;
+            }
+            for (String packageName : List.of(IndexWriter.PACKAGE, IndexWriter.PACKAGE + "." + name)) {
+                PackageElement index = elements.getPackageElement(module, packageName);
+                if (index != null && module.equals(index.getEnclosingElement())) {
+                    packages.add(index);
+                }
+            }
         }
-        return entries;
+        return packages;
     }
 
     private static Optional<IndexEntry> entry(Element member) {
@@ -77,7 +100,7 @@ public final class ClasspathIndex {
             // before Java 18, or a compiler without it: ask the class path
         }
         try {
-            FileObject file = filer.getResource(StandardLocation.CLASS_PATH, IndexWriter.PACKAGE,
+            FileObject file = filer.getResource(StandardLocation.CLASS_PATH, packageOf(indexClass),
                     indexClass.getSimpleName() + ".class");
             return container(file.toUri(), indexClass);
         } catch (IOException | RuntimeException notFound) {
@@ -93,10 +116,14 @@ public final class ClasspathIndex {
             return URI.create(jar).getPath();
         }
         String path = uri.getPath();
-        String suffix = "/" + IndexWriter.PACKAGE.replace('.', '/') + "/" + indexClass.getSimpleName() + ".class";
+        String suffix = "/" + packageOf(indexClass).replace('.', '/') + "/" + indexClass.getSimpleName() + ".class";
         if (path != null && path.endsWith(suffix)) {
             return path.substring(0, path.length() - suffix.length());
         }
         return path != null ? path : text;
+    }
+
+    private static String packageOf(TypeElement indexClass) {
+        return ((PackageElement) indexClass.getEnclosingElement()).getQualifiedName().toString();
     }
 }

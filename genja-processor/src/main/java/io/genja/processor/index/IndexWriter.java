@@ -7,6 +7,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import io.genja.annotations.GenjaIndexEntry;
 import io.genja.processor.base.GeneratedAnnotation;
+import io.genja.processor.base.JavaModules;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,7 +21,10 @@ import javax.lang.model.element.Modifier;
 /** Writes the marker class that makes one declaration visible to later compilations. */
 public final class IndexWriter {
 
-    /** The package every index class lives in; later compilations list it. */
+    /**
+     * The package the index classes of a class-path compilation live in; later compilations list it. A named
+     * module's go to {@code PACKAGE + "." + <module name>} instead (see {@link #packageFor}).
+     */
     public static final String PACKAGE = "io.genja.generated.index";
 
     private final Filer filer;
@@ -31,28 +35,37 @@ public final class IndexWriter {
 
     /** Writes the index class for {@code entry}, originating from {@code origin}. */
     public void write(IndexEntry entry, ClassName type, Element origin) throws IOException {
-        ClassName indexClass = indexClassName(entry.kind(), type);
-        TypeSpec spec = TypeSpec.classBuilder(indexClass)
+        ClassName indexClass = indexClassName(packageFor(origin), entry.kind(), type);
+        TypeSpec.Builder spec = TypeSpec.classBuilder(indexClass)
                 .addJavadoc("Index entry: $L $S is {@code $L}. Read by the Genja processor of later compilations.\n",
-                        entry.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), entry.name(), entry.type())
-                .addAnnotation(GeneratedAnnotation.ANNOTATION)
-                .addAnnotation(AnnotationSpec.builder(GenjaIndexEntry.class)
+                        entry.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), entry.name(), entry.type());
+        GeneratedAnnotation.forClassFrom(origin).ifPresent(spec::addAnnotation);
+        spec.addAnnotation(AnnotationSpec.builder(GenjaIndexEntry.class)
                         .addMember("kind", "$T.$L", GenjaIndexEntry.Kind.class, entry.kind().name())
                         .addMember("name", "$S", entry.name())
                         .addMember("type", "$S", entry.type())
                         .build())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-                .addOriginatingElement(origin)
-                .build();
-        JavaFile.builder(PACKAGE, spec).skipJavaLangImports(true).indent("    ").build().writeTo(filer);
+                .addOriginatingElement(origin);
+        JavaFile.builder(indexClass.packageName(), spec.build()).skipJavaLangImports(true).indent("    ").build()
+                .writeTo(filer);
+    }
+
+    /**
+     * {@link #PACKAGE} on the class path, where every jar's index classes share it and a later compilation lists
+     * it; {@code PACKAGE.<module name>} in a named module, because the module path allows a package in one module
+     * only (the jars built on the class path, automatic modules there, keep {@link #PACKAGE}).
+     */
+    public static String packageFor(Element origin) {
+        return JavaModules.namedModuleOf(origin).map(module -> PACKAGE + "." + module.getQualifiedName()).orElse(PACKAGE);
     }
 
     /**
      * A deterministic name, unique per declaration: readable kind and class name, plus a hash of the qualified
      * name so that {@code a.b.C} in two packages (or {@code a_b.C} and {@code a.b_C}) never collide.
      */
-    static ClassName indexClassName(GenjaIndexEntry.Kind kind, ClassName type) {
+    static ClassName indexClassName(String packageName, GenjaIndexEntry.Kind kind, ClassName type) {
         String prefix = switch (kind) {
             case TASK -> "Task";
             case CONNECTION_PLUGIN -> "ConnectionPlugin";
@@ -61,7 +74,7 @@ public final class IndexWriter {
             case TRANSFORM_FUNCTION -> "TransformFunction";
             case RUNNER -> "Runner";
         };
-        return ClassName.get(PACKAGE,
+        return ClassName.get(packageName,
                 prefix + "_" + String.join("_", type.simpleNames()) + "_" + hash(type.canonicalName()));
     }
 

@@ -53,8 +53,8 @@ final class AdapterWriter {
         ClassName taskClass = task.taskClass();
         TypeSpec.Builder adapter = TypeSpec.classBuilder(task.adapterClass())
                 .addJavadoc("The {@link $T} of {@link $T}, task {@code $L}.\n", TASK_DEFINITION, taskClass, task.name())
-                .addJavadoc("Creates the task and binds its options, without reflection.\n")
-                .addAnnotation(GeneratedAnnotation.ANNOTATION);
+                .addJavadoc("Creates the task and binds its options, without reflection.\n");
+        GeneratedAnnotation.forClassFrom(origin).ifPresent(adapter::addAnnotation);
         if (task.usesDeprecated()) {
             // the task, a superclass, an option or its type is deprecated: -Xlint:all -Werror must stay clean
             adapter.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)

@@ -92,7 +92,7 @@ public final class TaskStep implements ProcessingStep {
         this.nameCheckKind = options.nameCheckKind();
         this.adapters = new AdapterWriter(env.getFiler());
         this.index = new IndexWriter(env.getFiler());
-        this.services = new ServiceFiles(env.getFiler(), env.getElementUtils());
+        this.services = new ServiceFiles(env);
         this.catalog = new CatalogWriter(env.getFiler());
     }
 
