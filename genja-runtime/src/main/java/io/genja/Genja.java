@@ -18,6 +18,7 @@ import io.genja.settings.Settings;
 import io.genja.task.TaskCatalog;
 import io.genja.task.TaskDefinition;
 import io.genja.task.TaskResults;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.nio.file.Path;
@@ -29,8 +30,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The entry point: an inventory, settings and plugins, ready to run tasks. Open connections are kept between
- * runs and closed by {@link #close()}.
+ * The entry point: an inventory, settings and plugins, ready to run tasks. Open connections are kept for the runs
+ * that follow, closed when no run has used them for the {@linkplain Builder#connectionIdleTimeout idle timeout}, and
+ * at the latest by {@link #close()}.
  *
  * <pre>{@code
  * try (Genja genja = Genja.builder(inventory).build()) {
@@ -158,8 +160,14 @@ public final class Genja implements AutoCloseable {
         TaskPlan plan = TaskPlan.of(definition, task, options.options(), maxDepth, options.dryRun(), shared.catalog,
                 shared.plugins);
         List<Host> hosts = hosts();
-        TaskResults results = Run.run(plan, hosts, spec(options, hosts.size()), shared.connections,
-                shared.failedHosts);
+        RunSpec spec = spec(options, hosts.size());
+        TaskResults results;
+        shared.connections.runStarted();
+        try {
+            results = Run.run(plan, hosts, spec, shared.connections, shared.failedHosts);
+        } finally {
+            shared.connections.runFinished();
+        }
         if (shared.settings.raiseOnError() && (results.anyFailed() || !results.hookErrors().isEmpty())) {
             throw new RunFailedException(results);
         }
@@ -237,21 +245,25 @@ public final class Genja implements AutoCloseable {
         final Set<String> failedHosts = ConcurrentHashMap.newKeySet();
         final AtomicBoolean closed = new AtomicBoolean();
 
-        Shared(Inventory inventory, Settings settings, PluginManager plugins, TaskCatalog catalog) {
+        Shared(Inventory inventory, Settings settings, PluginManager plugins, TaskCatalog catalog,
+               Duration connectionIdleTimeout) {
             this.inventory = inventory;
             this.settings = settings;
             this.plugins = plugins;
             this.catalog = catalog;
-            this.connections = new ConnectionManager(plugins, ConnectionResolver.of(inventory, plugins, settings));
+            this.connections = new ConnectionManager(plugins, ConnectionResolver.of(inventory, plugins, settings),
+                    connectionIdleTimeout);
         }
     }
 
     /** Builds a {@link Genja}; without {@link #plugins} it discovers them, without {@link #catalog} it loads it. */
     public static final class Builder {
+        private static final Duration DEFAULT_CONNECTION_IDLE_TIMEOUT = Duration.ofSeconds(30);
         private final Inventory inventory;
         private Settings settings = Settings.defaults();
         private PluginManager plugins;
         private TaskCatalog catalog;
+        private Duration connectionIdleTimeout = DEFAULT_CONNECTION_IDLE_TIMEOUT;
 
         private Builder(Inventory inventory) {
             this.inventory = Objects.requireNonNull(inventory, "inventory");
@@ -272,10 +284,25 @@ public final class Genja implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How long connections that no run uses stay open (default 30 s, as Ansible's
+         * {@code persistent_connect_timeout}): runs in between reuse them; after that they close and a later run
+         * opens them again. {@link Duration#ZERO} closes each host's connections as soon as its task tree has
+         * finished, for a {@code Genja} that runs one task (the {@code genja} command does this); {@code null}
+         * keeps them until {@link Genja#close()}.
+         */
+        public Builder connectionIdleTimeout(Duration idleTimeout) {
+            if (idleTimeout != null && idleTimeout.isNegative()) {
+                throw new IllegalArgumentException("connectionIdleTimeout must not be negative, not " + idleTimeout);
+            }
+            this.connectionIdleTimeout = idleTimeout;
+            return this;
+        }
+
         public Genja build() {
             return new Genja(new Shared(inventory, settings,
                     plugins != null ? plugins : PluginManager.discover(),
-                    catalog != null ? catalog : TaskCatalog.load()), Filter.all());
+                    catalog != null ? catalog : TaskCatalog.load(), connectionIdleTimeout), Filter.all());
         }
     }
 }

@@ -7,6 +7,7 @@ import io.genja.settings.InventorySettings;
 import io.genja.settings.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -64,6 +65,8 @@ record Workspace(Settings settings, Inventory inventory, Path configFile) {
 
     /** A {@link Genja} over this workspace with the command's plugins and task catalog. */
     Genja open(CliContext context) {
-        return Genja.builder(inventory).settings(settings).plugins(context.plugins()).catalog(context.catalog()).build();
+        // one task per command: a host's connections close as soon as its task tree has finished
+        return Genja.builder(inventory).settings(settings).plugins(context.plugins()).catalog(context.catalog())
+                .connectionIdleTimeout(Duration.ZERO).build();
     }
 }

@@ -120,7 +120,7 @@ class SecretResolverTest {
                 .register(new RecordingPlugin("netconf", opened));
         Settings settings = Settings.defaults().withSection("ssh", Map.of("config_file", "/etc/genja/ssh_config"));
         ConnectionManager connections = new ConnectionManager(plugins,
-                ConnectionResolver.of(inventory, plugins, settings));
+                ConnectionResolver.of(inventory, plugins, settings), null);
 
         connections.get(inventory.host("r1").orElseThrow(), "ssh");
         connections.get(inventory.host("r1").orElseThrow(), "netconf");

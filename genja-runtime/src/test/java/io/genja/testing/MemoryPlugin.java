@@ -140,6 +140,11 @@ public final class MemoryPlugin implements ConnectionPlugin {
             return open && !dead && closes.get() == 0;
         }
 
+        /** Waits up to {@code timeout} for the runtime to close this connection; true if it did. */
+        public boolean awaitClosed(java.time.Duration timeout) throws InterruptedException {
+            return closed.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
         /** Makes the connection dead, as a dropped session would be. */
         public void kill() {
             dead = true;

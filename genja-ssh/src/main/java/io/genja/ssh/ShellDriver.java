@@ -38,6 +38,8 @@ final class ShellDriver {
 
     /** Guarded by {@code this}. */
     private final CliDriver cli;
+    /** One buffer for every read: reads follow each other (the next starts after the last was consumed). */
+    private final ByteArrayBuffer readBuffer = new ByteArrayBuffer(16 * 1024);
     private Pending pending;
     private ConnectionException closedBecause;
     private CompletableFuture<?> queue = CompletableFuture.completedFuture(null);
@@ -222,8 +224,8 @@ final class ShellDriver {
 
     private void readMore() {
         IoInputStream out = channel.getAsyncOut();
-        ByteArrayBuffer buffer = new ByteArrayBuffer(32 * 1024);
-        out.read(buffer).addListener(this::onRead);
+        readBuffer.clear(false); // what it held was copied out; wiping it would cost as much as a new one
+        out.read(readBuffer).addListener(this::onRead);
     }
 
     private void onRead(IoReadFuture future) {

@@ -12,7 +12,9 @@ import io.genja.plugin.PluginManager;
 import io.genja.settings.ConnectionResolver;
 import io.genja.settings.Settings;
 import io.genja.task.FailureKind;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +23,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +36,12 @@ import org.slf4j.LoggerFactory;
  * at the same moment), reused by later tasks and sub-tasks, reopened when it is no longer
  * {@linkplain Connection#isAlive() alive}, and closed exactly once, by {@link #closeAll()} at the latest.
  * Safe to use from many threads.
+ *
+ * <p>How long an open connection is kept is the idle timeout's call (docs/connections.md, "How long connections
+ * stay open"): {@link Duration#ZERO} closes a host's connections as soon as its task tree has finished (nothing later
+ * in the run uses them; the {@code genja} command runs one task, so it closes them this way); a positive timeout
+ * keeps them for later runs and closes them once no run has used them for that long; {@code null} keeps them until
+ * {@link #closeAll()}.
  */
 public final class ConnectionManager {
 
@@ -39,17 +51,79 @@ public final class ConnectionManager {
     private final ConnectionResolver resolver;
     private final Map<ConnectionKey, Slot> slots = new ConcurrentHashMap<>();
     private final Set<ConnectionPlugin> usedPlugins = ConcurrentHashMap.newKeySet();
+    private final Duration idleTimeout;
     private volatile boolean closed;
+    /** Guarded by {@code this}: runs using the connections now, and the idle timer's pending close. */
+    private int runsInProgress;
+    private ScheduledExecutorService idleTimer;
+    private ScheduledFuture<?> idleClose;
 
-    /** Connections with the plugins' default settings (no settings file). */
+    /** Connections with the plugins' default settings (no settings file), kept until {@link #closeAll()}. */
     public ConnectionManager(Inventory inventory, PluginManager plugins) {
-        this(plugins, ConnectionResolver.of(inventory, plugins, Settings.defaults()));
+        this(plugins, ConnectionResolver.of(inventory, plugins, Settings.defaults()), null);
     }
 
-    /** @param resolver works out each host's parameters (inventory, secrets, the plugin's settings section) */
-    public ConnectionManager(PluginManager plugins, ConnectionResolver resolver) {
+    /**
+     * @param resolver works out each host's parameters (inventory, secrets, the plugin's settings section)
+     * @param idleTimeout how long connections no run uses stay open: {@code ZERO} closes a host's connections when
+     *     its task tree finishes, {@code null} keeps them until {@link #closeAll()}
+     */
+    public ConnectionManager(PluginManager plugins, ConnectionResolver resolver, Duration idleTimeout) {
         this.plugins = plugins;
         this.resolver = resolver;
+        if (idleTimeout != null && idleTimeout.isNegative()) {
+            throw new IllegalArgumentException("idleTimeout must not be negative, not " + idleTimeout);
+        }
+        this.idleTimeout = idleTimeout;
+    }
+
+    /** A run starts using the connections: a pending idle close is called off. */
+    public synchronized void runStarted() {
+        runsInProgress++;
+        if (idleClose != null) {
+            idleClose.cancel(false);
+            idleClose = null;
+        }
+    }
+
+    /** A run ended: when it was the last one in progress, the idle timeout starts. */
+    public synchronized void runFinished() {
+        runsInProgress--;
+        if (runsInProgress > 0 || closed || idleTimeout == null || idleTimeout.isZero() || slots.isEmpty()) {
+            return;
+        }
+        if (idleTimer == null) {
+            idleTimer = Executors.newSingleThreadScheduledExecutor(new DaemonThreads("genja-idle-connections-"));
+        }
+        idleClose = idleTimer.schedule(this::closeIdle, idleTimeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * {@code host}'s task tree has finished in a run: with an idle timeout of zero, its connections close now, so a
+     * run over many hosts holds only the sessions of the hosts in progress.
+     */
+    public void hostFinished(String host, Collection<String> pluginNames) {
+        if (idleTimeout != null && idleTimeout.isZero()) {
+            for (String plugin : pluginNames) {
+                discard(host, plugin);
+            }
+        }
+    }
+
+    /** No run used the connections for the idle timeout: they close; a later run opens them again. */
+    private synchronized void closeIdle() {
+        idleClose = null;
+        if (runsInProgress > 0 || closed) {
+            return;
+        }
+        int count = 0;
+        for (ConnectionKey key : List.copyOf(slots.keySet())) {
+            Slot slot = slots.remove(key);
+            if (slot != null && slot.future.isDone() && slot.close()) {
+                count++;
+            }
+        }
+        LOG.debug("closed {} connections no run used for {}", count, idleTimeout);
     }
 
     /**
@@ -160,7 +234,12 @@ public final class ConnectionManager {
      * @return the keys of the connections that were closed
      */
     public List<ConnectionKey> closeAll() {
-        closed = true;
+        synchronized (this) {
+            closed = true;
+            if (idleTimer != null) {
+                idleTimer.shutdownNow();
+            }
+        }
         List<ConnectionKey> closedKeys = new ArrayList<>();
         for (ConnectionKey key : List.copyOf(slots.keySet())) {
             Slot slot = slots.remove(key);

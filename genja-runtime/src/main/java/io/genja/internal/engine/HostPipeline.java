@@ -222,6 +222,7 @@ final class HostPipeline {
         }
         budget.cancel();
         finishRoot();
+        run.connections().hostFinished(host.name(), run.plugins());
         run.hostFinished(index);
     }
 
@@ -267,6 +268,7 @@ final class HostPipeline {
             }
         }
         finishRoot();
+        run.connections().hostFinished(host.name(), run.plugins());
         run.hostFinished(index);
         return true;
     }

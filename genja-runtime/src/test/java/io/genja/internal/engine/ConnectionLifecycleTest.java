@@ -66,6 +66,53 @@ class ConnectionLifecycleTest {
     }
 
     @Test
+    void withAnIdleTimeoutOfZeroAHostsConnectionClosesAsSoonAsItsTaskTreeHasFinished() {
+        AtomicInteger mostOpen = new AtomicInteger();
+        TestTask save = TestTask.named("save").plugin("mem").body((host, ctx) -> {
+            seen.computeIfAbsent(host.name(), h -> ConcurrentHashMap.newKeySet()).add(ctx.connection().orElseThrow());
+            long open = mem.connections().stream().filter(Connection::isAlive).count();
+            mostOpen.accumulateAndGet((int) open, Math::max);
+            return HostTaskResult.passed(new TaskSuccess().withResult(ctx.executeCommand("write memory")));
+        });
+        PluginManager plugins = new PluginManager().register(mem);
+        try (Genja genja = Genja.builder(Fixtures.hosts(12)).plugins(plugins)
+                .catalog(TaskCatalog.of(List.of(usingConnection("backup", "save"), save)))
+                .connectionIdleTimeout(Duration.ZERO).build()) {
+            TaskResults results = genja.run("backup", RunOptions.defaults().workers(3));
+
+            assertThat(results.summary().passed()).isEqualTo(12);
+            assertThat(mem.connections()).as("closed before the run returned, each exactly once").hasSize(12)
+                    .allSatisfy(c -> assertThat(c.closes.get()).isEqualTo(1));
+            for (int i = 0; i < 12; i++) {
+                assertThat(seen.get("h" + i)).as("the sub-task used the task's connection on h%d", i).hasSize(1);
+            }
+            assertThat(mostOpen.get()).as("only hosts in progress hold a connection").isBetween(1, 3);
+
+            genja.run("save");
+            assertThat(mem.connections()).as("a later run opens them again").hasSize(24);
+        }
+    }
+
+    @Test
+    void connectionsNoRunUsesCloseAfterTheIdleTimeout() throws Exception {
+        PluginManager plugins = new PluginManager().register(mem);
+        try (Genja genja = Genja.builder(Fixtures.hosts(3)).plugins(plugins)
+                .catalog(TaskCatalog.of(List.of(usingConnection("show"))))
+                .connectionIdleTimeout(Duration.ofMillis(100)).build()) {
+            genja.run("show");
+            for (MemoryPlugin.MemoryConnection connection : mem.connections()) {
+                assertThat(connection.awaitClosed(Duration.ofSeconds(10))).as("%s closed", connection.key).isTrue();
+            }
+
+            TaskResults later = genja.run("show");
+
+            assertThat(later.summary().passed()).isEqualTo(3);
+            assertThat(mem.connections()).hasSize(6);
+        }
+        assertThat(mem.connections()).allSatisfy(c -> assertThat(c.closes.get()).isEqualTo(1));
+    }
+
+    @Test
     void reopensAConnectionThatDied() {
         try (Genja genja = genja(3, usingConnection("show"))) {
             genja.run("show");
