@@ -35,8 +35,8 @@ record Workspace(Settings settings, Inventory inventory, Path configFile) {
         }
         Optional<InventoryFiles> inventoryFiles = command.inventoryFiles();
         if (file == null && context.injectedInventory().isEmpty() && inventoryFiles.isEmpty()) {
-            throw new CliException("no configuration: give -c config.yaml, set GENJA_CONFIG, or name the inventory "
-                    + "with -i DIR (there is no config.yaml in " + context.workingDirectory() + ")");
+            throw new CliException("no configuration: give -c config.yaml or set GENJA_CONFIG, or name the "
+                    + "inventory with -i DIR (there is no config.yaml in " + context.workingDirectory() + ")");
         }
         // plugin sections are checked against the command's plugins (injected, else discovered)
         Settings read = file != null ? Settings.load(file, context.env(), context.plugins())
