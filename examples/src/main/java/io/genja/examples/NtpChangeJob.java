@@ -18,7 +18,8 @@ import java.util.Map;
  *
  * <ol>
  *   <li>preview: {@code genja run send_config -o template=ntp.j2 --dry-run --diff}; the devices do not change;</li>
- *   <li>apply: {@code genja run send_config -o template=ntp.j2 -o commit_confirmed=2m --diff};</li>
+ *   <li>apply: {@code genja run send_config -o template=ntp.j2 -o commit_confirmed=2m --batches 1,100%
+ *       --max-fail-percentage 0 --diff}: one canary device first, the rest only if it succeeded;</li>
  *   <li>again: {@code genja run send_config -o template=ntp.j2}, which reports nothing to change.</li>
  * </ol>
  *
@@ -58,8 +59,10 @@ final class NtpChangeJob {
         String[][] steps = {
                 {"1. Preview: what would change (the devices stay as they are)",
                         "run", "send_config", "-o", "template=" + template, "--dry-run", "--diff"},
-                {"2. Apply with commit confirmed (each device rolls back by itself unless the change is confirmed)",
-                        "run", "send_config", "-o", "template=" + template, "-o", "commit_confirmed=2m", "--diff"},
+                {"2. Apply with commit confirmed (each device rolls back by itself unless the change is confirmed), "
+                        + "on one canary device first and on the rest only if it succeeded",
+                        "run", "send_config", "-o", "template=" + template, "-o", "commit_confirmed=2m",
+                        "--batches", "1,100%", "--max-fail-percentage", "0", "--diff"},
                 {"3. Run it again: nothing to change",
                         "run", "send_config", "-o", "template=" + template}};
         for (String[] step : steps) {

@@ -36,6 +36,7 @@ class NtpChangeJobTest {
             assertThat(preview).contains("cisco_iosxr-001: send_config", "juniper_junos-002: send_config",
                     "arista_eos-001: send_config", "192.0.2.123", "6 hosts, 6 passed (6 changed)");
             assertThat(apply).contains("committed with commit confirmed 120 s, confirmed: ",
+                    "batch 1 of 2 (1 host): cisco_iosxr-001", "batch 2 of 2 (5 hosts)",
                     "6 hosts, 6 passed (6 changed)");
             assertThat(again).contains("nothing to change", "6 hosts, 6 passed (0 changed)");
             for (SimulatedDevice device : fleet.devices()) {
