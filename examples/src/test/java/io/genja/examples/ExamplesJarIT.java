@@ -3,11 +3,10 @@ package io.genja.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +24,7 @@ class ExamplesJarIT {
 
     @Test
     void theMainJobBacksUpFortyEightOfFiftyDevicesAndReportsNoChangeTheSecondTime() throws Exception {
-        Run first = java();
+        CommandRun first = java();
 
         assertThat(first.status()).as(first.toString()).isEqualTo(1);
         assertThat(first.out()).contains("50 hosts, 48 passed (48 changed), 2 failed (1 unreachable), 0 skipped");
@@ -34,7 +33,7 @@ class ExamplesJarIT {
         assertThat(first.err()).as("nothing but the table on a clean run").isEmpty();
         assertThat(backups()).hasSize(48);
 
-        Run second = java();
+        CommandRun second = java();
 
         assertThat(second.out()).as(second.toString())
                 .contains("50 hosts, 48 passed (0 changed), 2 failed (1 unreachable), 0 skipped");
@@ -46,26 +45,8 @@ class ExamplesJarIT {
         }
     }
 
-    private Run java() throws IOException, InterruptedException {
-        Path out = workingDirectory.resolve("out.txt");
-        Path err = workingDirectory.resolve("err.txt");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString())
-                .directory(workingDirectory.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().remove("GENJA_CONFIG");
-        Process process = builder.start();
-        if (!process.waitFor(3, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("the main job did not finish within 3 minutes");
-        }
-        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
-    }
-
-    record Run(int status, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + status + "\n--- out:\n" + out + "--- err:\n" + err;
-        }
+    private CommandRun java() throws IOException, InterruptedException {
+        return CommandRun.of(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                JAR.toString()), workingDirectory, Map.of());
     }
 }

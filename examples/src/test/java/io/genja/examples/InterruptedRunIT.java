@@ -178,18 +178,7 @@ class InterruptedRunIT {
     }
 
     private void writeConfiguration() throws IOException {
-        StringBuilder hosts = new StringBuilder();
-        for (SimulatedDevice device : fleet.devices()) {
-            hosts.append(device.name()).append(":\n")
-                    .append("  hostname: 127.0.0.1\n")
-                    .append("  port: ").append(device.port()).append('\n')
-                    .append("  username: ").append(device.username()).append('\n')
-                    .append("  password: ").append(device.password()).append('\n')
-                    .append("  platform: ").append(device.platformName()).append('\n')
-                    .append("  connection_options:\n    ssh:\n      extras:\n")
-                    .append("        known_hosts_file: \"").append(fleet.knownHostsFile()).append("\"\n");
-        }
-        Files.writeString(directory.resolve("hosts.yaml"), hosts);
+        fleet.writeHostsFile(directory.resolve("hosts.yaml"));
         Files.writeString(directory.resolve("config.yaml"), """
                 inventory:
                   options:

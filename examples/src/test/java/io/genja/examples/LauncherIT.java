@@ -3,13 +3,12 @@ package io.genja.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,18 +29,18 @@ class LauncherIT {
         Files.createSymbolicLink(link, launcher());
         Path cache = workingDirectory.resolve("cache");
 
-        Run version = run(link, Map.of("GENJA_CACHE_DIR", cache.toString()), "--version");
+        CommandRun version = run(link, Map.of("GENJA_CACHE_DIR", cache.toString()), "--version");
         assertThat(version.status()).as(version.toString()).isZero();
         assertThat(version.out()).startsWith("genja ");
         assertThat(cache).as("no archive from a run that runs no task").doesNotExist();
 
-        Run first = run(link, Map.of("GENJA_CACHE_DIR", cache.toString()));
+        CommandRun first = run(link, Map.of("GENJA_CACHE_DIR", cache.toString()));
         assertThat(first.status()).as(first.toString()).isEqualTo(1);
         assertThat(first.out()).contains("50 hosts, 48 passed (48 changed), 2 failed (1 unreachable), 0 skipped");
         assertThat(first.err()).as(first.toString()).isEmpty();
         assertThat(files(cache)).singleElement().asString().endsWith(".jsa");
 
-        Run second = run(link, Map.of("GENJA_CACHE_DIR", cache.toString(), "GENJA_OPTS", "-Xshare:on"));
+        CommandRun second = run(link, Map.of("GENJA_CACHE_DIR", cache.toString(), "GENJA_OPTS", "-Xshare:on"));
         assertThat(second.out()).as(second.toString())
                 .contains("50 hosts, 48 passed (0 changed), 2 failed (1 unreachable), 0 skipped");
         assertThat(second.err()).as(second.toString()).isEmpty();
@@ -51,7 +50,7 @@ class LauncherIT {
     void withClassDataSharingOffNothingIsWritten() throws Exception {
         Path cache = workingDirectory.resolve("cache");
 
-        Run run = run(launcher(), Map.of("GENJA_CACHE_DIR", cache.toString(), "GENJA_CDS", "off"), "tasks");
+        CommandRun run = run(launcher(), Map.of("GENJA_CACHE_DIR", cache.toString(), "GENJA_CDS", "off"), "tasks");
 
         assertThat(run.status()).as(run.toString()).isZero();
         assertThat(run.out()).contains("backup_config");
@@ -74,29 +73,12 @@ class LauncherIT {
         }
     }
 
-    private Run run(Path launcher, Map<String, String> env, String... args) throws IOException, InterruptedException {
-        Path out = workingDirectory.resolve("out.txt");
-        Path err = workingDirectory.resolve("err.txt");
+    private CommandRun run(Path launcher, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(launcher.toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().remove("GENJA_CONFIG");
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        if (!process.waitFor(3, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("the launcher did not finish within 3 minutes");
-        }
-        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
-    }
-
-    record Run(int status, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + status + "\n--- out:\n" + out + "--- err:\n" + err;
-        }
+        Map<String, String> withJava = new HashMap<>(env);
+        withJava.put("JAVA_HOME", System.getProperty("java.home"));
+        return CommandRun.of(command, workingDirectory, withJava);
     }
 }

@@ -109,6 +109,31 @@ public final class DeviceFleet implements AutoCloseable {
         return knownHosts;
     }
 
+    /**
+     * Writes the fleet as a Genja {@code hosts.yaml} (one host per device: {@code 127.0.0.1}, its port,
+     * credentials, platform and {@code known_hosts_file} = {@link #knownHostsFile()}), for tests that run the
+     * {@code genja} command in another process.
+     */
+    public Path writeHostsFile(Path file) throws IOException {
+        StringBuilder hosts = new StringBuilder();
+        for (SimulatedDevice device : devices.values()) {
+            hosts.append(device.name()).append(":\n")
+                    .append("  hostname: 127.0.0.1\n")
+                    .append("  port: ").append(device.port()).append('\n')
+                    .append("  username: ").append(quoted(device.username())).append('\n')
+                    .append("  password: ").append(quoted(device.password())).append('\n')
+                    .append("  platform: ").append(device.platformName()).append('\n')
+                    .append("  connection_options:\n    ssh:\n      extras:\n")
+                    .append("        known_hosts_file: ").append(quoted(knownHosts.toString())).append('\n');
+        }
+        return Files.writeString(file, hosts);
+    }
+
+    /** A YAML double-quoted scalar. */
+    private static String quoted(String value) {
+        return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
     /** A temporary directory that lives as long as the fleet, for files a test writes. */
     public Path directory() {
         return directory;
