@@ -14,7 +14,6 @@ import io.genja.testkit.DeviceFleet;
 import io.genja.testkit.DeviceFleetExtension;
 import io.genja.testkit.Rollback;
 import io.genja.testkit.SimulatedDevice;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -55,26 +54,7 @@ class FivePlatformsTest {
 
     /** The same NTP servers for every host, written the way each platform takes them. */
     private Path ntpTemplate() throws Exception {
-        Path template = directory.resolve("ntp.j2");
-        Files.writeString(template, """
-                {# one template for five platforms: Junos takes set lines, IOS-XR an ntp section #}
-                {% set servers = host.data.ntp_servers | unique | sort %}
-                {% if host.platform == "juniper_junos" %}
-                {% for server in servers %}
-                set system ntp server {{ server }}
-                {% endfor %}
-                {% elif host.platform == "cisco_iosxr" %}
-                ntp
-                {% for server in servers %}
-                 server {{ server }}
-                {% endfor %}
-                {% else %}
-                {% for server in servers %}
-                ntp server {{ server }}
-                {% endfor %}
-                {% endif %}
-                """);
-        return template;
+        return NtpTemplate.copyTo(directory);
     }
 
     private Genja genja(Filter filter) {

@@ -8,7 +8,6 @@ import io.genja.task.HostTaskResult;
 import io.genja.task.TaskResults;
 import io.genja.testkit.DeviceFleet;
 import io.genja.testkit.SimulatedDevice;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -38,24 +37,7 @@ class TwoHundredDevicesTest {
 
     @Test
     void twoHundredMixedDevicesTakeOneTemplatedChangeWithFiftyWorkers() throws Exception {
-        Path template = directory.resolve("ntp.j2");
-        Files.writeString(template, """
-                {% set servers = host.data.ntp_servers | unique | sort %}
-                {% if host.platform == "juniper_junos" %}
-                {% for server in servers %}
-                set system ntp server {{ server }}
-                {% endfor %}
-                {% elif host.platform == "cisco_iosxr" %}
-                ntp
-                {% for server in servers %}
-                 server {{ server }}
-                {% endfor %}
-                {% else %}
-                {% for server in servers %}
-                ntp server {{ server }}
-                {% endfor %}
-                {% endif %}
-                """);
+        Path template = NtpTemplate.copyTo(directory);
         try (DeviceFleet fleet = DeviceFleet.builder().platform("cisco_ios", PER_PLATFORM)
                 .platform("cisco_iosxr", PER_PLATFORM).platform("juniper_junos", PER_PLATFORM)
                 .platform("arista_eos", PER_PLATFORM).platform("cisco_nxos", PER_PLATFORM).start();
