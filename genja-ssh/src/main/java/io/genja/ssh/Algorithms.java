@@ -2,6 +2,7 @@ package io.genja.ssh;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -10,10 +11,13 @@ import org.apache.sshd.client.SshClient;
 import org.apache.sshd.common.NamedFactory;
 import org.apache.sshd.common.NamedResource;
 import org.apache.sshd.common.cipher.BuiltinCiphers;
+import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.kex.BuiltinDHFactories;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.mac.BuiltinMacs;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.signature.BuiltinSignatures;
+import org.apache.sshd.common.signature.Signature;
 
 /**
  * The algorithms a connection proposes: modern ones always; the legacy ones old devices still need only when
@@ -37,10 +41,13 @@ final class Algorithms {
     private Algorithms() {
     }
 
-    /** Removes the legacy algorithms from the client's defaults. */
+    /**
+     * Removes the legacy algorithms from the client's defaults, and asks for Ed25519 host keys before ECDSA ones, as
+     * OpenSSH (since 8.5) and paramiko do: a device's known_hosts line written by either is then the key it sends.
+     */
     static void modernOnly(SshClient client) {
         client.setKeyExchangeFactories(without(client.getKeyExchangeFactories(), LEGACY_KEX));
-        client.setSignatureFactories(without(client.getSignatureFactories(), LEGACY_HOST_KEY));
+        client.setSignatureFactories(ed25519First(without(client.getSignatureFactories(), LEGACY_HOST_KEY)));
         client.setCipherFactories(without(client.getCipherFactories(), LEGACY_CIPHER));
         client.setMacFactories(without(client.getMacFactories(), LEGACY_MAC));
     }
@@ -57,6 +64,31 @@ final class Algorithms {
                 case MAC -> session.setMacFactories(with(session.getMacFactories(), supported(LEGACY_MAC)));
             }
         }
+    }
+
+    /**
+     * Moves the host key algorithms whose key type {@code knownTypes} (the host's known_hosts lines) records to the
+     * front, keeping the order within each part, as OpenSSH does: otherwise the server may pick a key of another
+     * type, which the strict check cannot verify although the host is known.
+     */
+    static void preferKnownTypes(Session session, Set<String> knownTypes) {
+        if (knownTypes.isEmpty()) {
+            return;
+        }
+        List<NamedFactory<Signature>> known = new ArrayList<>();
+        List<NamedFactory<Signature>> others = new ArrayList<>();
+        for (NamedFactory<Signature> factory : session.getSignatureFactories()) {
+            (knownTypes.contains(KeyUtils.getCanonicalKeyType(factory.getName())) ? known : others).add(factory);
+        }
+        known.addAll(others);
+        session.setSignatureFactories(known);
+    }
+
+    /** Certificates first as before, and within each part Ed25519 before the rest (a stable sort keeps the rest's order). */
+    private static <T extends NamedResource> List<T> ed25519First(List<T> factories) {
+        Comparator<T> order = Comparator.comparing((T f) -> !f.getName().contains("-cert-"))
+                .thenComparing(f -> !f.getName().startsWith(KeyPairProvider.SSH_ED25519));
+        return factories.stream().sorted(order).toList();
     }
 
     private static <T extends NamedResource> List<T> without(List<T> factories, Collection<? extends NamedResource> legacy) {

@@ -10,8 +10,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.StandardOpenOption;
 import java.security.PublicKey;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.sshd.client.config.hosts.KnownHostEntry;
 import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
@@ -105,6 +107,26 @@ final class KnownHostsVerifier implements ServerKeyVerifier {
         };
     }
 
+    /**
+     * The key types ({@code ssh-ed25519}, {@code ecdsa-sha2-nistp256}, ...) the known_hosts files record for
+     * {@code hostname} on {@code port}, so the key exchange can ask for a key that can be checked (OpenSSH orders its
+     * host key algorithms the same way). Revoked and CA lines do not count.
+     */
+    Set<String> knownKeyTypes(SshOptions options, String hostname, int port) {
+        Set<String> types = new LinkedHashSet<>();
+        for (Path path : options.knownHostsFiles()) {
+            KnownHostsFile file = file(path);
+            if (file != null) {
+                for (KnownHostsFile.Line line : file.linesFor(hostname, port)) {
+                    if (!line.isRevoked() && !line.isCertificateAuthority()) {
+                        types.add(line.keyType());
+                    }
+                }
+            }
+        }
+        return types;
+    }
+
     /** The parsed file, read again only when it changed; {@code null} when it does not exist or cannot be read. */
     private KnownHostsFile file(Path path) {
         try {
@@ -131,6 +153,12 @@ final class KnownHostsVerifier implements ServerKeyVerifier {
             try {
                 if (path.getParent() != null) {
                     createPrivateDirectories(path.getParent());
+                }
+                // Several sessions to the same new host may all have found no line: the first one records it.
+                KnownHostsFile current = file(path);
+                if (current != null && current.linesFor(hostname, port).stream()
+                        .anyMatch(known -> known.key() != null && KeyUtils.compareKeys(key, known.key()))) {
+                    return null;
                 }
                 KnownHostsFile cached = files.get(path);
                 boolean wasCurrent = cached != null && cached.isCurrent();

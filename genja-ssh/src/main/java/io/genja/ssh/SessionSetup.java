@@ -1,5 +1,8 @@
 package io.genja.ssh;
 
+import java.net.InetSocketAddress;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.AttributeRepository;
@@ -10,10 +13,16 @@ import org.apache.sshd.core.CoreModuleProperties;
 
 /**
  * Applies a connection's own settings to its session before the key exchange starts: the legacy algorithms it
- * opted into and its keep-alive interval. The settings travel in the connection context given to
+ * opted into, the host key types its known_hosts lines can verify, and its keep-alive interval. The settings travel in the connection context given to
  * {@code SshClient.connect}. Also keeps the error that ended a session, to say later why it is gone.
  */
 final class SessionSetup implements SessionListener {
+
+    private final KnownHostsVerifier knownHosts;
+
+    SessionSetup(KnownHostsVerifier knownHosts) {
+        this.knownHosts = knownHosts;
+    }
 
     /** The global request OpenSSH's client sends as its keep-alive. */
     static final String KEEPALIVE_REQUEST = "keepalive@openssh.com";
@@ -33,6 +42,13 @@ final class SessionSetup implements SessionListener {
             return;
         }
         Algorithms.addLegacy(session, options.legacyAlgorithms());
+        Set<String> knownTypes = new LinkedHashSet<>(knownHosts.knownKeyTypes(options, options.hostname(), options.port()));
+        // The ssh config's HostName and Port may differ from the inventory's: the verifier checks the address dialled
+        // (through a ProxyJump this is a local tunnel port, which no known_hosts line names).
+        if (session.getIoSession().getRemoteAddress() instanceof InetSocketAddress dialled) {
+            knownTypes.addAll(knownHosts.knownKeyTypes(options, dialled.getHostString(), dialled.getPort()));
+        }
+        Algorithms.preferKnownTypes(session, knownTypes);
         if (!options.keepalive().isZero()) {
             // OpenSSH's ServerAliveInterval: a request that wants a reply, so a device that stopped answering is
             // noticed (and its session closed) instead of only keeping NAT and idle timers from closing it.

@@ -104,7 +104,8 @@ public final class SshConnectionPlugin implements ConnectionPlugin {
     synchronized SshClient client() {
         if (client == null) {
             SshClient created = SshClient.setUpDefaultClient();
-            created.setServerKeyVerifier(new KnownHostsVerifier());
+            KnownHostsVerifier knownHosts = new KnownHostsVerifier();
+            created.setServerKeyVerifier(knownHosts);
             created.setHostConfigEntryResolver(configResolver);
             // Keys come only from the inventory and the ssh config, never implicitly from ~/.ssh.
             created.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
@@ -117,7 +118,7 @@ public final class SshConnectionPlugin implements ConnectionPlugin {
             });
             CoreModuleProperties.PREFERRED_AUTHS.set(created, "publickey,password,keyboard-interactive");
             Algorithms.modernOnly(created);
-            created.addSessionListener(new SessionSetup());
+            created.addSessionListener(new SessionSetup(knownHosts));
             created.start();
             client = created;
         }

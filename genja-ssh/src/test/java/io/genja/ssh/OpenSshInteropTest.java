@@ -11,8 +11,14 @@ import io.genja.task.FailureKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -198,6 +204,37 @@ class OpenSshInteropTest {
                 "private_key_file", sshd.userKey.toString(), "known_hosts_file", knownHosts.toString()));
         assertThat(strict.executeCommand("echo again")).isEqualTo("again\n");
         strict.close();
+    }
+
+    @Test
+    void asksForTheKeyTypeKnownHostsRecordsWhenTheServerHasSeveral() throws Exception {
+        // Ed25519 is asked for first by default; a host known only by its ECDSA key must still be verifiable.
+        Path knownHosts = knownHosts(sshd.ecdsaKnownHostsLine());
+        SshConnection connection = open(System.getProperty("user.name"), null, Map.of(
+                "private_key_file", sshd.userKey.toString(), "known_hosts_file", knownHosts.toString()));
+        assertThat(connection.executeCommand("echo ecdsa")).isEqualTo("ecdsa\n");
+        connection.close();
+    }
+
+    @Test
+    void acceptNewRecordsANewHostOnceWhenManySessionsReachItAtOnce() throws Exception {
+        Path knownHosts = directory.resolve("concurrent/known_hosts");
+        Map<String, Object> extras = Map.of("private_key_file", sshd.userKey.toString(),
+                "known_hosts_file", knownHosts.toString(), "strict_host_key_checking", "accept-new");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<SshConnection>> opened = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                opened.add(pool.submit(() -> open(System.getProperty("user.name"), null, extras)));
+            }
+            for (Future<SshConnection> connection : opened) {
+                connection.get(60, TimeUnit.SECONDS).close();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(Files.readAllLines(knownHosts)).hasSize(1).first().asString()
+                .startsWith("[127.0.0.1]:" + sshd.port + " ssh-ed25519 ");
     }
 
     @Test

@@ -54,6 +54,7 @@ final class OpenSshd implements AutoCloseable {
     static OpenSshd start(Path directory, boolean keyboardInteractive) throws IOException, InterruptedException {
         Files.createDirectories(Path.of("/run/sshd")); // privilege separation directory
         keygen("ed25519", "", directory.resolve("host_ed25519_key"));
+        keygen("ecdsa", "", directory.resolve("host_ecdsa_key"));
         keygen("ed25519", "", directory.resolve("id_ed25519"));
         keygen("ecdsa", "secret passphrase", directory.resolve("id_ecdsa_encrypted"));
         keygen("rsa", "rsa passphrase", directory.resolve("id_rsa_encrypted"));
@@ -87,6 +88,7 @@ final class OpenSshd implements AutoCloseable {
                 "Port " + port,
                 "ListenAddress 127.0.0.1",
                 "HostKey " + directory.resolve("host_ed25519_key"),
+                "HostKey " + directory.resolve("host_ecdsa_key"),
                 "PidFile " + directory.resolve("sshd.pid"),
                 "AuthorizedKeysFile " + directory.resolve("authorized_keys"),
                 "StrictModes no",
@@ -125,9 +127,18 @@ final class OpenSshd implements AutoCloseable {
         throw new IOException("sshd did not listen on 127.0.0.1:" + port + " within 10 s");
     }
 
-    /** A known_hosts line for this server's real host key. */
+    /** A known_hosts line for this server's real Ed25519 host key. */
     String knownHostsLine() throws IOException {
-        String[] parts = Files.readString(hostPublicKey).strip().split("\\s+");
+        return knownHostsLine(hostPublicKey);
+    }
+
+    /** A known_hosts line for this server's ECDSA host key (it has both, as most devices have several). */
+    String ecdsaKnownHostsLine() throws IOException {
+        return knownHostsLine(directory.resolve("host_ecdsa_key.pub"));
+    }
+
+    private String knownHostsLine(Path publicKey) throws IOException {
+        String[] parts = Files.readString(publicKey).strip().split("\\s+");
         return "[127.0.0.1]:" + port + " " + parts[0] + " " + parts[1] + "\n";
     }
 
