@@ -3,12 +3,16 @@ package io.genja.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +48,35 @@ class LauncherIT {
         assertThat(second.out()).as(second.toString())
                 .contains("50 hosts, 48 passed (0 changed), 2 failed (1 unreachable), 0 skipped");
         assertThat(second.err()).as(second.toString()).isEmpty();
+    }
+
+    @Test
+    void aJarRebuiltAfterTheArchiveWasWrittenGetsANewArchive() throws Exception {
+        Path cache = workingDirectory.resolve("cache");
+        Path taskJar = workingDirectory.resolve("tasks.jar");
+        writeJar(taskJar, "first build");
+        Map<String, String> env = Map.of("GENJA_CACHE_DIR", cache.toString(), "GENJA_CLASSPATH", taskJar.toString());
+        CommandRun first = run(launcher(), env);
+        assertThat(first.out()).as(first.toString()).contains("50 hosts");
+        Path archive = cache.resolve(files(cache).get(0));
+
+        // the user rebuilds the task jar: other content, later than the archive
+        writeJar(taskJar, "second build, longer");
+        Files.setLastModifiedTime(taskJar, FileTime.from(Files.getLastModifiedTime(archive).toInstant().plusSeconds(2)));
+        Map<String, String> strict = new HashMap<>(env);
+        strict.put("GENJA_OPTS", "-Xshare:on"); // a stale archive given to the JVM would now fail the run
+        CommandRun second = run(launcher(), strict);
+
+        assertThat(second.out()).as(second.toString()).contains("50 hosts");
+        assertThat(second.err()).as(second.toString()).isEmpty();
+        assertThat(Files.getLastModifiedTime(archive)).as("written again").isGreaterThan(Files.getLastModifiedTime(taskJar));
+    }
+
+    private static void writeJar(Path jar, String content) throws IOException {
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry("build.txt"));
+            out.write(content.getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     @Test
