@@ -202,8 +202,9 @@ final class TelnetShell {
         if (!matcher.find()) {
             return "";
         }
-        int start = text.lastIndexOf('\n', matcher.start()) + 1;
-        int end = text.indexOf('\n', matcher.start());
+        int last = matcher.end() - 1; // the pattern may start with the line ends before the message
+        int start = text.lastIndexOf('\n', last) + 1;
+        int end = text.indexOf('\n', last);
         return ": " + text.substring(start, end < 0 ? text.length() : end).strip();
     }
 

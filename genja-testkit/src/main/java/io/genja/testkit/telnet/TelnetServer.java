@@ -152,12 +152,12 @@ public final class TelnetServer implements AutoCloseable {
         OutputStream out = telnet.out();
         for (int attempt = 1; attempt <= LOGIN_ATTEMPTS; attempt++) {
             write(out, login.usernamePrompt());
-            String user = readLine(telnet, telnet.serverEchoes());
+            String user = readLine(telnet, telnet::serverEchoes);
             if (user == null) {
                 return false;
             }
             write(out, login.passwordPrompt());
-            String password = readLine(telnet, false); // never echoed
+            String password = readLine(telnet, () -> false); // never echoed
             if (password == null) {
                 return false;
             }
@@ -169,8 +169,11 @@ public final class TelnetServer implements AutoCloseable {
         return false;
     }
 
-    /** One line the client typed, echoed when {@code echo}; the line end is echoed always. */
-    private static String readLine(TelnetStreams telnet, boolean echo) throws IOException {
+    /**
+     * One line the client typed, each byte echoed when {@code echo} says so as it arrives (the client's agreement may
+     * arrive with the first bytes); the line end is echoed always.
+     */
+    private static String readLine(TelnetStreams telnet, BooleanSupplier echo) throws IOException {
         InputStream in = telnet.in();
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         while (true) {
@@ -183,7 +186,7 @@ public final class TelnetServer implements AutoCloseable {
                 return line.toString(StandardCharsets.UTF_8);
             }
             line.write(b);
-            if (echo) {
+            if (echo.getAsBoolean()) {
                 telnet.out().write(b);
                 telnet.out().flush();
             }
