@@ -3,7 +3,9 @@ package io.genja.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.genja.check.WorkspaceCheck;
 import io.genja.connection.Connection;
+import io.genja.document.Problem;
 import io.genja.connection.ConnectionException;
 import io.genja.connection.ConnectionPlugin;
 import io.genja.internal.engine.ConnectionManager;
@@ -106,6 +108,10 @@ class ConnectionPluginChoiceTest {
         assertThatThrownBy(() -> resolver.connectionPlugin("number", "cli"))
                 .isInstanceOfSatisfying(ConnectionException.class,
                         e -> assertThat(e.kind()).isEqualTo(FailureKind.VALIDATION));
+        assertThat(new WorkspaceCheck(inventory, plugins, null).connectionProblems(resolver))
+                .extracting(Problem::toString).anySatisfy(problem -> assertThat(problem)
+                        .contains("cli: connection_options.cli.extras.connection_plugin names connection plugin "
+                                + "\"cleartxt\", which is not registered").contains("typo"));
         ConnectionManager connections = new ConnectionManager(plugins, resolver, Duration.ZERO);
         assertThatThrownBy(() -> connections.get(inventory.host("typo").orElseThrow(), "cli"))
                 .isInstanceOfSatisfying(ConnectionException.class,

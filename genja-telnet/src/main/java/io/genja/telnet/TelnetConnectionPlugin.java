@@ -48,11 +48,19 @@ public final class TelnetConnectionPlugin implements ConnectionPlugin {
         return new TelnetConnection(key, this);
     }
 
-    /** The extras' types and values and the platform profile, as {@code open} would check them first. */
+    /**
+     * The extras' types and values, and a profile file of the host's own, as {@code open} would check them first. A
+     * platform without a profile is left to the other CLI plugins' checks (the ssh plugin reads the same profiles):
+     * every registered plugin is checked for every host, and a host that never uses telnet should not see its
+     * platform reported twice.
+     */
     @Override
     public List<String> validate(String host, ResolvedConnectionParams params) {
         try {
-            profile(TelnetOptions.from(host, params));
+            TelnetOptions options = TelnetOptions.from(host, params);
+            if (options.platformProfile() != null) {
+                profile(options);
+            }
             return List.of();
         } catch (ConnectionException e) {
             String prefix = "host " + host + ": ";

@@ -235,8 +235,15 @@ class TelnetConnectionTest {
         assertThat(PLUGIN.validate("r9", params)).singleElement().asString()
                 .contains("extras.read_timeout must be a number of seconds, e.g. 30, got \"soon\"");
         assertThat(PLUGIN.validate("r9", new ResolvedConnectionParams("127.0.0.1", null, "admin", PASSWORD,
-                "cisco_ois", Map.of()))).singleElement().asString()
-                .contains("platform \"cisco_ois\" has no telnet platform profile (did you mean \"cisco_ios\"?)");
+                "cisco_ois", Map.of()))).as("the platform is the ssh plugin's check too: reported once").isEmpty();
+        TelnetConnection connection = (TelnetConnection) PLUGIN.create(new ConnectionKey("r9", "telnet"));
+        assertThatThrownBy(() -> connection.open(new ResolvedConnectionParams("127.0.0.1", null, "admin", PASSWORD,
+                "cisco_ois", Map.of())))
+                .isInstanceOfSatisfying(ConnectionException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(FailureKind.VALIDATION);
+                    assertThat(e.getMessage()).contains(
+                            "platform \"cisco_ois\" has no telnet platform profile (did you mean \"cisco_ios\"?)");
+                });
     }
 
     private static TelnetConnection open(String name, Map<String, Object> extras) throws ConnectionException {
