@@ -48,7 +48,8 @@ import org.apache.sshd.server.auth.keyboard.KeyboardInteractiveAuthenticator;
 import org.apache.sshd.server.session.ServerSession;
 
 /**
- * A network device played by an in-process MINA SSHD server on {@code 127.0.0.1}: it logs users in by
+ * A network device played by an in-process MINA SSHD server on {@code 127.0.0.1} (or, {@linkplain Builder#telnet()
+ * built for Telnet}, a Telnet server asking its platform's login questions): it logs users in by
  * password, public key or keyboard-interactive, answers {@code show version}, {@code show running-config} and
  * friends as its platform would, pages output, and misbehaves on request ({@link Fault}). Prompts, paging and error
  * texts come from the platform's profile (genja-device, the file the ssh plugin reads too), command outputs from
