@@ -40,12 +40,12 @@ public final class TelnetConnection implements Connection {
         String secret = DeviceCliAdapter.enableSecret(key.host(), params.extras());
         plugin.warnCleartext(options);
         TelnetShell opened = TelnetShell.open(options, profile);
+        shell = opened; // before the check: a close() from now on closes it itself
         if (closed) {
             opened.close(); // closed while it opened: leave nothing behind
             throw new ConnectionException(FailureKind.CONNECTION, options.where() + ": the telnet connection was "
                     + "closed while it opened");
         }
-        shell = opened;
         cli = new DeviceCliAdapter(new CliSession(profile, new TelnetTransport(opened), options.where(), () -> secret));
     }
 
