@@ -23,11 +23,21 @@ import java.util.regex.Pattern;
  *                the patterns above when the profile loads
  * @param privilege the privilege levels and how to move between them; {@link Privilege#NONE} when not described
  * @param config how configuration is entered, committed and rolled back; {@link ConfigModel#NONE} when not described
+ * @param login how a terminal login (Telnet) asks for the user and the password; {@link Login#DEFAULT} when not
+ *              described
  * @param source where the profile was loaded from, for error messages
  */
 public record PlatformProfile(String name, List<String> aliases, Mode defaultMode, Pattern prompt,
                               List<String> pagingOff, Pattern more, String moreResponse, List<Pattern> errors,
-                              Samples samples, Privilege privilege, ConfigModel config, String source) {
+                              Samples samples, Privilege privilege, ConfigModel config, Login login, String source) {
+
+    /** A profile with the default {@link Login}. */
+    public PlatformProfile(String name, List<String> aliases, Mode defaultMode, Pattern prompt, List<String> pagingOff,
+                           Pattern more, String moreResponse, List<Pattern> errors, Samples samples,
+                           Privilege privilege, ConfigModel config, String source) {
+        this(name, aliases, defaultMode, prompt, pagingOff, more, moreResponse, errors, samples, privilege, config,
+                Login.DEFAULT, source);
+    }
 
     public PlatformProfile {
         Objects.requireNonNull(name, "name");
@@ -41,6 +51,7 @@ public record PlatformProfile(String name, List<String> aliases, Mode defaultMod
         Objects.requireNonNull(samples, "samples");
         Objects.requireNonNull(privilege, "privilege");
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(login, "login");
     }
 
     /** The first line of {@code output} that an error pattern matches (stripped), if any. */
@@ -130,5 +141,35 @@ public record PlatformProfile(String name, List<String> aliases, Mode defaultMod
      * @param send the answer, e.g. an empty line
      */
     public record Exchange(Pattern expect, String send) {
+    }
+
+    /**
+     * How a terminal login asks for the credentials before the first prompt (Telnet; an SSH server asks in its own
+     * protocol), and what a simulated device prints for it.
+     *
+     * @param usernamePrompt the device asking for the user, e.g. {@code Username:} or {@code login:}
+     * @param passwordPrompt the device asking for the password, e.g. {@code Password:}
+     * @param failure the device refusing the credentials, e.g. {@code % Login invalid}
+     * @param usernameSample the user question as printed, e.g. {@code Username: }
+     * @param passwordSample the password question as printed
+     * @param failureSample the refusal as printed
+     */
+    public record Login(Pattern usernamePrompt, Pattern passwordPrompt, Pattern failure, String usernameSample,
+                        String passwordSample, String failureSample) {
+
+        /** What most devices ask: {@code Username:} or {@code login:}, {@code Password:}, and a refusal. */
+        public static final Login DEFAULT = new Login(
+                Pattern.compile("(?i)(user ?name|login)\\s*:\\s*$"), Pattern.compile("(?i)password\\s*:\\s*$"),
+                Pattern.compile("(?im)^\\s*%?\\s*(login invalid|login incorrect|authentication failed|access denied)"),
+                "Username: ", "Password: ", "% Login invalid");
+
+        public Login {
+            Objects.requireNonNull(usernamePrompt, "usernamePrompt");
+            Objects.requireNonNull(passwordPrompt, "passwordPrompt");
+            Objects.requireNonNull(failure, "failure");
+            Objects.requireNonNull(usernameSample, "usernameSample");
+            Objects.requireNonNull(passwordSample, "passwordSample");
+            Objects.requireNonNull(failureSample, "failureSample");
+        }
     }
 }

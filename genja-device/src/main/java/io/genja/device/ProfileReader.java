@@ -3,6 +3,7 @@ package io.genja.device;
 import io.genja.device.PlatformProfile.Enable;
 import io.genja.device.PlatformProfile.Exchange;
 import io.genja.device.PlatformProfile.Level;
+import io.genja.device.PlatformProfile.Login;
 import io.genja.device.PlatformProfile.Privilege;
 import io.genja.device.PlatformProfile.Samples;
 import java.io.StringReader;
@@ -33,7 +34,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class ProfileReader {
 
     static final List<String> FIELDS = List.of("name", "aliases", "default_mode", "prompt", "paging_off",
-            "more_pattern", "more_response", "error_patterns", "samples", "privilege", "config");
+            "more_pattern", "more_response", "error_patterns", "samples", "privilege", "config", "login");
     private static final List<String> SAMPLE_FIELDS = List.of("prompt", "error", "more");
     private static final List<String> PRIVILEGE_FIELDS = List.of("login", "levels", "enable", "disable");
     private static final List<String> LEVEL_FIELDS = List.of("prompt", "sample");
@@ -41,6 +42,8 @@ final class ProfileReader {
     private static final List<String> CONFIG_FIELDS = List.of("model", "enter", "exit", "diff", "check", "commit",
             "commit_confirmed", "confirm", "abort", "rollback", "checkpoint", "rollback_checkpoint", "save", "prompts",
             "show_running", "show_startup", "show_candidate", "rollback_loads_candidate");
+    private static final List<String> LOGIN_FIELDS = List.of("username_prompt", "password_prompt", "failure",
+            "username_sample", "password_sample", "failure_sample");
     private static final List<String> EXCHANGE_FIELDS = List.of("expect", "send");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
     private static final Set<String> CONFIG_PLACEHOLDERS = Set.of("session", "checkpoint", "minutes", "seconds", "hms");
@@ -99,9 +102,38 @@ final class ProfileReader {
         Samples samples = samples(map.get("samples"), prompt, more, errors);
         Privilege privilege = privilege(map.get("privilege"), prompt);
         ConfigModel config = config(map.get("config"));
+        Login login = login(map.get("login"));
         return new PlatformProfile(name, strings(map.get("aliases"), "aliases"), mode, prompt,
                 strings(map.get("paging_off"), "paging_off"), more, moreResponse, errors, samples, privilege, config,
-                source);
+                login, source);
+    }
+
+    /** The {@code login:} section; each field left out keeps {@link Login#DEFAULT}'s, each sample must match its pattern. */
+    private Login login(Node node) {
+        if (node == null) {
+            return Login.DEFAULT;
+        }
+        Map<String, Node> map = fields(mapping(node, "login"), "login.", LOGIN_FIELDS);
+        Login defaults = Login.DEFAULT;
+        Pattern username = map.containsKey("username_prompt") ? pattern(map, "username_prompt", node, true, 0)
+                : defaults.usernamePrompt();
+        Pattern password = map.containsKey("password_prompt") ? pattern(map, "password_prompt", node, true, 0)
+                : defaults.passwordPrompt();
+        Pattern failure = map.containsKey("failure") ? pattern(map, "failure", node, true, Pattern.MULTILINE)
+                : defaults.failure();
+        String usernameSample = loginSample(map, "username_sample", username, defaults.usernameSample());
+        String passwordSample = loginSample(map, "password_sample", password, defaults.passwordSample());
+        String failureSample = loginSample(map, "failure_sample", failure, defaults.failureSample());
+        return new Login(username, password, failure, usernameSample, passwordSample, failureSample);
+    }
+
+    private String loginSample(Map<String, Node> map, String field, Pattern pattern, String fallback) {
+        String sample = map.containsKey(field) ? string(map, field, null, true) : fallback;
+        if (!pattern.matcher(sample).find()) {
+            throw problem(map.get(field), "login." + field + " \"" + sample + "\" does not match its pattern " + pattern
+                    + "; a simulated device would ask a question the client never recognises");
+        }
+        return sample;
     }
 
     private Samples samples(Node node, Pattern prompt, Pattern more, List<Pattern> errors) {

@@ -1,6 +1,7 @@
 package io.genja.check;
 
 import io.genja.GenjaException;
+import io.genja.connection.ConnectionException;
 import io.genja.document.Problem;
 import io.genja.document.Suggestions;
 import io.genja.internal.document.MapNode;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -168,13 +170,19 @@ public final class WorkspaceCheck {
 
     /**
      * What each registered connection plugin finds wrong with the hosts' parameters without connecting (a bad
-     * extra, an unknown platform), prefixed with the plugin's name. The parameters come from the resolver a run
+     * extra, an unknown platform, a {@code connection_plugin} naming no plugin), prefixed with the plugin's name. The parameters come from the resolver a run
      * uses: inventory, secrets, the plugin's settings section.
      */
     public List<Problem> connectionProblems(ConnectionResolver resolver) {
         Grouped grouped = new Grouped();
         for (String name : plugins.connectionPluginNames()) {
             for (Host host : inventory.hosts()) {
+                try {
+                    resolver.connectionPlugin(host.name(), name); // a connection_plugin naming no plugin
+                } catch (ConnectionException wrong) {
+                    String problem = wrong.getMessage().replaceFirst("^host " + Pattern.quote(host.name()) + ": ", "");
+                    grouped.add(locator.locate(inventory, host.name(), name, name + ": " + problem), host.name());
+                }
                 for (String problem : resolver.validate(host.name(), name)) {
                     grouped.add(locator.locate(inventory, host.name(), name, name + ": " + problem), host.name());
                 }

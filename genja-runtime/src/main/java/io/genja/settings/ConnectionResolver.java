@@ -37,6 +37,14 @@ public final class ConnectionResolver {
     /** What each plugin made of its section; plugins registered after creation are read on first use. */
     private final Map<String, ConnectionSettings> pluginSettings;
     private final List<String> warnings;
+    /** {@link #connectionPlugin}'s answers: the inventory does not change once loaded. */
+    private final Map<ConnectionKey, String> substitutes = new ConcurrentHashMap<>();
+
+    /**
+     * The key of a task plugin's connection options ({@code connection_options.ssh.extras.connection_plugin}) that
+     * makes a host connect through another plugin, e.g. {@code telnet} for a device without SSH.
+     */
+    public static final String CONNECTION_PLUGIN_EXTRA = "connection_plugin";
 
     private ConnectionResolver(Inventory inventory, PluginManager plugins, Settings settings,
                                Map<String, ConnectionSettings> pluginSettings, List<String> warnings) {
@@ -87,6 +95,42 @@ public final class ConnectionResolver {
             throw new ConnectionException(FailureKind.VALIDATION, e.getMessage(), e);
         }
         return settingsOf(plugin).applyTo(params);
+    }
+
+    /**
+     * The plugin that connects {@code host} for tasks that name {@code plugin}: {@code plugin} itself, unless the host's
+     * resolved {@code connection_options.<plugin>.extras.connection_plugin} (host, groups, defaults) names another, e.g.
+     * {@code telnet} for a device reachable only over Telnet: its tasks then run unchanged over that plugin's
+     * connection, opened with {@code connection_options.<that plugin>}. One step only: the other plugin's own
+     * {@code connection_plugin} is not followed.
+     *
+     * @throws ConnectionException of kind {@code VALIDATION} when the value is not a string or names no registered
+     *     connection plugin
+     */
+    public String connectionPlugin(String host, String plugin) throws ConnectionException {
+        ConnectionKey key = new ConnectionKey(host, plugin);
+        String known = substitutes.get(key);
+        if (known != null) {
+            return known;
+        }
+        Object named = inventory.resolveConnection(host, plugin).extras().get(CONNECTION_PLUGIN_EXTRA);
+        String chosen = plugin;
+        if (named != null) {
+            if (!(named instanceof String name) || name.isBlank()) {
+                throw new ConnectionException(FailureKind.VALIDATION, "host " + host + ": connection_options." + plugin
+                        + ".extras." + CONNECTION_PLUGIN_EXTRA + " must name a connection plugin, e.g. telnet; got \""
+                        + named + "\"");
+            }
+            if (plugins.findConnectionPlugin(name.strip()).isEmpty()) {
+                throw new ConnectionException(FailureKind.VALIDATION, "host " + host + ": connection_options." + plugin
+                        + ".extras." + CONNECTION_PLUGIN_EXTRA + " names connection plugin \"" + name.strip()
+                        + "\", which is not registered; known: " + plugins.connectionPlugins().stream()
+                        .map(ConnectionPlugin::name).sorted().toList() + " (is its jar, e.g. genja-telnet, on the class path?)");
+            }
+            chosen = name.strip();
+        }
+        substitutes.putIfAbsent(key, chosen);
+        return chosen;
     }
 
     /**

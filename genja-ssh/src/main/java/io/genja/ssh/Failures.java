@@ -1,5 +1,6 @@
 package io.genja.ssh;
 
+import io.genja.device.OutputSize;
 import io.genja.connection.ConnectionException;
 import io.genja.connection.AsyncFailures;
 import io.genja.task.FailureKind;
@@ -149,7 +150,7 @@ final class Failures {
      */
     static ConnectionException outputCap(SshOptions options, String what, String closed) {
         return new ConnectionException(FailureKind.COMMAND, options.where() + ": " + what + " printed more than "
-                + SshOptions.describeSize(options.maxOutput()) + ", the output cap; it was stopped and " + closed
+                + OutputSize.describe(options.maxOutput()) + ", the output cap; it was stopped and " + closed
                 + ". If that much output is expected, raise the cap with extras.max_output (per host) or "
                 + "ssh.max_output (settings file), e.g. max_output: 256MiB", null, false);
     }

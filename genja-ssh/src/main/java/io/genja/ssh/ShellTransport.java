@@ -2,6 +2,7 @@ package io.genja.ssh;
 
 import io.genja.connection.ConnectionException;
 import io.genja.device.CliRequest;
+import io.genja.device.connection.DeviceCliAdapter;
 import io.genja.device.session.CliTransport;
 import io.genja.device.session.DeviceCliException;
 import io.genja.task.FailureKind;

@@ -6,6 +6,7 @@ import io.genja.connection.DeviceCli;
 import io.genja.device.ConfigModel;
 import io.genja.device.Mode;
 import io.genja.device.PlatformProfile;
+import io.genja.device.connection.DeviceCliAdapter;
 import io.genja.device.session.CliSession;
 import io.genja.inventory.ConnectionKey;
 import io.genja.inventory.ResolvedConnectionParams;
@@ -84,7 +85,7 @@ public final class SshConnection implements Connection {
             options = SshOptions.from(key.host(), params);
             profile = plugin.profile(options);
             mode = options.mode() != null ? options.mode() : profile.defaultMode();
-            secret = enableSecret(key.host(), params.extras());
+            secret = DeviceCliAdapter.enableSecret(key.host(), params.extras());
             cli = mode == Mode.SHELL || profile.config().kind() != ConfigModel.Kind.NONE
                     ? new DeviceCliAdapter(new CliSession(profile, new ShellTransport(this::cliShell, key.host()),
                             options.where(), () -> secret))
@@ -330,22 +331,6 @@ public final class SshConnection implements Connection {
             cliShell = open;
             return open;
         }
-    }
-
-    /** {@code extras.secret}, else {@code extras.enable_secret} (references resolved already), or {@code null}. */
-    private static String enableSecret(String host, Map<String, Object> extras) throws ConnectionException {
-        for (String name : List.of("secret", "enable_secret")) {
-            Object value = extras.get(name);
-            if (value instanceof String text) {
-                return text;
-            }
-            if (value != null) {
-                throw new ConnectionException(FailureKind.VALIDATION, "host " + host + ": extras." + name
-                        + " must be a string (the enable secret, e.g. ${env:ENABLE_SECRET}), got a "
-                        + value.getClass().getSimpleName());
-            }
-        }
-        return null;
     }
 
     /** The mode commands run in, once open. */

@@ -6,18 +6,14 @@ import io.genja.connection.ConnectionException;
 import io.genja.connection.ConnectionPlugin;
 import io.genja.connection.ConnectionSettings;
 import io.genja.device.PlatformProfile;
-import io.genja.device.PlatformProfiles;
-import io.genja.document.Suggestions;
+import io.genja.device.connection.HostProfiles;
 import io.genja.inventory.ConnectionKey;
 import io.genja.inventory.ResolvedConnectionParams;
 import io.genja.settings.section.SettingsSection;
-import io.genja.task.FailureKind;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -44,7 +40,8 @@ public final class SshConnectionPlugin implements ConnectionPlugin {
     /** The plugin's name, as tasks write it in {@code connectionPluginName}. */
     public static final String NAME = "ssh";
 
-    private final Map<Path, PlatformProfiles> userProfiles = new ConcurrentHashMap<>();
+    private final HostProfiles profiles = new HostProfiles(NAME,
+            "or set extras.mode (exec or shell) to run without one");
     private final SshConfigResolver configResolver = new SshConfigResolver();
     private final KeyLoader keys = new KeyLoader();
     private SshClient client;
@@ -165,31 +162,7 @@ public final class SshConnectionPlugin implements ConnectionPlugin {
      * @throws ConnectionException of kind {@code VALIDATION} for an unknown platform or a broken profile file
      */
     PlatformProfile profile(SshOptions options) throws ConnectionException {
-        PlatformProfiles profiles;
-        try {
-            // read from the class path on first use (genja-device's index), so a broken profile fails a host, not the plugin
-            PlatformProfiles builtIn = PlatformProfiles.builtIn();
-            profiles = options.platformProfile() == null ? builtIn
-                    : userProfiles.computeIfAbsent(options.platformProfile().toAbsolutePath(), builtIn::with);
-        } catch (IllegalArgumentException e) {
-            throw new ConnectionException(FailureKind.VALIDATION, "host " + options.host() + ": " + e.getMessage(), e);
-        }
-        if (options.platform() == null) {
-            return PlatformProfiles.GENERIC;
-        }
-        PlatformProfiles known = profiles;
-        if (options.mode() != null && known.find(options.platform()).isEmpty()) {
-            return PlatformProfiles.GENERIC; // the host said how to run commands: no profile needed for that
-        }
-        return profiles.find(options.platform()).orElseThrow(() -> new ConnectionException(FailureKind.VALIDATION,
-                "host " + options.host() + ": platform \"" + options.platform() + "\" has no ssh platform profile"
-                        + closest(options.platform(), known) + "; known: " + String.join(", ", known.names())
-                        + ". Add one with extras.platform_profile, or set extras.mode (exec or shell) to run without one"));
-    }
-
-    private static String closest(String name, PlatformProfiles profiles) {
-        return Suggestions.closest(name, profiles.names())
-                .map(candidate -> " (did you mean \"" + candidate + "\"?)").orElse("");
+        return profiles.profile(options.host(), options.platform(), options.platformProfile(), options.mode() != null);
     }
 
     /** Stops the shared client: every session still open is closed. The next connection starts a new client. */

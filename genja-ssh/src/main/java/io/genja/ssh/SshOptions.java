@@ -2,6 +2,7 @@ package io.genja.ssh;
 
 import io.genja.connection.ConnectionException;
 import io.genja.device.Mode;
+import io.genja.device.OutputSize;
 import io.genja.inventory.ResolvedConnectionParams;
 import io.genja.task.FailureKind;
 import java.nio.file.Path;
@@ -14,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The settings of one ssh connection: the resolved inventory parameters plus the plugin's
@@ -44,13 +43,6 @@ public record SshOptions(String host, String hostname, int port, String username
 
     /** The output cap unless {@code extras.max_output} or {@code ssh.max_output} says otherwise: 64 MiB. */
     public static final long DEFAULT_MAX_OUTPUT = 64L * 1024 * 1024;
-
-    /** What {@code max_output} accepts, for messages. */
-    static final String SIZE_FORMAT = "a size in bytes, e.g. 67108864, 64MiB or 512KiB (KiB, MiB, GiB; "
-            + "K, M, G mean the same), at least 1KiB";
-
-    private static final Pattern SIZE = Pattern.compile(
-            "(\\d{1,19})\\s*(?:([KMG])(?:i?B)?|B)?", Pattern.CASE_INSENSITIVE);
 
     public SshOptions {
         knownHostsFiles = List.copyOf(knownHostsFiles);
@@ -97,45 +89,6 @@ public record SshOptions(String host, String hostname, int port, String username
                 r.size("max_output", DEFAULT_MAX_OUTPUT));
     }
 
-    /**
-     * Reads a size such as {@code 67108864}, {@code 64MiB}, {@code 64M} or {@code 512 KiB} (binary units); empty when
-     * {@code text} is not one, or is below 1 KiB.
-     */
-    static OptionalLong parseSize(String text) {
-        Matcher m = SIZE.matcher(text.strip());
-        if (!m.matches()) {
-            return OptionalLong.empty();
-        }
-        try {
-            long number = Long.parseLong(m.group(1));
-            int shift = m.group(2) == null ? 0 : switch (Character.toUpperCase(m.group(2).charAt(0))) {
-                case 'K' -> 10;
-                case 'M' -> 20;
-                default -> 30;
-            };
-            if (number > (Long.MAX_VALUE >> shift) || (number << shift) < 1024) {
-                return OptionalLong.empty();
-            }
-            return OptionalLong.of(number << shift);
-        } catch (NumberFormatException e) {
-            return OptionalLong.empty();
-        }
-    }
-
-    /** A size for messages: {@code 64 MiB}, {@code 1536 KiB}, {@code 1000 bytes}. */
-    static String describeSize(long bytes) {
-        if (bytes % (1L << 30) == 0) {
-            return (bytes >> 30) + " GiB";
-        }
-        if (bytes % (1L << 20) == 0) {
-            return (bytes >> 20) + " MiB";
-        }
-        if (bytes % 1024 == 0) {
-            return (bytes >> 10) + " KiB";
-        }
-        return bytes + " bytes";
-    }
-
     /** {@code host (hostname:port)}, for messages. */
     String where() {
         return "host " + host + " (" + hostname + ":" + port + ")";
@@ -152,7 +105,7 @@ public record SshOptions(String host, String hostname, int port, String username
                 + ", knownHostsFiles=" + knownHostsFiles + ", hostKeyChecking=" + hostKeyChecking
                 + ", legacyAlgorithms=" + legacyAlgorithms + ", sshConfigFile=" + sshConfigFile
                 + ", env=" + env.keySet() + ", platformProfile=" + platformProfile
-                + ", maxOutput=" + describeSize(maxOutput) + "]";
+                + ", maxOutput=" + OutputSize.describe(maxOutput) + "]";
     }
 
     /** Reads typed extras, failing with the host, the key, the bad value and what would be right. */
@@ -222,8 +175,8 @@ public record SshOptions(String host, String hostname, int port, String username
                 return fallback;
             }
             boolean valid = value instanceof String || value instanceof Integer || value instanceof Long;
-            return (valid ? parseSize(String.valueOf(value)) : OptionalLong.empty())
-                    .orElseThrow(() -> invalid("extras." + key, value, SIZE_FORMAT));
+            return (valid ? OutputSize.parse(String.valueOf(value)) : OptionalLong.empty())
+                    .orElseThrow(() -> invalid("extras." + key, value, OutputSize.FORMAT));
         }
 
         int positiveInt(String key, int fallback) throws ConnectionException {

@@ -1,5 +1,6 @@
 package io.genja.ssh;
 
+import io.genja.device.OutputSize;
 import io.genja.connection.ConnectionSettings;
 import io.genja.inventory.ResolvedConnectionParams;
 import io.genja.settings.section.SettingsSection;
@@ -48,9 +49,9 @@ public record SshSettings(Path configFile, Long maxOutput) implements Connection
             section.warning("ssh.config_file " + configFile + " does not exist; every ssh connection would fail");
         }
         Long maxOutput = section.text("max_output").map(text -> {
-            OptionalLong size = SshOptions.parseSize(text);
+            OptionalLong size = OutputSize.parse(text);
             if (size.isEmpty()) {
-                section.problem("max_output", "ssh.max_output must be " + SshOptions.SIZE_FORMAT + ", got \""
+                section.problem("max_output", "ssh.max_output must be " + OutputSize.FORMAT + ", got \""
                         + text + "\"");
             }
             return size.isPresent() ? size.getAsLong() : null;

@@ -1,5 +1,6 @@
 package io.genja.ssh;
 
+import io.genja.device.OutputSize;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -137,11 +138,11 @@ class FailureReasonTest {
                     .containsExactly("extras.max_output must be a size in bytes, e.g. 67108864, 64MiB or 512KiB "
                             + "(KiB, MiB, GiB; K, M, G mean the same), at least 1KiB, got \"" + bad + "\"");
         }
-        assertThat(SshOptions.parseSize("64MiB")).hasValue(64L << 20);
-        assertThat(SshOptions.parseSize("64 m")).hasValue(64L << 20);
-        assertThat(SshOptions.parseSize("2G")).hasValue(2L << 30);
-        assertThat(SshOptions.parseSize("1024")).hasValue(1024);
-        assertThat(SshOptions.parseSize("512KB")).hasValue(512L << 10);
+        assertThat(OutputSize.parse("64MiB")).hasValue(64L << 20);
+        assertThat(OutputSize.parse("64 m")).hasValue(64L << 20);
+        assertThat(OutputSize.parse("2G")).hasValue(2L << 30);
+        assertThat(OutputSize.parse("1024")).hasValue(1024);
+        assertThat(OutputSize.parse("512KB")).hasValue(512L << 10);
     }
 
     @Test

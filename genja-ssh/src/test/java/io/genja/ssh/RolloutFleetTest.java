@@ -52,8 +52,10 @@ class RolloutFleetTest {
     private long before;
 
     @BeforeEach
-    void start() {
+    void start() throws InterruptedException {
         plugin = new SshConnectionPlugin();
+        // the last test's sessions close on the devices a moment after its plugin closed them: their events are its
+        DEVICES.fleet().assertNoOpenSessions(Duration.ofSeconds(30));
         before = DEVICES.fleet().devices().stream().flatMap(d -> d.events().stream())
                 .mapToLong(DeviceEvent::sequence).max().orElse(0);
     }

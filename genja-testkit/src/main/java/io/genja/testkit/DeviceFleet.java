@@ -3,6 +3,7 @@ package io.genja.testkit;
 import io.genja.inventory.Attributes;
 import io.genja.inventory.ConnectionOptions;
 import io.genja.inventory.Inventory;
+import io.genja.settings.ConnectionResolver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -111,7 +112,8 @@ public final class DeviceFleet implements AutoCloseable {
 
     /**
      * Writes the fleet as a Genja {@code hosts.yaml} (one host per device: {@code 127.0.0.1}, its port,
-     * credentials, platform and {@code known_hosts_file} = {@link #knownHostsFile()}), for tests that run the
+     * credentials, platform and {@code known_hosts_file} = {@link #knownHostsFile()}; a {@linkplain
+     * SimulatedDevice.Builder#telnet() Telnet} device's host also {@code connection_plugin: telnet}), for tests that run the
      * {@code genja} command in another process.
      */
     public Path writeHostsFile(Path file) throws IOException {
@@ -125,6 +127,9 @@ public final class DeviceFleet implements AutoCloseable {
                     .append("  platform: ").append(device.platformName()).append('\n')
                     .append("  connection_options:\n    ssh:\n      extras:\n")
                     .append("        known_hosts_file: ").append(quoted(knownHosts.toString())).append('\n');
+            if (device.telnet()) {
+                hosts.append("        ").append(ConnectionResolver.CONNECTION_PLUGIN_EXTRA).append(": telnet\n");
+            }
         }
         return Files.writeString(file, hosts);
     }
@@ -142,7 +147,8 @@ public final class DeviceFleet implements AutoCloseable {
     /**
      * An inventory with one host per device: hostname {@code 127.0.0.1}, the device's port, credentials and
      * platform, and {@code connection_options.ssh.extras} with {@code known_hosts_file} set to
-     * {@link #knownHostsFile()} plus the builder's extras.
+     * {@link #knownHostsFile()} plus the builder's extras; for a {@linkplain SimulatedDevice.Builder#telnet() Telnet}
+     * device also {@code connection_plugin: telnet}, so that its ssh tasks run over the telnet plugin.
      */
     public Inventory inventory() {
         return inventory(UnaryOperator.identity());
@@ -155,6 +161,9 @@ public final class DeviceFleet implements AutoCloseable {
             Map<String, Object> sshExtras = new LinkedHashMap<>();
             sshExtras.put("known_hosts_file", knownHosts.toString());
             sshExtras.putAll(extras);
+            if (device.telnet()) {
+                sshExtras.put(ConnectionResolver.CONNECTION_PLUGIN_EXTRA, "telnet");
+            }
             Attributes.Builder attributes = Attributes.builder()
                     .hostname("127.0.0.1")
                     .port(device.port())

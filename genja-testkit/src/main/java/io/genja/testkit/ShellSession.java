@@ -1,21 +1,16 @@
 package io.genja.testkit;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
 
 /**
- * An interactive shell on a simulated device: echoes what is typed (not an answer to a secret's question), prints
- * the prompt, pages long output with the platform's pager marker (e.g. {@code --More--}) while paging is on, asks
- * the device's questions ({@code [confirm]}) in place of the prompt, and ends on {@code exit}.
+ * An interactive shell on a simulated device over an SSH shell channel: MINA's side of a {@link TerminalShell}, which
+ * plays the device's CLI.
  */
 final class ShellSession implements Command {
 
@@ -23,8 +18,6 @@ final class ShellSession implements Command {
     private InputStream in;
     private OutputStream out;
     private ExitCallback exitCallback;
-    /** Whether the last byte read ended a line with {@code \r}, so that a {@code \n} right after it is its pair. */
-    private boolean afterCarriageReturn;
     private ChannelSession channel;
     private final DeviceCli cli;
 
@@ -35,7 +28,7 @@ final class ShellSession implements Command {
 
     @Override
     public void setInputStream(InputStream in) {
-        this.in = new BufferedInputStream(in);
+        this.in = in;
     }
 
     @Override
@@ -68,34 +61,12 @@ final class ShellSession implements Command {
     }
 
     private void run() {
-        DeviceOutput output = new DeviceOutput(device, out, "\r\n");
         try {
-            output.write("\r\n" + cli.prompt());
-            String line;
-            while ((line = readLine(output, !cli.answersSecret())) != null) {
-                output.latency();
-                Reply reply = cli.execute(line);
-                if (reply.exit()) {
-                    break;
-                }
-                if (reply.flow() == Reply.Flow.SILENT) {
-                    in.transferTo(OutputStream.nullOutputStream()); // hung: reads, never answers, until closed
-                    return;
-                }
-                if (reply.flow() == Reply.Flow.ENDLESS) {
-                    output.endless(); // ends with an IOException when the client closes the channel
-                }
-                if (reply.flow() == Reply.Flow.DROP) {
-                    channel.getSession().close(true); // a fault or a reload: the connection goes, unanswered
-                    return;
-                }
-                List<String> lines = DeviceOutput.lines(reply.stdout() + reply.stderr());
-                if (!page(cli, output, lines)) {
-                    return;
-                }
-                output.write(reply.question() != null ? reply.question().text() : cli.prompt());
+            TerminalShell shell = new TerminalShell(device, cli, in, out, () -> true,
+                    () -> channel.getSession().close(true));
+            if (shell.run() == TerminalShell.End.CLOSED) {
+                exitCallback.onExit(0);
             }
-            exitCallback.onExit(0);
         } catch (IOException e) {
             exitCallback.onExit(1, "shell I/O failed: " + e.getMessage());
         } catch (InterruptedException e) {
@@ -104,72 +75,5 @@ final class ShellSession implements Command {
         } finally {
             device.shellClosed(cli);
         }
-    }
-
-    /** Reads one line, echoing it as a terminal does unless told not to; {@code null} at end of input. */
-    private String readLine(DeviceOutput output, boolean echoing) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        ByteArrayOutputStream echo = new ByteArrayOutputStream();
-        while (true) {
-            int b = in.read();
-            if (b < 0) {
-                return null;
-            }
-            if (b == '\n' && afterCarriageReturn && line.size() == 0 && echo.size() == 0) {
-                afterCarriageReturn = false;
-                continue; // the \n of a \r\n pair; a \n alone is an empty line (Enter answering a question)
-            }
-            afterCarriageReturn = b == '\r';
-            if (b == '\r' || b == '\n') {
-                echo.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-                output.write(echo.toString(StandardCharsets.UTF_8));
-                return line.toString(StandardCharsets.UTF_8);
-            }
-            line.write(b);
-            if (echoing) {
-                echo.write(b);
-            }
-            if (in.available() == 0) {
-                output.write(echo.toString(StandardCharsets.UTF_8));
-                echo.reset();
-            }
-        }
-    }
-
-    /** Writes the lines a page at a time; returns {@code false} when the device dropped the connection. */
-    private boolean page(DeviceCli cli, DeviceOutput output, List<String> lines)
-            throws IOException, InterruptedException {
-        int pageLength = cli.pageLength();
-        if (pageLength <= 1 || lines.size() < pageLength) {
-            return output.writeLines(lines);
-        }
-        int shown = 0;
-        int next = pageLength - 1;
-        while (shown < lines.size()) {
-            int end = Math.min(lines.size(), shown + next);
-            if (!output.writeLines(lines.subList(shown, end))) {
-                return false;
-            }
-            shown = end;
-            if (shown >= lines.size()) {
-                break;
-            }
-            String marker = cli.moreMarker();
-            output.write(marker);
-            int key = in.read();
-            // the marker is erased with backspaces, spaces and backspaces again, as IOS does
-            output.write("\b".repeat(marker.length()) + " ".repeat(marker.length()) + "\b".repeat(marker.length()));
-            if (key < 0 || key == 'q' || key == 'Q') {
-                break;
-            }
-            next = key == '\r' || key == '\n' ? 1 : pageLength - 1;
-            if (key == '\r' && in.available() > 0) {
-                in.mark(1);
-                if (in.read() != '\n') {
-                    in.reset();
-                }
-            }
-        }
-        return true;
     }
 }

@@ -1,5 +1,7 @@
 package io.genja.testkit;
 
+import io.genja.device.PlatformProfile;
+import io.genja.testkit.telnet.TelnetServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -46,7 +48,8 @@ import org.apache.sshd.server.auth.keyboard.KeyboardInteractiveAuthenticator;
 import org.apache.sshd.server.session.ServerSession;
 
 /**
- * A network device played by an in-process MINA SSHD server on {@code 127.0.0.1}: it logs users in by
+ * A network device played by an in-process MINA SSHD server on {@code 127.0.0.1} (or, {@linkplain Builder#telnet()
+ * built for Telnet}, a Telnet server asking its platform's login questions): it logs users in by
  * password, public key or keyboard-interactive, answers {@code show version}, {@code show running-config} and
  * friends as its platform would, pages output, and misbehaves on request ({@link Fault}). Prompts, paging and error
  * texts come from the platform's profile (genja-device, the file the ssh plugin reads too), command outputs from
@@ -84,6 +87,7 @@ public final class SimulatedDevice implements AutoCloseable {
     private final List<String> ciphers;
     private final List<String> macs;
     private final Duration idleTimeout;
+    private final boolean telnet;
 
     private final DeviceConfig config;
     private final String enableSecret;
@@ -105,6 +109,7 @@ public final class SimulatedDevice implements AutoCloseable {
     private SshServer server;
     private KeyPair activeHostKey;
     private ServerSocket silentServer;
+    private TelnetServer telnetServer;
     private int port;
 
     private SimulatedDevice(Builder b) {
@@ -124,6 +129,7 @@ public final class SimulatedDevice implements AutoCloseable {
         this.ciphers = List.copyOf(b.ciphers);
         this.macs = List.copyOf(b.macs);
         this.idleTimeout = b.idleTimeout;
+        this.telnet = b.telnet;
         this.enableSecret = b.enableSecret;
         if (enableSecret != null && (simulated.profile().privilege().enable() == null
                 || simulated.profile().privilege().level("user").isEmpty())) {
@@ -158,6 +164,8 @@ public final class SimulatedDevice implements AutoCloseable {
         try {
             if (fault == Fault.NO_BANNER) {
                 startSilent();
+            } else if (telnet) {
+                startTelnet();
             } else {
                 startSsh(hostKey != null ? hostKey : fleetHostKey);
             }
@@ -247,6 +255,40 @@ public final class SimulatedDevice implements AutoCloseable {
         port = server.getPort();
     }
 
+    /**
+     * Serves the same shell over Telnet: the login asks the platform profile's questions ({@code login:} section) and
+     * takes the device's credentials; a {@link Fault#REFUSE_AUTH} device refuses every login.
+     */
+    private void startTelnet() throws IOException {
+        PlatformProfile.Login prompts = simulated.profile().login();
+        TelnetServer.Login login = new TelnetServer.Login(prompts.usernameSample(), prompts.passwordSample(),
+                prompts.failureSample(), (user, pass) -> fault != Fault.REFUSE_AUTH
+                        && authMethods.contains(AuthMethod.PASSWORD) && username.equals(user) && password.equals(pass));
+        TelnetServer.Shell shell = (in, out, echo, hangUp) -> {
+            DeviceCli cli = new DeviceCli(this);
+            shellOpened(cli);
+            try {
+                new TerminalShell(this, cli, in, out, echo, hangUp).run();
+            } finally {
+                shellClosed(cli);
+            }
+        };
+        telnetServer = TelnetServer.start(login, shell, executor, new TelnetServer.Listener() {
+            @Override
+            public void opened() {
+                events.add(DeviceEvent.now(DeviceEvent.Kind.SESSION_OPENED, ""));
+                sessionsChanged();
+            }
+
+            @Override
+            public void closed() {
+                events.add(DeviceEvent.now(DeviceEvent.Kind.SESSION_CLOSED, ""));
+                sessionsChanged();
+            }
+        });
+        port = telnetServer.port();
+    }
+
     /** Accepts TCP connections and never says a word; a connection counts as a session until the client leaves. */
     private void startSilent() throws IOException {
         silentServer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -292,6 +334,10 @@ public final class SimulatedDevice implements AutoCloseable {
         if (running != null && running.isStarted()) {
             running.getActiveSessions().forEach(s -> s.close(true));
         }
+        TelnetServer telnetRunning = telnetServer;
+        if (telnetRunning != null) {
+            telnetRunning.dropConnections();
+        }
         for (Socket socket : silentSockets) {
             try {
                 socket.close();
@@ -312,6 +358,9 @@ public final class SimulatedDevice implements AutoCloseable {
             if (silentServer != null) {
                 silentServer.close();
             }
+            if (telnetServer != null) {
+                telnetServer.close();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot stop simulated device " + name, e);
         } finally {
@@ -320,6 +369,7 @@ public final class SimulatedDevice implements AutoCloseable {
             }
             server = null;
             silentServer = null;
+            telnetServer = null;
         }
     }
 
@@ -369,9 +419,15 @@ public final class SimulatedDevice implements AutoCloseable {
         return activeHostKey == null ? null : activeHostKey.getPublic();
     }
 
-    /** SSH sessions (or silent TCP connections) open right now; never negative. */
+    /** SSH sessions (or Telnet connections, or silent TCP connections) open right now; never negative. */
     public int openSessions() {
-        return openSessions.size() + silentSockets.size();
+        TelnetServer telnetRunning = telnetServer;
+        return openSessions.size() + silentSockets.size() + (telnetRunning == null ? 0 : telnetRunning.openConnections());
+    }
+
+    /** Whether the device serves its CLI over Telnet ({@link Builder#telnet()}) instead of SSH. */
+    public boolean telnet() {
+        return telnet;
     }
 
     /**
@@ -560,7 +616,8 @@ public final class SimulatedDevice implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "SimulatedDevice[" + name + ", " + platformName() + ", port=" + port + ", fault=" + fault + "]";
+        return "SimulatedDevice[" + name + ", " + platformName() + (telnet ? ", telnet" : "") + ", port=" + port
+                + ", fault=" + fault + "]";
     }
 
     /** Configures a {@link SimulatedDevice}. */
@@ -589,6 +646,7 @@ public final class SimulatedDevice implements AutoCloseable {
         private final List<java.util.regex.Pattern> acceptedLines = new ArrayList<>();
         private final List<java.util.regex.Pattern> rejectedLines = new ArrayList<>();
         private final Map<String, Duration> commandDelays = new java.util.HashMap<>();
+        private boolean telnet;
 
         private Builder(String name) {
             if (name == null || !name.matches("[A-Za-z0-9_.-]+")) {
@@ -787,6 +845,17 @@ public final class SimulatedDevice implements AutoCloseable {
                 }
             }
             return List.of(names);
+        }
+
+        /**
+         * Serves the device's CLI over Telnet instead of SSH, on {@link #port()}: the same shell (prompts, paging,
+         * privilege, configuration), after a login that asks the platform profile's {@code login:} questions
+         * ({@code Username:}, {@code Password:}) and refuses wrong credentials with the platform's message. Cleartext:
+         * for tests on {@code 127.0.0.1}.
+         */
+        public Builder telnet() {
+            this.telnet = true;
+            return this;
         }
 
         public SimulatedDevice build() {

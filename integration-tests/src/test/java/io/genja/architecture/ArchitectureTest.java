@@ -82,6 +82,20 @@ class ArchitectureTest {
         }).check(genja);
     }
 
+    /**
+     * genja-device's core reads bytes and profiles without the runtime, so any transport or tool can use it; only
+     * {@code io.genja.device.connection} adapts it to the runtime's connection API.
+     */
+    @Test
+    void theDeviceCoreUsesNothingOfGenjaOutsideIt() {
+        classes().that().resideInAnyPackage("io.genja.device", "io.genja.device.session")
+                .should().onlyDependOnClassesThat(DescribedPredicate.describe("are not Genja's or are the device core",
+                        (JavaClass target) -> !target.getPackageName().startsWith("io.genja.")
+                                || target.getPackageName().equals("io.genja.device")
+                                || target.getPackageName().equals("io.genja.device.session")))
+                .check(genja);
+    }
+
     /** Every package its own slice, the root package {@code io.genja} included. */
     private static final SliceAssignment EACH_PACKAGE = new SliceAssignment() {
         @Override

@@ -153,7 +153,13 @@ public final class ConnectionManager {
     }
 
     /** The shared future behind {@link #get} and {@link #getAsync}; callers must not complete it. */
-    CompletableFuture<Connection> acquire(Host host, String plugin) {
+    CompletableFuture<Connection> acquire(Host host, String taskPlugin) {
+        String plugin;
+        try {
+            plugin = resolver.connectionPlugin(host.name(), taskPlugin); // the host may connect through another plugin
+        } catch (ConnectionException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         ConnectionKey key = new ConnectionKey(host.name(), plugin);
         while (true) {
             if (closed) {
@@ -217,7 +223,13 @@ public final class ConnectionManager {
      * Closes and forgets the connection of {@code host} for {@code plugin}, also one still opening (it is closed as
      * soon as it opens). Used when a host runs out of its time budget, so a command hung on it returns.
      */
-    public void discard(String host, String plugin) {
+    public void discard(String host, String taskPlugin) {
+        String plugin;
+        try {
+            plugin = resolver.connectionPlugin(host, taskPlugin);
+        } catch (ConnectionException e) {
+            return; // nothing was opened for it
+        }
         Slot slot = slots.remove(new ConnectionKey(host, plugin));
         if (slot != null) {
             slot.discarded = true;

@@ -1,4 +1,4 @@
-package io.genja.ssh;
+package io.genja.device.connection;
 
 import io.genja.connection.ConnectionException;
 import io.genja.connection.CliCommand;
@@ -16,20 +16,48 @@ import io.genja.device.session.DeviceCliException;
 import io.genja.task.FailureKind;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The runtime's {@link DeviceCli} over genja-device's {@link CliSession}: converts the values and maps the
  * session's failures to {@link ConnectionException}s (a rejected line to {@link ConfigRejectedException}, a
- * transport failure to the transport's own exception). Nothing here is SSH's: a Telnet plugin can use the same
- * adapter over its own {@code CliTransport}.
+ * transport failure to the transport's own exception). The same for every CLI transport (genja-ssh's shell, genja-telnet):
+ * each builds a {@code CliSession} over its own {@code CliTransport} and hands it here.
+ *
+ * <pre>{@code
+ * String secret = DeviceCliAdapter.enableSecret(host, params.extras());
+ * DeviceCli cli = new DeviceCliAdapter(new CliSession(profile, transport, "host r1 (10.0.0.1:23)", () -> secret));
+ * }</pre>
  */
-final class DeviceCliAdapter implements DeviceCli {
+public final class DeviceCliAdapter implements DeviceCli {
 
     private final CliSession session;
 
-    DeviceCliAdapter(CliSession session) {
-        this.session = session;
+    public DeviceCliAdapter(CliSession session) {
+        this.session = Objects.requireNonNull(session, "session");
+    }
+
+    /**
+     * The enable secret of a host's connection: {@code extras.secret}, else {@code extras.enable_secret} (references
+     * such as {@code ${env:ENABLE_SECRET}} resolved already), or {@code null} when neither is set.
+     *
+     * @throws ConnectionException of kind {@code VALIDATION} when the value is not a string (the message never shows it)
+     */
+    public static String enableSecret(String host, Map<String, Object> extras) throws ConnectionException {
+        for (String name : List.of("secret", "enable_secret")) {
+            Object value = extras.get(name);
+            if (value instanceof String text) {
+                return text;
+            }
+            if (value != null) {
+                throw new ConnectionException(FailureKind.VALIDATION, "host " + host + ": extras." + name
+                        + " must be a string (the enable secret, e.g. ${env:ENABLE_SECRET}), got a "
+                        + value.getClass().getSimpleName());
+            }
+        }
+        return null;
     }
 
     @Override
@@ -175,7 +203,7 @@ final class DeviceCliAdapter implements DeviceCli {
     }
 
     /** The session's failure as the runtime's; the transport's own failure as it was. */
-    static ConnectionException map(DeviceCliException e) {
+    public static ConnectionException map(DeviceCliException e) {
         if (e instanceof ConfigLineRejected rejected) {
             ConfigRejectedException mapped = new ConfigRejectedException(rejected.getMessage(), rejected.line(),
                     rejected.deviceMessage(), rejected.applied());
