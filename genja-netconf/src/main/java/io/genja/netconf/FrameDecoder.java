@@ -2,6 +2,7 @@ package io.genja.netconf;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -26,8 +27,8 @@ final class FrameDecoder {
     private final StringBuilder header = new StringBuilder();
     /** The bytes still to read of the current chunk's data. */
     private long chunkLeft;
-    /** How much of the end-of-message marker the message's last bytes match, in base:1.0 framing. */
-    private int endMatched;
+    /** The last bytes read, to spot the end-of-message marker in base:1.0 framing. */
+    private final byte[] tail = new byte[END.length];
 
     /**
      * @param onMessage receives each complete message, on the thread that feeds the bytes
@@ -65,13 +66,10 @@ final class FrameDecoder {
         while (i < end) {
             byte b = bytes[i++];
             append(b);
-            if (b == END[endMatched]) {
-                endMatched++;
-            } else {
-                endMatched = b == END[0] ? 1 : 0;
-            }
-            if (endMatched == END.length) {
-                endMatched = 0;
+            System.arraycopy(tail, 1, tail, 0, tail.length - 1);
+            tail[tail.length - 1] = b;
+            if (message.size() >= END.length && Arrays.equals(tail, END)) {
+                Arrays.fill(tail, (byte) 0);
                 byte[] all = message.toByteArray();
                 message.reset();
                 deliver(new String(all, 0, all.length - END.length, StandardCharsets.UTF_8));

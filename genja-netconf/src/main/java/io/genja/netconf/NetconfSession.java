@@ -112,7 +112,9 @@ public final class NetconfSession {
         channel.setOut(session.new Incoming());
         channel.setErr(OutputStream.nullOutputStream());
         channel.addCloseFutureListener(f -> session.fail(new ConnectionException(FailureKind.CONNECTION,
-                where + ": the device closed the NETCONF session", null, true)));
+                where + (session.hello.isDone() ? ": the device closed the NETCONF session"
+                        : ": the device closed the channel before its <hello> (is the netconf subsystem enabled on"
+                        + " it, on this port?)"), null, true)));
         try {
             if (!channel.open().verify(timeout).isOpened()) {
                 throw new IOException("the channel was not opened");

@@ -181,17 +181,17 @@ final class NetconfServerSession implements Command {
 
     private String readToEndMarker() throws IOException {
         ByteArrayOutputStream message = new ByteArrayOutputStream();
-        int matched = 0;
         while (true) {
             int b = in.read();
             if (b < 0) {
                 throw new EOFException();
             }
             message.write(b);
-            matched = b == END[matched] ? matched + 1 : (b == END[0] ? 1 : 0);
-            if (matched == END.length) {
+            if (b == '>' && message.size() >= END.length) {
                 byte[] bytes = message.toByteArray();
-                return new String(bytes, 0, bytes.length - END.length, StandardCharsets.UTF_8);
+                if (Arrays.equals(bytes, bytes.length - END.length, bytes.length, END, 0, END.length)) {
+                    return new String(bytes, 0, bytes.length - END.length, StandardCharsets.UTF_8);
+                }
             }
         }
     }
