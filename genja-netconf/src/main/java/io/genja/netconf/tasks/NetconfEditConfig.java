@@ -33,7 +33,8 @@ import java.util.List;
 public class NetconfEditConfig implements Task {
 
     private static final String CANDIDATE = "urn:ietf:params:netconf:capability:candidate:1.0";
-    private static final String VALIDATE = "urn:ietf:params:netconf:capability:validate";
+    private static final String VALIDATE_1_0 = "urn:ietf:params:netconf:capability:validate:1.0";
+    private static final String VALIDATE_1_1 = "urn:ietf:params:netconf:capability:validate:1.1";
 
     @TaskOption(description = "the configuration: XML that goes inside <config>")
     String config;
@@ -76,7 +77,7 @@ public class NetconfEditConfig implements Task {
             if (dryRun || diff.isEmpty()) {
                 netconf.discardChanges();
             } else {
-                if (netconf.hasCapability(VALIDATE)) {
+                if (netconf.hasCapability(VALIDATE_1_0) || netconf.hasCapability(VALIDATE_1_1)) {
                     netconf.validate(Datastore.CANDIDATE);
                 }
                 commit(netconf);
