@@ -326,6 +326,9 @@ public final class NetconfSession {
         pending.put(id, request);
         Element reply;
         try {
+            if (broken != null) { // the session broke between the check above and now: nothing would answer
+                request.reply().completeExceptionally(broken);
+            }
             send("<rpc xmlns=\"" + Xml.BASE_NS + "\" message-id=\"" + id + "\">" + operationXml + "</rpc>");
             reply = await(request.reply(), "the reply to <" + operation + ">");
         } catch (IOException e) {
@@ -425,8 +428,12 @@ public final class NetconfSession {
     }
 
     private void failPending(ConnectionException error) {
-        pending.values().forEach(request -> request.reply().completeExceptionally(new ConnectionException(
-                error.kind(), error.getMessage(), error.getCause(), error.retryable())));
+        // A snapshot first: a caller woken by the first completion may send its next request before the loop ends,
+        // and that one must not fail for a message that came before it.
+        for (Pending request : List.copyOf(pending.values())) {
+            request.reply().completeExceptionally(new ConnectionException(error.kind(), error.getMessage(),
+                    error.getCause(), error.retryable()));
+        }
     }
 
     /** Closes the channel at once. */
