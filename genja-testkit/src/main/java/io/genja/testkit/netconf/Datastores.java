@@ -25,9 +25,11 @@ final class Datastores {
     /** Datastore name to the session-id holding its lock. */
     private final Map<String, Integer> locks = new HashMap<>();
     private Confirmed confirmed;
+    /** Counts confirmed commits, so that a timer that fires late never rolls back a newer one. */
+    private long generation;
 
     /** A confirmed commit waiting for its confirmation: what to roll back to, who may confirm, its timer. */
-    private record Confirmed(Document before, int session, String persist, ScheduledFuture<?> timer) {
+    private record Confirmed(Document before, int session, String persist, long generation, ScheduledFuture<?> timer) {
     }
 
     Datastores(String runningConfig, Set<String> keyLeaves, ScheduledExecutorService timer, Duration timerSecond,
@@ -155,9 +157,10 @@ final class Datastores {
         running = copy(candidate);
         if (confirmedCommit) {
             long seconds = confirmTimeout != null ? confirmTimeout : 600;
-            ScheduledFuture<?> rollback = timer.schedule(this::timerExpired, seconds * timerSecond.toNanos(),
+            long current = ++generation;
+            ScheduledFuture<?> rollback = timer.schedule(() -> timerExpired(current), seconds * timerSecond.toNanos(),
                     TimeUnit.NANOSECONDS);
-            confirmed = new Confirmed(before, session, persist, rollback);
+            confirmed = new Confirmed(before, session, persist, current, rollback);
         }
     }
 
@@ -183,8 +186,8 @@ final class Datastores {
         }
     }
 
-    private synchronized void timerExpired() {
-        if (confirmed != null) {
+    private synchronized void timerExpired(long expiredGeneration) {
+        if (confirmed != null && confirmed.generation() == expiredGeneration) {
             rollBack();
         }
     }
