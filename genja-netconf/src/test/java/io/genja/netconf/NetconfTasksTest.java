@@ -148,6 +148,19 @@ class NetconfTasksTest {
     }
 
     @Test
+    void aSessionDroppedDuringTheCommitFailsTheHostWithConnectionNotWithTheUnlockAfterIt() throws Exception {
+        try (Genja genja = genja(SimulatedNetconfServer.builder("r1").fault(NetconfFault.DROP_MID_REPLY, "commit"))) {
+            TaskResults results = genja.run("netconf_edit_config", RunOptions.defaults().option("config", NEW_HOSTNAME));
+
+            TaskFailure failed = failure(results, "r1");
+            assertThat(failed.kind()).isEqualTo(FailureKind.CONNECTION);
+            assertThat(failed.message()).contains("closed the NETCONF session", "waiting for the reply to <commit>");
+            assertThat(r1.awaitOpenSessions(0, Duration.ofSeconds(10))).isTrue();
+            assertThat(r1.lockHolder("candidate")).as("the session's end released its lock").isEmpty();
+        }
+    }
+
+    @Test
     void aLockedCandidateFailsTheHostWithLockDenied() throws Exception {
         try (Genja genja = genja(SimulatedNetconfServer.builder("r1"))) {
             NetconfConnectionPlugin other = new NetconfConnectionPlugin();

@@ -60,12 +60,19 @@ public class NetconfEditConfig implements Task {
         }
         Datastore target = candidate ? Datastore.CANDIDATE : Datastore.RUNNING;
         netconf.lock(target);
+        HostTaskResult result;
         try {
-            return candidate ? throughCandidate(netconf, xml, context.task().dryRun())
-                    : onRunning(netconf, xml);
-        } finally {
-            netconf.unlock(target);
+            result = candidate ? throughCandidate(netconf, xml, context.task().dryRun()) : onRunning(netconf, xml);
+        } catch (Exception e) {
+            try {
+                netconf.unlock(target);
+            } catch (ConnectionException unlockFailed) {
+                e.addSuppressed(unlockFailed); // the first failure is the one to report (a broken session fails both)
+            }
+            throw e;
         }
+        netconf.unlock(target);
+        return result;
     }
 
     private HostTaskResult throughCandidate(NetconfSession netconf, String xml, boolean dryRun) throws Exception {
