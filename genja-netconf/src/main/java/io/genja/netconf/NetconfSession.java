@@ -31,7 +31,8 @@ import org.w3c.dom.Element;
  * waiting for its reply. Get one in a task with {@link #of(TaskRuntimeContext)}.
  *
  * <p>Configuration is XML text: the content of {@code <config>} for {@link #editConfig}, of {@code <filter>} for
- * {@link #get} and {@link #getConfig}, which return the content of the reply's {@code <data>} (pretty-printed).
+ * {@link #get} and {@link #getConfig}, which return the content of the reply's {@code <data>} (pretty-printed). Each
+ * top-level node names its YANG module's namespace; one without would be read in the NETCONF base namespace.
  * A reply with an {@code <rpc-error>} of severity {@code error} throws {@link NetconfRpcException} with every error;
  * a broken session throws {@code CONNECTION}, no reply within {@code extras.timeout} throws {@code TIMEOUT}. Replies
  * are matched to requests by {@code message-id}. Calls may come from several threads; each waits for its own reply.
