@@ -104,13 +104,18 @@ class DocsCompileTest {
         assertThat(errors).as("compile errors in the docs' Java snippets").isEmpty();
     }
 
-    /** The test class path without this module's own classes. */
+    /**
+     * The test class path without this module's own classes, plus the jars named by {@code genja.docs.classpath}:
+     * modules the docs show but the example app does not ship (genja-netconf), kept off the tests' own class path.
+     */
     private static String docsClassPath() throws URISyntaxException {
         List<Path> own = List.of(
                 Path.of(DocsCompileTest.class.getProtectionDomain().getCodeSource().getLocation().toURI()),
                 Path.of(io.genja.examples.tasks.BackupConfig.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
-        return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> own.stream().noneMatch(path -> path.equals(Path.of(entry).toAbsolutePath())))
+        String docsOnly = System.getProperty("genja.docs.classpath", "");
+        return Stream.concat(Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+                        .filter(entry -> own.stream().noneMatch(path -> path.equals(Path.of(entry).toAbsolutePath()))),
+                        Stream.of(docsOnly.split(File.pathSeparator)).filter(entry -> !entry.isBlank()))
                 .collect(Collectors.joining(File.pathSeparator));
     }
 

@@ -333,6 +333,24 @@ public final class SshConnection implements Connection {
         }
     }
 
+    /**
+     * The open, authenticated MINA session, for plugins that speak another protocol over this connection's ssh
+     * session (the netconf plugin opens its {@code netconf} subsystem channel on it).
+     *
+     * @throws ConnectionException of kind {@code CONNECTION} when the connection is not open or the session ended
+     */
+    public ClientSession session() throws ConnectionException {
+        ClientSession current = session;
+        if (current == null || closed) {
+            throw new ConnectionException(FailureKind.CONNECTION, key.host() + ": the ssh connection is not open"
+                    + (closed ? " (it was closed)" : ""));
+        }
+        if (!current.isOpen() || current.isClosing()) {
+            throw Failures.lost(options, closedBy.get());
+        }
+        return current;
+    }
+
     /** The mode commands run in, once open. */
     public Mode mode() {
         return mode;
