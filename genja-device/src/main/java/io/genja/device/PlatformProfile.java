@@ -23,11 +23,13 @@ import java.util.regex.Pattern;
  *                the patterns above when the profile loads
  * @param privilege the privilege levels and how to move between them; {@link Privilege#NONE} when not described
  * @param config how configuration is entered, committed and rolled back; {@link ConfigModel#NONE} when not described
+ * @param files where files go and how the device checks them; {@link FileSystems#NONE} when not described
  * @param source where the profile was loaded from, for error messages
  */
 public record PlatformProfile(String name, List<String> aliases, Mode defaultMode, Pattern prompt,
                               List<String> pagingOff, Pattern more, String moreResponse, List<Pattern> errors,
-                              Samples samples, Privilege privilege, ConfigModel config, String source) {
+                              Samples samples, Privilege privilege, ConfigModel config, FileSystems files,
+                              String source) {
 
     public PlatformProfile {
         Objects.requireNonNull(name, "name");
@@ -41,6 +43,7 @@ public record PlatformProfile(String name, List<String> aliases, Mode defaultMod
         Objects.requireNonNull(samples, "samples");
         Objects.requireNonNull(privilege, "privilege");
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(files, "files");
     }
 
     /** The first line of {@code output} that an error pattern matches (stripped), if any. */
