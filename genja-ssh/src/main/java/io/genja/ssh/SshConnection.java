@@ -3,6 +3,8 @@ package io.genja.ssh;
 import io.genja.connection.Connection;
 import io.genja.connection.ConnectionException;
 import io.genja.connection.DeviceCli;
+import io.genja.connection.FileTransfer;
+import io.genja.connection.TransferProtocol;
 import io.genja.device.ConfigModel;
 import io.genja.device.Mode;
 import io.genja.device.PlatformProfile;
@@ -305,6 +307,61 @@ public final class SshConnection implements Connection {
     @Override
     public Optional<DeviceCli> cli() {
         return Optional.ofNullable(cli);
+    }
+
+    /**
+     * Copies files over this session by SFTP or SCP (a new channel per operation); empty before open and after
+     * close.
+     */
+    @Override
+    public Optional<FileTransfer> files(TransferProtocol protocol) {
+        return session == null || closed ? Optional.empty() : Optional.of(new SshFileTransfer(this, protocol));
+    }
+
+    /** The open session, for the file transfers' channels. */
+    ClientSession openSession() throws ConnectionException {
+        ClientSession current = session;
+        if (current == null || closed) {
+            throw new ConnectionException(FailureKind.CONNECTION, key.host() + ": the ssh connection is not open"
+                    + (closed ? " (it was closed)" : ""));
+        }
+        if (!current.isOpen() || current.isClosing()) {
+            throw Failures.lost(options, closedBy.get());
+        }
+        return current;
+    }
+
+    ClientSession session() {
+        return session;
+    }
+
+    SshOptions options() {
+        return options;
+    }
+
+    java.util.concurrent.ScheduledExecutorService timer() {
+        return plugin.timer();
+    }
+
+    String where() {
+        return options.where();
+    }
+
+    /**
+     * Runs a read-only device command such as a checksum and returns all it printed (stdout and stderr), whatever
+     * its exit status: through the device CLI in shell mode (reaching privileged mode first, waiting up to
+     * {@code timeout} or the command timeout, whichever is longer), by exec channel otherwise.
+     */
+    String deviceCommand(String command, Duration timeout) throws ConnectionException {
+        if (mode == Mode.SHELL && cli != null) {
+            if (cli.mode() == io.genja.connection.CliMode.USER) {
+                cli.enable();
+            }
+            Duration wait = timeout.compareTo(options.commandTimeout()) > 0 ? timeout : options.commandTimeout();
+            return cli.send(io.genja.connection.CliCommand.of(command).withTimeout(wait));
+        }
+        CommandResult result = execute(command);
+        return result.stdout() + result.stderr();
     }
 
     /** The shell the CLI uses: the connection's own in shell mode; in exec mode one opened on the session. */
