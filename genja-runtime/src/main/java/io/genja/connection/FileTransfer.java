@@ -22,6 +22,12 @@ public interface FileTransfer {
     TransferProtocol protocol();
 
     /**
+     * Where files go on this device when a copy names no directory, from its platform's profile: {@code flash:},
+     * {@code bootflash:}, {@code /var/tmp/}; empty when the profile names none.
+     */
+    Optional<String> defaultDirectory();
+
+    /**
      * Copies {@code local} to {@code remote}, replacing a file that is there.
      *
      * @param progress receives the number of bytes sent so far, as they go (from the calling thread)

@@ -70,6 +70,11 @@ final class SshFileTransfer implements FileTransfer {
     }
 
     @Override
+    public Optional<String> defaultDirectory() {
+        return Optional.ofNullable(connection.profile().files().defaultDirectory());
+    }
+
+    @Override
     public void upload(Path local, String remote, LongConsumer progress) throws ConnectionException {
         String target = transferPath(remote);
         long size;
