@@ -14,6 +14,7 @@ import io.genja.task.TaskProgress;
 import io.genja.task.TaskResults;
 import io.genja.task.TaskSuccess;
 import io.genja.testkit.DeviceFleet;
+import io.genja.testkit.Fault;
 import io.genja.testkit.SimulatedDevice;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,7 +132,7 @@ class FileCopyFleetTest {
             assertThat(second.summary().changed()).isZero();
             assertThat(success(second, "cisco_ios-001").summary())
                     .isEqualTo("flash:" + image.getFileName() + " is already on the device with MD5 "
-                            + DeviceFilesMd5.of(content) + ": nothing to copy");
+                            + md5(content) + ": nothing to copy");
         }
     }
 
@@ -166,6 +167,26 @@ class FileCopyFleetTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"sftp", "scp"})
+    void aCopyTheDeviceStoresCorruptedFailsOnItsChecksum(String protocol) throws Exception {
+        Path image = localFile("corrupted-" + protocol + ".bin", 64 * 1024, 3);
+        String md5 = md5(Files.readAllBytes(image));
+        try (DeviceFleet corrupting = DeviceFleet.builder()
+                .device(SimulatedDevice.builder("bad-flash").platform("cisco_ios").fault(Fault.CORRUPT_FILE_WRITES))
+                .start();
+             Genja genja = Genja.builder(corrupting.inventory()).build()) {
+            TaskResults results = genja.run("file_copy", RunOptions.defaults().option("source", image.toString())
+                    .option("protocol", protocol));
+            assertThat(results.hostResult("bad-flash")).isInstanceOfSatisfying(HostTaskResult.Failed.class, failed -> {
+                assertThat(failed.failure().kind()).isEqualTo(FailureKind.COMMAND);
+                assertThat(failed.failure().message()).startsWith("bad-flash: MD5 mismatch after the copy: the device "
+                        + "reports ").contains("for flash:" + image.getFileName() + " (verify /md5 flash:"
+                        + image.getFileName() + "), the local file has " + md5);
+            });
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sftp", "scp"})
     void downloadsEachDevicesFileIntoADirectoryPerHostAndASecondRunCopiesNothing(String protocol) throws Exception {
         List<String> hosts = List.of("cisco_nxos-003", "juniper_junos-003", "linux-003");
         Map<String, String> remote = Map.of("cisco_nxos-003", "bootflash:show-tech.txt",
@@ -190,10 +211,7 @@ class FileCopyFleetTest {
         }
     }
 
-    /** The MD5 a device reports, computed here the same way for the expected summaries. */
-    private static final class DeviceFilesMd5 {
-        static String of(byte[] content) throws Exception {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(content));
-        }
+    private static String md5(byte[] content) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(content));
     }
 }
