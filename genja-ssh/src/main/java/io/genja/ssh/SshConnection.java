@@ -1,5 +1,7 @@
 package io.genja.ssh;
 
+import io.genja.connection.CliCommand;
+import io.genja.connection.CliMode;
 import io.genja.connection.Connection;
 import io.genja.connection.ConnectionException;
 import io.genja.connection.DeviceCli;
@@ -26,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.client.channel.ChannelExec;
@@ -339,7 +342,7 @@ public final class SshConnection implements Connection {
         return options;
     }
 
-    java.util.concurrent.ScheduledExecutorService timer() {
+    ScheduledExecutorService timer() {
         return plugin.timer();
     }
 
@@ -354,11 +357,11 @@ public final class SshConnection implements Connection {
      */
     String deviceCommand(String command, Duration timeout) throws ConnectionException {
         if (mode == Mode.SHELL && cli != null) {
-            if (cli.mode() == io.genja.connection.CliMode.USER) {
+            if (cli.mode() == CliMode.USER) {
                 cli.enable();
             }
             Duration wait = timeout.compareTo(options.commandTimeout()) > 0 ? timeout : options.commandTimeout();
-            return cli.send(io.genja.connection.CliCommand.of(command).withTimeout(wait));
+            return cli.send(CliCommand.of(command).withTimeout(wait));
         }
         CommandResult result = execute(command);
         return result.stdout() + result.stderr();
