@@ -142,13 +142,16 @@ final class SshFileTransfer implements FileTransfer {
         ClientSession session = connection.openSession();
         long size = RemoteFile.UNKNOWN_SIZE;
         if (protocol == TransferProtocol.SFTP) {
+            Stall watchdog = new Stall(session, "stat of " + remote);
             try (SftpClient sftp = sftp(session)) {
                 size = sftp.stat(target).getSize();
             } catch (IOException e) {
                 if (isMissing(e)) {
                     return Optional.empty();
                 }
-                throw failure("ask the size of " + remote, null, e);
+                throw failure("ask the size of " + remote, watchdog, e);
+            } finally {
+                watchdog.stop();
             }
         }
         FileSystems.Checksum checksum = connection.profile().files().checksum();
@@ -247,7 +250,7 @@ final class SshFileTransfer implements FileTransfer {
     }
 
     private ConnectionException failure(String what, Stall stall, IOException e) {
-        if (stall != null && stall.expired) {
+        if (stall.expired) {
             return new ConnectionException(FailureKind.TIMEOUT, connection.where() + ": could not " + what
                     + ": no data moved for " + Failures.seconds(stall.idle) + " (the session was closed)", e, true);
         }
