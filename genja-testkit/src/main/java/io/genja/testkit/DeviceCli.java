@@ -104,7 +104,7 @@ final class DeviceCli {
                 return Reply.drop();
             }
         }
-        Optional<Reply> checksum = device.startedFiles().answer(command, platform.errorsOnStderr());
+        Optional<Reply> checksum = device.files().flatMap(files -> files.answer(command, platform.errorsOnStderr()));
         if (checksum.isPresent()) {
             return checksum.get();
         }

@@ -491,12 +491,14 @@ public final class SimulatedDevice implements AutoCloseable {
         startedFiles().write(devicePath, Objects.requireNonNull(content, "content"));
     }
 
-    DeviceFiles startedFiles() {
-        DeviceFiles current = files;
-        if (current == null) {
-            throw new IllegalStateException("device " + name + " is not started, so it has no files yet");
-        }
-        return current;
+    /** The device's files; empty until its SSH server starts (a CLI played without a server has none). */
+    Optional<DeviceFiles> files() {
+        return Optional.ofNullable(files);
+    }
+
+    private DeviceFiles startedFiles() {
+        return files().orElseThrow(() -> new IllegalStateException("device " + name
+                + " is not started, so it has no files yet"));
     }
 
     /** What {@code show version} prints. */
