@@ -7,6 +7,7 @@ import io.genja.task.FailureKind;
 import io.genja.task.HostTaskResult;
 import io.genja.task.TaskFailure;
 import io.genja.task.TaskInfo;
+import io.genja.task.TaskProgress;
 import io.genja.task.TaskResults;
 import io.genja.task.TaskSuccess;
 import java.io.ByteArrayOutputStream;
@@ -43,6 +44,37 @@ class RunProgressTest {
 
         assertThat(text()).contains("backup").contains("3/3").contains("1 failed").contains("\r");
         assertThat(text()).doesNotContain("progress:");
+    }
+
+    @Test
+    void plainLinesShowEachHostsCopyAtEveryQuarterAndNothingForSmallFiles() {
+        RunProgress progress = new RunProgress(out, false);
+        progress.onTaskStart(TASK, hosts);
+        long total = 8 * 1024 * 1024;
+        for (long done = 0; done <= total; done += 512 * 1024) {
+            progress.onHostProgress(TASK, hosts.get(0), new TaskProgress("upload ios.bin to flash:ios.bin", done, total,
+                    TaskProgress.BYTES));
+        }
+        progress.onHostProgress(TASK, hosts.get(1), new TaskProgress("upload small.txt", 10, 10, TaskProgress.BYTES));
+
+        String host = hosts.get(0).name();
+        assertThat(text().lines()).containsExactly(
+                host + ": upload ios.bin to flash:ios.bin 25% 2.0/8.0 MiB",
+                host + ": upload ios.bin to flash:ios.bin 50% 4.0/8.0 MiB",
+                host + ": upload ios.bin to flash:ios.bin 75% 6.0/8.0 MiB",
+                host + ": upload ios.bin to flash:ios.bin 100% 8.0/8.0 MiB");
+    }
+
+    @Test
+    void onATerminalTheBarShowsTheHostThatReportedLast() {
+        RunProgress progress = new RunProgress(out, true);
+        progress.onTaskStart(TASK, hosts);
+        progress.onHostProgress(TASK, hosts.get(1), new TaskProgress("upload ios.bin", 3 * 1024 * 1024,
+                4 * 1024 * 1024, TaskProgress.BYTES));
+        progress.onHostFinish(TASK, hosts.get(0), HostTaskResult.passed(new TaskSuccess()));
+        progress.finish();
+
+        assertThat(text()).contains(hosts.get(1).name() + " 75% 3.0/4.0 MiB");
     }
 
     private void runHooks(RunProgress progress) {

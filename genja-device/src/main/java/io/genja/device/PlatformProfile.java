@@ -23,20 +23,22 @@ import java.util.regex.Pattern;
  *                the patterns above when the profile loads
  * @param privilege the privilege levels and how to move between them; {@link Privilege#NONE} when not described
  * @param config how configuration is entered, committed and rolled back; {@link ConfigModel#NONE} when not described
+ * @param files where files go and how the device checks them; {@link FileSystems#NONE} when not described
  * @param login how a terminal login (Telnet) asks for the user and the password; {@link Login#DEFAULT} when not
  *              described
  * @param source where the profile was loaded from, for error messages
  */
 public record PlatformProfile(String name, List<String> aliases, Mode defaultMode, Pattern prompt,
                               List<String> pagingOff, Pattern more, String moreResponse, List<Pattern> errors,
-                              Samples samples, Privilege privilege, ConfigModel config, Login login, String source) {
+                              Samples samples, Privilege privilege, ConfigModel config, FileSystems files,
+                              Login login, String source) {
 
-    /** A profile with the default {@link Login}. */
+    /** A profile without file systems and with the default {@link Login}. */
     public PlatformProfile(String name, List<String> aliases, Mode defaultMode, Pattern prompt, List<String> pagingOff,
                            Pattern more, String moreResponse, List<Pattern> errors, Samples samples,
                            Privilege privilege, ConfigModel config, String source) {
         this(name, aliases, defaultMode, prompt, pagingOff, more, moreResponse, errors, samples, privilege, config,
-                Login.DEFAULT, source);
+                FileSystems.NONE, Login.DEFAULT, source);
     }
 
     public PlatformProfile {
@@ -51,6 +53,7 @@ public record PlatformProfile(String name, List<String> aliases, Mode defaultMod
         Objects.requireNonNull(samples, "samples");
         Objects.requireNonNull(privilege, "privilege");
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(files, "files");
         Objects.requireNonNull(login, "login");
     }
 

@@ -39,7 +39,8 @@ public final class PlatformProfiles {
     /** Used when a host names no platform: exec mode, and a prompt ending in one of {@code > # $ %} for shells. */
     public static final PlatformProfile GENERIC = new PlatformProfile("generic", List.of(), Mode.EXEC,
             Pattern.compile("[>#$%]\\s*$"), List.of(), Pattern.compile("--More--\\s*$"), " ", List.of(),
-            PlatformProfile.Samples.NONE, PlatformProfile.Privilege.NONE, ConfigModel.NONE, "built-in");
+            PlatformProfile.Samples.NONE, PlatformProfile.Privilege.NONE, ConfigModel.NONE, FileSystems.NONE,
+            PlatformProfile.Login.DEFAULT, "built-in");
 
     private static volatile PlatformProfiles onClassPath;
 

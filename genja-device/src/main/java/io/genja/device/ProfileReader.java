@@ -34,7 +34,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class ProfileReader {
 
     static final List<String> FIELDS = List.of("name", "aliases", "default_mode", "prompt", "paging_off",
-            "more_pattern", "more_response", "error_patterns", "samples", "privilege", "config", "login");
+            "more_pattern", "more_response", "error_patterns", "samples", "privilege", "config", "files", "login");
     private static final List<String> SAMPLE_FIELDS = List.of("prompt", "error", "more");
     private static final List<String> PRIVILEGE_FIELDS = List.of("login", "levels", "enable", "disable");
     private static final List<String> LEVEL_FIELDS = List.of("prompt", "sample");
@@ -45,6 +45,11 @@ final class ProfileReader {
     private static final List<String> LOGIN_FIELDS = List.of("username_prompt", "password_prompt", "failure",
             "username_sample", "password_sample", "failure_sample");
     private static final List<String> EXCHANGE_FIELDS = List.of("expect", "send");
+    private static final List<String> FILES_FIELDS = List.of("transfer_paths", "default_directory", "checksum");
+    private static final List<String> CHECKSUM_FIELDS = List.of("command", "pattern", "sample", "missing");
+    /** Values put into the checksum samples when the loader checks them against the pattern. */
+    private static final Map<String, String> CHECKSUM_SAMPLE_VALUES = Map.of("path", "flash:image.bin",
+            "md5", "0123456789abcdef0123456789abcdef");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
     private static final Set<String> CONFIG_PLACEHOLDERS = Set.of("session", "checkpoint", "minutes", "seconds", "hms");
     private static final Set<String> SAMPLE_PLACEHOLDERS = Set.of("host", "user", "caret", "command", "word");
@@ -102,10 +107,11 @@ final class ProfileReader {
         Samples samples = samples(map.get("samples"), prompt, more, errors);
         Privilege privilege = privilege(map.get("privilege"), prompt);
         ConfigModel config = config(map.get("config"));
+        FileSystems files = files(map.get("files"));
         Login login = login(map.get("login"));
         return new PlatformProfile(name, strings(map.get("aliases"), "aliases"), mode, prompt,
                 strings(map.get("paging_off"), "paging_off"), more, moreResponse, errors, samples, privilege, config,
-                login, source);
+                files, login, source);
     }
 
     /** The {@code login:} section; each field left out keeps {@link Login#DEFAULT}'s, each sample must match its pattern. */
@@ -234,6 +240,54 @@ final class ProfileReader {
                 command(map, "rollback_checkpoint"), command(map, "save"), prompts, command(map, "show_running"),
                 command(map, "show_startup"), command(map, "show_candidate"),
                 flag(map, "rollback_loads_candidate"));
+    }
+
+    private FileSystems files(Node node) {
+        if (node == null) {
+            return FileSystems.NONE;
+        }
+        Map<String, Node> map = fields(mapping(node, "files"), "files.", FILES_FIELDS);
+        Map<String, String> transferPaths = new LinkedHashMap<>();
+        if (map.containsKey("transfer_paths")) {
+            for (NodeTuple tuple : mapping(map.get("transfer_paths"), "files.transfer_paths").getValue()) {
+                transferPaths.put(scalar(tuple.getKeyNode(), "files.transfer_paths"),
+                        scalar(tuple.getValueNode(), "files.transfer_paths"));
+            }
+        }
+        FileSystems.Checksum checksum = null;
+        Node checksumNode = map.get("checksum");
+        if (checksumNode != null) {
+            Map<String, Node> c = fields(mapping(checksumNode, "files.checksum"), "files.checksum.", CHECKSUM_FIELDS);
+            String command = string(c, "command", checksumNode, true);
+            if (!command.contains("{path}")) {
+                throw problem(c.get("command"), "files.checksum.command needs {path} where the file goes, e.g. "
+                        + "\"verify /md5 {path}\"");
+            }
+            Pattern pattern = pattern(c, "pattern", checksumNode, true, Pattern.MULTILINE);
+            if (pattern.matcher("").groupCount() < 1) {
+                throw problem(c.get("pattern"), "files.checksum.pattern needs a group around the MD5, e.g. "
+                        + "'= ([0-9a-f]{32})'");
+            }
+            String sample = string(c, "sample", checksumNode, false);
+            String missing = string(c, "missing", checksumNode, false);
+            FileSystems.Checksum candidate = new FileSystems.Checksum(command, pattern, sample, missing);
+            if (sample != null && !candidate.md5(checksumSample(sample))
+                    .equals(java.util.Optional.of(CHECKSUM_SAMPLE_VALUES.get("md5")))) {
+                throw problem(c.get("sample"), "files.checksum.sample must show the MD5 that files.checksum.pattern "
+                        + "finds (its first group); with {md5} = " + CHECKSUM_SAMPLE_VALUES.get("md5") + " it does not");
+            }
+            if (missing != null && candidate.md5(checksumSample(missing)).isPresent()) {
+                throw problem(c.get("missing"), "files.checksum.missing must not match files.checksum.pattern: a "
+                        + "missing file would look like one with a checksum");
+            }
+            checksum = candidate;
+        }
+        return new FileSystems(transferPaths, string(map, "default_directory", node, false), checksum);
+    }
+
+    private static String checksumSample(String sample) {
+        return sample.replace("{path}", CHECKSUM_SAMPLE_VALUES.get("path"))
+                .replace("{md5}", CHECKSUM_SAMPLE_VALUES.get("md5"));
     }
 
     /** A yes/no field: {@code true} or {@code false}, {@code false} when absent. */

@@ -120,6 +120,40 @@ class PlatformProfilesTest {
         expectProblem(dir, "name: x\nprompt: '#'\nerror_patterns: ['^%']\nsamples: {error: 'oops'}\n",
                 "samples.error does not match any of error_patterns");
         expectProblem(dir, "name: x\nprompt: [a\n", "is not valid YAML");
+        expectProblem(dir, "name: x\nprompt: '#'\nfiles:\n  checksum: {command: 'md5sum', pattern: '(x)'}\n",
+                ":4: files.checksum.command needs {path}");
+        expectProblem(dir, "name: x\nprompt: '#'\nfiles:\n  checksum: {command: 'md5 {path}', pattern: '[0-9a-f]{32}'}\n",
+                "files.checksum.pattern needs a group around the MD5");
+        expectProblem(dir, "name: x\nprompt: '#'\nfiles:\n  checksum: {command: 'md5 {path}', pattern: '^([0-9a-f]{32})$',"
+                + " sample: 'MD5 = {md5}'}\n", "files.checksum.sample must show the MD5");
+    }
+
+    @Test
+    void filesSectionsMapDevicePathsAndFindTheChecksumInEachPlatformsOutput() {
+        FileSystems ios = builtIn.find("ios").orElseThrow().files();
+        assertThat(ios.transferPath("flash:image.bin")).isEqualTo("flash:/image.bin");
+        assertThat(ios.transferPath("flash:/image.bin")).isEqualTo("flash:/image.bin");
+        assertThat(ios.transferPath("bootflash:image.bin")).isEqualTo("bootflash:/image.bin");
+        assertThat(ios.defaultDirectory()).isEqualTo("flash:");
+        assertThat(ios.checksum().commandFor("flash:image.bin")).isEqualTo("verify /md5 flash:image.bin");
+        assertThat(ios.checksum().md5("..........Done!\nverify /md5 (flash:image.bin) = 0D2D3FA2E0B0F4C3A86D3C9E3A1D7A6E\n"))
+                .contains("0d2d3fa2e0b0f4c3a86d3c9e3a1d7a6e");
+        assertThat(ios.checksum().md5("%Error opening flash:x.bin (No such file or directory)")).isEmpty();
+        assertThat(ios.checksum().pathIn("verify /md5 flash:image.bin")).contains("flash:image.bin");
+        assertThat(ios.checksum().pathIn("show version")).isEmpty();
+
+        assertThat(builtIn.find("eos").orElseThrow().files().transferPath("flash:image.swi"))
+                .isEqualTo("/mnt/flash/image.swi");
+        FileSystems nxos = builtIn.find("nxos").orElseThrow().files();
+        assertThat(nxos.checksum().commandFor("bootflash:nx.bin")).isEqualTo("show file bootflash:nx.bin md5sum");
+        assertThat(nxos.checksum().md5("0d2d3fa2e0b0f4c3a86d3c9e3a1d7a6e\n")).isPresent();
+        FileSystems junos = builtIn.find("junos").orElseThrow().files();
+        assertThat(junos.transferPath("/var/tmp/jinstall.tgz")).isEqualTo("/var/tmp/jinstall.tgz");
+        assertThat(junos.checksum().md5("MD5 (/var/tmp/jinstall.tgz) = 0d2d3fa2e0b0f4c3a86d3c9e3a1d7a6e")).isPresent();
+        FileSystems linux = builtIn.find("linux").orElseThrow().files();
+        assertThat(linux.checksum().md5("0d2d3fa2e0b0f4c3a86d3c9e3a1d7a6e  /tmp/a\n"))
+                .contains("0d2d3fa2e0b0f4c3a86d3c9e3a1d7a6e");
+        assertThat(PlatformProfiles.GENERIC.files().checksum()).isNull();
     }
 
     private void expectProblem(Path dir, String yaml, String message) throws Exception {

@@ -36,6 +36,14 @@ public interface Connection {
         return Optional.empty();
     }
 
+    /**
+     * Copies files to and from the device over this open session with {@code protocol} (docs/file-transfer.md).
+     * Empty (the default) when the plugin cannot copy files.
+     */
+    default Optional<FileTransfer> files(TransferProtocol protocol) {
+        return Optional.empty();
+    }
+
     /** Opens without blocking the caller; the default runs {@link #open} on the calling thread. */
     default CompletionStage<Void> openAsync(ResolvedConnectionParams params) {
         try {

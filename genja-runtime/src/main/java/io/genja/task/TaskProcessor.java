@@ -56,6 +56,13 @@ public interface TaskProcessor {
         return result;
     }
 
+    /**
+     * A task on {@code host} reports how far a long step is ({@link TaskRuntimeContext#progress}), e.g. the bytes
+     * of a file copied so far; called on the host's thread, possibly for every chunk, so keep it cheap.
+     */
+    default void onHostProgress(TaskInfo task, Host host, TaskProgress progress) {
+    }
+
     default void onSubTaskStart(TaskInfo subTask, Host host) {
     }
 

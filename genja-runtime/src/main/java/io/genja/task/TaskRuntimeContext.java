@@ -2,6 +2,8 @@ package io.genja.task;
 
 import io.genja.connection.Connection;
 import io.genja.connection.DeviceCli;
+import io.genja.connection.FileTransfer;
+import io.genja.connection.TransferProtocol;
 import io.genja.inventory.Host;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -43,6 +45,30 @@ public interface TaskRuntimeContext {
         return open.cli().orElseThrow(() -> new TaskException(FailureKind.UNSUPPORTED,
                 "the connection to " + host().name() + " (platform " + host().platform()
                         + ") has no device CLI (see docs/changes.md for the platforms and modes that have one)"));
+    }
+
+    /**
+     * Copies files to and from the device through {@link #connection()} with {@code protocol}
+     * (docs/file-transfer.md). The default asks the connection.
+     *
+     * @throws TaskException of kind {@code UNSUPPORTED} when the task declares no connection plugin or its
+     *     connection cannot copy files
+     */
+    default FileTransfer files(TransferProtocol protocol) throws TaskException {
+        Connection open = connection().orElseThrow(() -> new TaskException(FailureKind.UNSUPPORTED,
+                "task \"" + task().name() + "\" declares no connection plugin, so it cannot copy files to "
+                        + host().name() + "; set @GenjaTask(connectionPluginName = \"ssh\")"));
+        return open.files(protocol).orElseThrow(() -> new TaskException(FailureKind.UNSUPPORTED,
+                "the connection to " + host().name() + " cannot copy files by " + protocol
+                        + " (see docs/file-transfer.md)"));
+    }
+
+    /**
+     * Reports how far a long step is on this host (the bytes of a file copied so far), for processors'
+     * {@link TaskProcessor#onHostProgress} hooks: the CLI shows it per host. Cheap enough to call for every chunk;
+     * the default does nothing.
+     */
+    default void progress(TaskProgress progress) {
     }
 
     /** The run's task options, as given ({@code -o key=value} or {@code RunOptions}). */

@@ -1,8 +1,12 @@
 package io.genja.ssh;
 
+import io.genja.connection.CliCommand;
+import io.genja.connection.CliMode;
 import io.genja.connection.Connection;
 import io.genja.connection.ConnectionException;
 import io.genja.connection.DeviceCli;
+import io.genja.connection.FileTransfer;
+import io.genja.connection.TransferProtocol;
 import io.genja.device.ConfigModel;
 import io.genja.device.Mode;
 import io.genja.device.PlatformProfile;
@@ -25,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.client.channel.ChannelExec;
@@ -308,6 +313,49 @@ public final class SshConnection implements Connection {
         return Optional.ofNullable(cli);
     }
 
+    /**
+     * Copies files over this session by SFTP or SCP (a new channel per operation); empty before open and after
+     * close.
+     */
+    @Override
+    public Optional<FileTransfer> files(TransferProtocol protocol) {
+        return session == null || closed ? Optional.empty() : Optional.of(new SshFileTransfer(this, protocol));
+    }
+
+    /** The session as it is, open or not ({@code null} before open), to tell why a channel failed. */
+    ClientSession currentSession() {
+        return session;
+    }
+
+    SshOptions options() {
+        return options;
+    }
+
+    ScheduledExecutorService timer() {
+        return plugin.timer();
+    }
+
+    String where() {
+        return options.where();
+    }
+
+    /**
+     * Runs a read-only device command such as a checksum and returns all it printed (stdout and stderr), whatever
+     * its exit status: through the device CLI in shell mode (reaching privileged mode first, waiting up to
+     * {@code timeout} or the command timeout, whichever is longer), by exec channel otherwise.
+     */
+    String deviceCommand(String command, Duration timeout) throws ConnectionException {
+        if (mode == Mode.SHELL && cli != null) {
+            if (cli.mode() == CliMode.USER) {
+                cli.enable();
+            }
+            Duration wait = timeout.compareTo(options.commandTimeout()) > 0 ? timeout : options.commandTimeout();
+            return cli.send(CliCommand.of(command).withTimeout(wait));
+        }
+        CommandResult result = execute(command);
+        return result.stdout() + result.stderr();
+    }
+
     /** The shell the CLI uses: the connection's own in shell mode; in exec mode one opened on the session. */
     private ShellDriver cliShell() throws ConnectionException {
         ClientSession current = session;
@@ -334,8 +382,8 @@ public final class SshConnection implements Connection {
     }
 
     /**
-     * The open, authenticated MINA session, for plugins that speak another protocol over this connection's ssh
-     * session (the netconf plugin opens its {@code netconf} subsystem channel on it).
+     * The open, authenticated MINA session, for channels of other protocols over this connection's ssh session:
+     * file transfers (SFTP, SCP) and the netconf plugin's {@code netconf} subsystem.
      *
      * @throws ConnectionException of kind {@code CONNECTION} when the connection is not open or the session ended
      */

@@ -1,6 +1,7 @@
 package io.genja.testkit;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The command interpreter of one session on a simulated device: turns a command line into a {@link Reply} and
@@ -102,6 +103,10 @@ final class DeviceCli {
                 Thread.currentThread().interrupt();
                 return Reply.drop();
             }
+        }
+        Optional<Reply> checksum = device.files().flatMap(files -> files.answer(command, platform.errorsOnStderr()));
+        if (checksum.isPresent()) {
+            return checksum.get();
         }
         return config.exec(command).orElseGet(() -> platform.reply(command, device, promptLine()));
     }

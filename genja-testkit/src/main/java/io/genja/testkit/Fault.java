@@ -37,5 +37,11 @@ public enum Fault {
      * Shows its prompt in a shell and echoes the paging-off command, then never answers it (no output, no prompt)
      * nor anything after it: a CLI that hung after login.
      */
-    IGNORE_PAGING_OFF
+    IGNORE_PAGING_OFF,
+
+    /**
+     * Accepts file copies over SFTP and SCP but stores each file with its last byte changed: a flash that corrupts
+     * what it writes. The device's checksum command then reports the corrupted file's MD5.
+     */
+    CORRUPT_FILE_WRITES
 }

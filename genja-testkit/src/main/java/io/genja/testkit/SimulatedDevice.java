@@ -105,6 +105,8 @@ public final class SimulatedDevice implements AutoCloseable {
     private final List<Socket> silentSockets = new CopyOnWriteArrayList<>();
 
     private volatile Object sessionMonitor = this;
+    /** The device's files, served over SFTP and SCP; created when its SSH server starts. */
+    private volatile DeviceFiles files;
     private ExecutorService executor;
     private SshServer server;
     private KeyPair activeHostKey;
@@ -234,7 +236,8 @@ public final class SimulatedDevice implements AutoCloseable {
             }
         });
         server.setShellFactory(channel -> new ShellSession(this));
-        server.setCommandFactory((channel, command) -> new ExecSession(this, command));
+        files = DeviceFiles.create(name, simulated.profile().files(), fault == Fault.CORRUPT_FILE_WRITES);
+        files.serve(server, (channel, command) -> new ExecSession(this, command));
         server.addSessionListener(new SessionListener() {
             @Override
             public void sessionCreated(Session session) {
@@ -366,6 +369,9 @@ public final class SimulatedDevice implements AutoCloseable {
         } finally {
             if (executor != null) {
                 executor.shutdownNow();
+            }
+            if (files != null) {
+                files.close();
             }
             server = null;
             silentServer = null;
@@ -526,6 +532,29 @@ public final class SimulatedDevice implements AutoCloseable {
     /** The privilege level of each shell session open now, e.g. {@code [CONFIG]} for one left in config mode. */
     public List<ShellLevel> shellLevels() {
         return shells.stream().map(DeviceCli::level).toList();
+    }
+
+    /**
+     * The content of the file the device calls {@code devicePath} ({@code flash:image.bin}, {@code /tmp/a.txt}), as
+     * copied there over SFTP or SCP or put there with {@link #putFile}; empty when there is none.
+     */
+    public Optional<byte[]> file(String devicePath) {
+        return startedFiles().read(devicePath);
+    }
+
+    /** Puts a file on the device, as if copied there earlier: for downloads, and copies that find it already there. */
+    public void putFile(String devicePath, byte[] content) {
+        startedFiles().write(devicePath, Objects.requireNonNull(content, "content"));
+    }
+
+    /** The device's files; empty until its SSH server starts (a CLI played without a server has none). */
+    Optional<DeviceFiles> files() {
+        return Optional.ofNullable(files);
+    }
+
+    private DeviceFiles startedFiles() {
+        return files().orElseThrow(() -> new IllegalStateException("device " + name
+                + " is not started, so it has no files yet"));
     }
 
     /** What {@code show version} prints. */

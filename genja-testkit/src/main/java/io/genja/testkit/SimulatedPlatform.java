@@ -95,6 +95,11 @@ final class SimulatedPlatform {
      *
      * @throws IllegalArgumentException for a platform no profile describes, listing the known ones
      */
+    /** Whether the platform prints errors on stderr with an exit status (a Unix shell), not in its output. */
+    boolean errorsOnStderr() {
+        return !unknownCommand.stderr().isEmpty();
+    }
+
     static SimulatedPlatform of(String nameOrAlias) {
         PlatformProfiles profiles = PlatformProfiles.builtIn();
         PlatformProfile profile = profiles.find(nameOrAlias).orElseThrow(() -> new IllegalArgumentException(

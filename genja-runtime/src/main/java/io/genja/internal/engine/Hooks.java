@@ -7,6 +7,7 @@ import io.genja.task.HookError;
 import io.genja.task.HostTaskResult;
 import io.genja.task.TaskInfo;
 import io.genja.task.TaskProcessor;
+import io.genja.task.TaskProgress;
 import io.genja.task.TaskResults;
 import java.util.List;
 import java.util.Queue;
@@ -84,6 +85,13 @@ final class Hooks {
             }
         }
         return current;
+    }
+
+    void hostProgress(TaskInfo task, Host host, TaskProgress progress) {
+        callEach(processors, "onHostProgress", task, host, p -> {
+            p.onHostProgress(task, host, progress);
+            return null;
+        });
     }
 
     void subTaskStart(List<TaskProcessor> subTaskProcessors, TaskInfo subTask, Host host) {

@@ -9,6 +9,7 @@ import io.genja.task.FailureKind;
 import io.genja.task.TaskException;
 import io.genja.task.TaskInfo;
 import io.genja.task.TaskOptions;
+import io.genja.task.TaskProgress;
 import io.genja.task.TaskRuntimeContext;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -21,12 +22,14 @@ final class HostContext implements TaskRuntimeContext {
     private final Host host;
     private final Connection connection;
     private final TaskOptions options;
+    private final Hooks hooks;
 
-    HostContext(TaskInfo task, Host host, Connection connection, TaskOptions options) {
+    HostContext(TaskInfo task, Host host, Connection connection, TaskOptions options, Hooks hooks) {
         this.task = task;
         this.host = host;
         this.connection = connection;
         this.options = options;
+        this.hooks = hooks;
     }
 
     @Override
@@ -79,6 +82,11 @@ final class HostContext implements TaskRuntimeContext {
         return open.cli().orElseThrow(() -> new TaskException(FailureKind.UNSUPPORTED, "the connection to "
                 + host.name() + " (platform " + host.platform() + ") has no device CLI for task \"" + task.name()
                 + "\" (see docs/changes.md for the platforms and modes that have one)"));
+    }
+
+    @Override
+    public void progress(TaskProgress progress) {
+        hooks.hostProgress(task, host, progress);
     }
 
     @Override
