@@ -1,0 +1,91 @@
+package io.genja.textfsm;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Python's string operations that TextFSM relies on, where Java's differ: {@code str.isspace()} (which counts
+ * U+001C..U+001F, U+0085 and U+00A0 as space, unlike {@link Character#isWhitespace}), {@code strip} on that set, and
+ * {@code str.splitlines()} (which also breaks at U+000B, U+000C, U+001C..U+001E, U+0085, U+2028 and U+2029).
+ */
+final class PyText {
+
+    private PyText() {
+    }
+
+    /** Python's {@code str.isspace()} for one character. */
+    static boolean isSpace(char c) {
+        return switch (c) {
+            case '\t', '\n', '\u000b', '\f', '\r', '\u001c', '\u001d', '\u001e', '\u001f', ' ', '\u0085', '\u00a0',
+                 '\u1680', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000' -> true;
+            default -> c >= '\u2000' && c <= '\u200a';
+        };
+    }
+
+    static String rstrip(String s) {
+        int end = s.length();
+        while (end > 0 && isSpace(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+
+    static String strip(String s) {
+        String right = rstrip(s);
+        int start = 0;
+        while (start < right.length() && isSpace(right.charAt(start))) {
+            start++;
+        }
+        return right.substring(start);
+    }
+
+    /** Python's {@code str.splitlines()}: no empty last line after a final line break. */
+    static List<String> splitLines(String text) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        int length = text.length();
+        int i = 0;
+        while (i < length) {
+            char c = text.charAt(i);
+            if (isLineBreak(c)) {
+                lines.add(text.substring(start, i));
+                i += c == '\r' && i + 1 < length && text.charAt(i + 1) == '\n' ? 2 : 1;
+                start = i;
+            } else {
+                i++;
+            }
+        }
+        if (start < length) {
+            lines.add(text.substring(start));
+        }
+        return lines;
+    }
+
+    private static boolean isLineBreak(char c) {
+        return switch (c) {
+            case '\n', '\r', '\u000b', '\f', '\u001c', '\u001d', '\u001e', '\u0085', '\u2028', '\u2029' -> true;
+            default -> false;
+        };
+    }
+
+    /** A file's lines as Python's universal-newline reading gives them ({@code \r\n}, {@code \r}, {@code \n}). */
+    static List<String> fileLines(String text) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                lines.add(text.substring(start, i));
+                i += c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n' ? 2 : 1;
+                start = i;
+            } else {
+                i++;
+            }
+        }
+        if (start < text.length()) {
+            lines.add(text.substring(start));
+        }
+        return lines;
+    }
+}
