@@ -6,10 +6,14 @@ import io.genja.connection.AsyncFailures;
 import io.genja.connection.DeviceCli;
 import io.genja.inventory.Host;
 import io.genja.task.FailureKind;
+import io.genja.task.OutputParser;
 import io.genja.task.TaskException;
 import io.genja.task.TaskInfo;
 import io.genja.task.TaskOptions;
 import io.genja.task.TaskRuntimeContext;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -21,12 +25,15 @@ final class HostContext implements TaskRuntimeContext {
     private final Host host;
     private final Connection connection;
     private final TaskOptions options;
+    /** The settings' {@code parsing.templates_dir}, or {@code null}. */
+    private final Path parsingTemplatesDir;
 
-    HostContext(TaskInfo task, Host host, Connection connection, TaskOptions options) {
+    HostContext(TaskInfo task, Host host, Connection connection, TaskOptions options, Path parsingTemplatesDir) {
         this.task = task;
         this.host = host;
         this.connection = connection;
         this.options = options;
+        this.parsingTemplatesDir = parsingTemplatesDir;
     }
 
     @Override
@@ -79,6 +86,11 @@ final class HostContext implements TaskRuntimeContext {
         return open.cli().orElseThrow(() -> new TaskException(FailureKind.UNSUPPORTED, "the connection to "
                 + host.name() + " (platform " + host.platform() + ") has no device CLI for task \"" + task.name()
                 + "\" (see docs/changes.md for the platforms and modes that have one)"));
+    }
+
+    @Override
+    public List<Map<String, Object>> parse(String command, String output) throws TaskException {
+        return OutputParser.find().parse(host.platform(), command, output, parsingTemplatesDir);
     }
 
     @Override
