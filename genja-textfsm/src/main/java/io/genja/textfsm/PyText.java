@@ -39,26 +39,34 @@ final class PyText {
         return right.substring(start);
     }
 
-    /** Python's {@code str.splitlines()}: no empty last line after a final line break. */
-    static List<String> splitLines(String text) {
-        List<String> lines = new ArrayList<>();
-        int start = 0;
-        int length = text.length();
-        int i = 0;
-        while (i < length) {
-            char c = text.charAt(i);
-            if (isLineBreak(c)) {
-                lines.add(text.substring(start, i));
-                i += c == '\r' && i + 1 < length && text.charAt(i + 1) == '\n' ? 2 : 1;
-                start = i;
-            } else {
+    /**
+     * The lines of a text one by one, as Python's {@code str.splitlines()} lists them (no empty last line after a
+     * final line break), without holding them all.
+     */
+    static final class Lines {
+        private final String text;
+        private int position;
+
+        Lines(String text) {
+            this.text = text;
+        }
+
+        /** The next line, or {@code null} after the last. */
+        String next() {
+            int length = text.length();
+            if (position >= length) {
+                return null;
+            }
+            int start = position;
+            int i = start;
+            while (i < length && !isLineBreak(text.charAt(i))) {
                 i++;
             }
+            String line = text.substring(start, i);
+            position = i < length && text.charAt(i) == '\r' && i + 1 < length && text.charAt(i + 1) == '\n'
+                    ? i + 2 : i + 1;
+            return line;
         }
-        if (start < length) {
-            lines.add(text.substring(start));
-        }
-        return lines;
     }
 
     private static boolean isLineBreak(char c) {

@@ -34,6 +34,8 @@ final class Rule {
     /** For each named group of the regex, in order: its group number and the Value it fills ({@code -1}: none). */
     final int[] groups;
     final int[] valueIndexes;
+    /** Rules a line out before the regex runs, where that is exact. */
+    final LinePrefilter prefilter;
 
     /**
      * @param line the rule's line as written
@@ -56,6 +58,7 @@ final class Rule {
             throw new IllegalArgumentException(
                     "Invalid regular expression: '" + substituted + "'. Line: " + lineNumber + ".");
         }
+        this.prefilter = LinePrefilter.of(substituted);
         Map<String, String> names = regex.groupNames();
         groups = new int[names.size()];
         valueIndexes = new int[names.size()];

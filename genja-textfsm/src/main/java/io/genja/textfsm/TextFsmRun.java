@@ -57,8 +57,8 @@ final class TextFsmRun {
     }
 
     TextFsmResult run(String text) {
-        List<String> lines = text == null || text.isEmpty() ? List.of() : PyText.splitLines(text);
-        for (String line : lines) {
+        PyText.Lines lines = new PyText.Lines(text == null ? "" : text);
+        for (String line = lines.next(); line != null; line = lines.next()) {
             checkLine(line);
             if (stateName.equals("End") || stateName.equals("EOF")) {
                 break;
@@ -76,8 +76,12 @@ final class TextFsmRun {
     }
 
     private void checkLine(String line) {
+        int indentation = LinePrefilter.indentation(line);
         for (int r = 0; r < rules.length; r++) {
             Rule rule = rules[r];
+            if (!rule.prefilter.mayMatch(line, indentation)) {
+                continue;
+            }
             Matcher matcher = ruleMatchers[r].reset(line);
             if (!matcher.lookingAt()) {
                 continue;
@@ -116,7 +120,7 @@ final class TextFsmRun {
         ValueDefinition definition = definitions[index];
         Slot slot = slots[index];
         slot.value = text;
-        for (Option option : definition.options) {
+        for (Option option : definition.optionOrder) {
             switch (option) {
                 case Filldown -> slot.filldown = slot.value;
                 case Fillup -> fillUp(index, slot.value);
@@ -162,7 +166,7 @@ final class TextFsmRun {
         int empty = 0;
         for (int i = 0; i < definitions.length; i++) {
             Slot slot = slots[i];
-            for (Option option : definitions[i].options) {
+            for (Option option : definitions[i].optionOrder) {
                 if (option == Option.Required && !truthy(slot.value)) {
                     clearRecord();
                     return;
@@ -193,10 +197,10 @@ final class TextFsmRun {
         for (int i = 0; i < definitions.length; i++) {
             Slot slot = slots[i];
             slot.value = null;
-            for (Option option : definitions[i].options) {
+            for (Option option : definitions[i].optionOrder) {
                 if (option == Option.Filldown) {
                     slot.value = slot.filldown;
-                } else if (option == Option.List && !definitions[i].has(Option.Filldown)) {
+                } else if (option == Option.List && !definitions[i].filldown) {
                     slot.items = new ArrayList<>();
                 }
             }

@@ -18,6 +18,9 @@ final class ValueDefinition {
     /** The regex with its outer group named after the Value, as rules get it by {@code ${name}}. */
     final String template;
     final List<Option> options;
+    /** The options as an array, for the state machine's inner loop. */
+    final Option[] optionOrder;
+    final boolean filldown;
     /** For a List Value: its own regex, to split each match into nested named groups. */
     final PythonRegex listRegex;
 
@@ -26,6 +29,8 @@ final class ValueDefinition {
         this.regex = regex;
         this.template = "(?P<" + name + ">" + regex.substring(1);
         this.options = List.copyOf(options);
+        this.optionOrder = options.toArray(Option[]::new);
+        this.filldown = options.contains(Option.Filldown);
         this.listRegex = listRegex;
     }
 
