@@ -26,13 +26,20 @@ public interface OutputParser {
             throws TaskException;
 
     /**
-     * The first parser on the class path.
+     * The first parser registered on the thread's context class loader, else on this interface's (as
+     * {@code PluginManager.discover()} looks for plugins).
      *
      * @throws TaskException {@code UNSUPPORTED} when there is none
      */
     static OutputParser find() throws TaskException {
-        for (OutputParser parser : ServiceLoader.load(OutputParser.class, OutputParser.class.getClassLoader())) {
-            return parser;
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        for (ClassLoader loader : new ClassLoader[] {context, OutputParser.class.getClassLoader()}) {
+            if (loader == null) {
+                continue;
+            }
+            for (OutputParser parser : ServiceLoader.load(OutputParser.class, loader)) {
+                return parser;
+            }
         }
         throw new TaskException(FailureKind.UNSUPPORTED, "no output parser is on the class path: add the "
                 + "io.genja:genja-textfsm dependency to parse command output (docs/parsing.md)");
