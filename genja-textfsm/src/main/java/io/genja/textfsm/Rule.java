@@ -1,6 +1,7 @@
 package io.genja.textfsm;
 
 import java.util.Map;
+import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,7 +43,7 @@ final class Rule {
      * @param values the Value names to their {@code (?P<name>...)} regex, substituted for {@code ${name}}
      * @param valueIndex a Value name's column, {@code -1} when none has the name
      */
-    Rule(String line, int lineNumber, Map<String, String> values, java.util.function.ToIntFunction<String> valueIndex) {
+    Rule(String line, int lineNumber, Map<String, String> values, ToIntFunction<String> valueIndex) {
         this.lineNumber = lineNumber;
         String stripped = PyText.strip(line);
         Matcher matchAction = MATCH_ACTION.matcher(stripped);
