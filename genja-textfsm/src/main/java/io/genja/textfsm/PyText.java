@@ -45,10 +45,13 @@ final class PyText {
      */
     static final class Lines {
         private final String text;
+        /** Only {@code \n} and {@code \r\n} break lines here: split with {@code indexOf}, not char by char. */
+        private final boolean onlyNewlines;
         private int position;
 
         Lines(String text) {
             this.text = text;
+            this.onlyNewlines = onlyNewlines(text);
         }
 
         /** The next line, or {@code null} after the last. */
@@ -58,14 +61,38 @@ final class PyText {
                 return null;
             }
             int start = position;
-            int i = start;
-            while (i < length && !isLineBreak(text.charAt(i))) {
-                i++;
+            int end;
+            if (onlyNewlines) {
+                int newline = text.indexOf('\n', start);
+                end = newline < 0 ? length : newline;
+                position = end + 1;
+                if (end > start && text.charAt(end - 1) == '\r') {
+                    end--;
+                }
+                return text.substring(start, end);
             }
-            String line = text.substring(start, i);
-            position = i < length && text.charAt(i) == '\r' && i + 1 < length && text.charAt(i + 1) == '\n'
-                    ? i + 2 : i + 1;
-            return line;
+            end = start;
+            while (end < length && !isLineBreak(text.charAt(end))) {
+                end++;
+            }
+            position = end < length && text.charAt(end) == '\r' && end + 1 < length && text.charAt(end + 1) == '\n'
+                    ? end + 2 : end + 1;
+            return text.substring(start, end);
+        }
+
+        /** No line break but {@code \n}, and every {@code \r} right before a {@code \n}. */
+        private static boolean onlyNewlines(String text) {
+            for (char rare : new char[] {'\u000b', '\f', '\u001c', '\u001d', '\u001e', '\u0085', '\u2028', '\u2029'}) {
+                if (text.indexOf(rare) >= 0) {
+                    return false;
+                }
+            }
+            for (int r = text.indexOf('\r'); r >= 0; r = text.indexOf('\r', r + 1)) {
+                if (r + 1 >= text.length() || text.charAt(r + 1) != '\n') {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
