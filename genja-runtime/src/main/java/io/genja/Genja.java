@@ -190,7 +190,8 @@ public final class Genja implements AutoCloseable {
         Rollout rollout = options.rollout().orElse(shared.settings.rollout());
         ThrottleSlots.check(rollout.throttles(), shared.inventory);
         return new RunSpec(runner, context, options.processors(), options.timeout().orElse(null), options.retries(),
-                options.retryBackoff(), options.skipSubTasksOnFailure(), options.skipFailedHosts(), rollout);
+                options.retryBackoff(), options.skipSubTasksOnFailure(), options.skipFailedHosts(), rollout,
+                shared.settings.parsingTemplatesDir().orElse(null));
     }
 
     /**

@@ -73,7 +73,7 @@ class CheckCommandTest {
                 "error: " + config + ":2:3: unknown key \"ssh.config_fil\"; did you mean \"config_file\"? (known in "
                         + "ssh: config_file, max_output)",
                 "error: " + config + ":3:1: unknown section \"mme\"; did you mean \"mem\"? (known: core, inventory, "
-                        + "runner, rollout, logging; connection plugins: mem, ssh)",
+                        + "runner, rollout, logging, parsing; connection plugins: mem, ssh)",
                 "2 problems found");
     }
 

@@ -13,7 +13,8 @@ import java.util.function.Supplier;
 
 /**
  * Genja's configuration ({@code config.yaml} or {@code .json}, the schema of Genja's {@code config.example.yaml}):
- * {@code core.raise_on_error}, the {@code inventory}, {@code runner}, {@code rollout} and {@code logging} sections, and
+ * {@code core.raise_on_error}, the {@code inventory}, {@code runner}, {@code rollout}, {@code logging} and
+ * {@code parsing} sections, and
  * one section per
  * connection plugin named like the plugin ({@code ssh}), which the plugin reads and validates itself
  * ({@link io.genja.connection.ConnectionPlugin#settings}). {@code GENJA_*} environment variables fill in what the file
@@ -27,7 +28,7 @@ import java.util.function.Supplier;
 public final class Settings {
 
     private static final Settings DEFAULTS = new Settings(null, false, InventorySettings.DEFAULTS,
-            RunnerSettings.DEFAULTS, LoggingSettings.DEFAULTS, Map.of(), Map.of(), Path.of(""), Rollout.defaults());
+            RunnerSettings.DEFAULTS, LoggingSettings.DEFAULTS, Map.of(), Map.of(), Path.of(""), Rollout.defaults(), null);
 
     private final Path configFile;
     private final boolean raiseOnError;
@@ -40,10 +41,12 @@ public final class Settings {
     private final Map<String, String> environment;
     private final Path baseDirectory;
     private final Rollout rollout;
+    /** {@code parsing.templates_dir}; {@code null} when not set. */
+    private final Path parsingTemplatesDir;
 
     Settings(Path configFile, boolean raiseOnError, InventorySettings inventory, RunnerSettings runner,
              LoggingSettings logging, Map<String, Supplier<SettingsSection>> sections, Map<String, String> environment,
-             Path baseDirectory, Rollout rollout) {
+             Path baseDirectory, Rollout rollout, Path parsingTemplatesDir) {
         this.configFile = configFile;
         this.raiseOnError = raiseOnError;
         this.inventory = Objects.requireNonNull(inventory, "inventory");
@@ -53,6 +56,7 @@ public final class Settings {
         this.environment = Map.copyOf(environment);
         this.baseDirectory = baseDirectory;
         this.rollout = Objects.requireNonNull(rollout, "rollout");
+        this.parsingTemplatesDir = parsingTemplatesDir;
     }
 
     /** The built-in defaults: threaded runner with 20 workers, errors recorded rather than raised. No environment. */
@@ -160,17 +164,17 @@ public final class Settings {
 
     public Settings withRollout(Rollout rollout) {
         return new Settings(configFile, raiseOnError, inventory, runner, logging, sections, environment,
-                baseDirectory, Objects.requireNonNull(rollout, "rollout"));
+                baseDirectory, Objects.requireNonNull(rollout, "rollout"), parsingTemplatesDir);
     }
 
     public Settings withRaiseOnError(boolean raiseOnError) {
         return new Settings(configFile, raiseOnError, inventory, runner, logging, sections, environment,
-                baseDirectory, rollout);
+                baseDirectory, rollout, parsingTemplatesDir);
     }
 
     public Settings withInventory(InventorySettings inventory) {
         return new Settings(configFile, raiseOnError, inventory, runner, logging, sections, environment,
-                baseDirectory, rollout);
+                baseDirectory, rollout, parsingTemplatesDir);
     }
 
     /**
@@ -184,23 +188,39 @@ public final class Settings {
         Map<String, Supplier<SettingsSection>> changed = new LinkedHashMap<>(sections);
         changed.put(name, () -> SettingsSection.of(name, copy, baseDirectory));
         return new Settings(configFile, raiseOnError, inventory, runner, logging, changed, environment,
-                baseDirectory, rollout);
+                baseDirectory, rollout, parsingTemplatesDir);
+    }
+
+    /**
+     * {@code parsing.templates_dir}: the directory with an ntc-templates style {@code index} and the TextFSM
+     * templates it names, where {@code TaskRuntimeContext.parse} finds the template for a platform and command
+     * (docs/parsing.md). Relative paths start at the settings file's directory.
+     */
+    public Optional<Path> parsingTemplatesDir() {
+        return Optional.ofNullable(parsingTemplatesDir);
+    }
+
+    /** With {@code parsing.templates_dir} set to {@code directory} ({@code null}: not set). */
+    public Settings withParsingTemplatesDir(Path directory) {
+        return new Settings(configFile, raiseOnError, inventory, runner, logging, sections, environment,
+                baseDirectory, rollout, directory);
     }
 
     public Settings withRunner(RunnerSettings runner) {
         return new Settings(configFile, raiseOnError, inventory, runner, logging, sections, environment,
-                baseDirectory, rollout);
+                baseDirectory, rollout, parsingTemplatesDir);
     }
 
     public Settings withLogging(LoggingSettings logging) {
         return new Settings(configFile, raiseOnError, inventory, runner, logging, sections, environment,
-                baseDirectory, rollout);
+                baseDirectory, rollout, parsingTemplatesDir);
     }
 
     @Override
     public String toString() {
         return "Settings[configFile=" + configFile + ", raiseOnError=" + raiseOnError + ", " + inventory + ", "
-                + runner + ", rollout=[" + rollout + "], " + logging + ", sections="
+                + runner + ", rollout=[" + rollout + "], " + logging + ", parsingTemplatesDir=" + parsingTemplatesDir
+                + ", sections="
                 + new java.util.TreeSet<>(sections.keySet()) + "]";
     }
 }

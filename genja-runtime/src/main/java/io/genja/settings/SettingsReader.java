@@ -50,6 +50,7 @@ final class SettingsReader {
         SCHEMA.put("rollout", List.of("batches", "max_fail_percentage", "any_errors_fatal", "ignore_unreachable",
                 "order", "seed", "throttle"));
         SCHEMA.put("logging", List.of("enabled", "level", "log_file", "to_console", "file_size", "max_file_count"));
+        SCHEMA.put("parsing", List.of("templates_dir"));
     }
 
     private static final int MAX_WORKERS = 10_000;
@@ -163,6 +164,8 @@ final class SettingsReader {
         Integer maxFileCount = checker.integer(values.get("logging.max_file_count"), "logging.max_file_count", 1,
                 MAX_LOG_FILES);
 
+        String templatesDir = text("parsing.templates_dir", "GENJA_PARSING_TEMPLATES_DIR", null);
+
         Map<String, String> genjaVariables = new TreeMap<>();
         environment.forEach((name, value) -> {
             if (name.startsWith("GENJA_")) {
@@ -179,7 +182,7 @@ final class SettingsReader {
                 new LoggingSettings(loggingEnabled, level, path(logFile, base), toConsole,
                         fileSize != null ? fileSize : LoggingSettings.DEFAULT_FILE_SIZE,
                         maxFileCount != null ? maxFileCount : LoggingSettings.DEFAULT_MAX_FILE_COUNT),
-                sections, genjaVariables, base, rollout());
+                sections, genjaVariables, base, rollout(), templatesDir == null ? null : path(templatesDir, base));
         for (ConnectionPlugin plugin : plugins.connectionPlugins()) {
             SettingsSection section = settings.section(plugin.name());
             ConnectionResolver.read(plugin, section);

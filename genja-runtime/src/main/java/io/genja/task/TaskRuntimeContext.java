@@ -5,6 +5,9 @@ import io.genja.connection.DeviceCli;
 import io.genja.connection.FileTransfer;
 import io.genja.connection.TransferProtocol;
 import io.genja.inventory.Host;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
@@ -69,6 +72,29 @@ public interface TaskRuntimeContext {
      * the default does nothing.
      */
     default void progress(TaskProgress progress) {
+    }
+
+    /**
+     * Runs {@code command} ({@link #executeCommand(String)}) and parses its output by the host's platform: with
+     * genja-textfsm, the TextFSM template an ntc-templates style index names for the platform and command
+     * (docs/parsing.md). One map per record, from field name to value.
+     *
+     * @throws TaskException as {@link #executeCommand(String)}, or as {@link OutputParser#parse} when the output
+     *     cannot be parsed ({@code UNSUPPORTED} when no template fits the platform and command)
+     */
+    default List<Map<String, Object>> parse(String command) throws TaskException {
+        return parse(command, executeCommand(command));
+    }
+
+    /**
+     * Parses {@code output}, which {@code command} printed on this host, as {@link #parse(String)} does, for output
+     * the task got otherwise ({@link #cli()}, a file). The default finds templates through the
+     * {@code GENJA_PARSING_TEMPLATES_DIR} variable; a run's context uses its settings' {@code parsing.templates_dir}.
+     */
+    default List<Map<String, Object>> parse(String command, String output) throws TaskException {
+        String directory = System.getenv("GENJA_PARSING_TEMPLATES_DIR");
+        return OutputParser.find().parse(host().platform(), command, output,
+                directory == null || directory.isBlank() ? null : Path.of(directory));
     }
 
     /** The run's task options, as given ({@code -o key=value} or {@code RunOptions}). */

@@ -97,7 +97,7 @@ class PluginSectionTest {
         assertThatThrownBy(() -> Settings.load(file, Map.of(), plugins))
                 .isInstanceOf(SettingsException.class)
                 .hasMessageEndingWith("config.yaml:1:1: unknown section \"netconff\"; did you mean \"netconf\"? "
-                        + "(known: core, inventory, runner, rollout, logging; connection plugins: netconf)");
+                        + "(known: core, inventory, runner, rollout, logging, parsing; connection plugins: netconf)");
     }
 
     @Test

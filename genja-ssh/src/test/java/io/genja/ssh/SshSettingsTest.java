@@ -66,7 +66,7 @@ class SshSettingsTest {
                                 "3:16: ssh.config_file must not be empty"));
         assertThatThrownBy(() -> Settings.load(config("shh:\n  config_file: x\n"), Map.of(), plugins))
                 .hasMessageEndingWith("config.yaml:1:1: unknown section \"shh\"; did you mean \"ssh\"? (known: "
-                        + "core, inventory, runner, rollout, logging; connection plugins: ssh)");
+                        + "core, inventory, runner, rollout, logging, parsing; connection plugins: ssh)");
     }
 
     @Test

@@ -6,11 +6,15 @@ import io.genja.connection.AsyncFailures;
 import io.genja.connection.DeviceCli;
 import io.genja.inventory.Host;
 import io.genja.task.FailureKind;
+import io.genja.task.OutputParser;
 import io.genja.task.TaskException;
 import io.genja.task.TaskInfo;
 import io.genja.task.TaskOptions;
 import io.genja.task.TaskProgress;
 import io.genja.task.TaskRuntimeContext;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -23,13 +27,17 @@ final class HostContext implements TaskRuntimeContext {
     private final Connection connection;
     private final TaskOptions options;
     private final Hooks hooks;
+    /** The settings' {@code parsing.templates_dir}, or {@code null}. */
+    private final Path parsingTemplatesDir;
 
-    HostContext(TaskInfo task, Host host, Connection connection, TaskOptions options, Hooks hooks) {
+    HostContext(TaskInfo task, Host host, Connection connection, TaskOptions options, Hooks hooks,
+                Path parsingTemplatesDir) {
         this.task = task;
         this.host = host;
         this.connection = connection;
         this.options = options;
         this.hooks = hooks;
+        this.parsingTemplatesDir = parsingTemplatesDir;
     }
 
     @Override
@@ -87,6 +95,11 @@ final class HostContext implements TaskRuntimeContext {
     @Override
     public void progress(TaskProgress progress) {
         hooks.hostProgress(task, host, progress);
+    }
+
+    @Override
+    public List<Map<String, Object>> parse(String command, String output) throws TaskException {
+        return OutputParser.find().parse(host.platform(), command, output, parsingTemplatesDir);
     }
 
     @Override

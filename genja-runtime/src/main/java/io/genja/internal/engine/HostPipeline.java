@@ -189,7 +189,8 @@ final class HostPipeline {
         }
         taskStarted = true;
         TaskPlan plan = nodes[node].plan();
-        HostContext context = new HostContext(plan.info(), host, connection, plan.options(), run.hooks());
+        HostContext context = new HostContext(plan.info(), host, connection, plan.options(), run.hooks(),
+                run.spec().parsingTemplatesDir());
         try {
             return future(budget.blocking(() -> plan.invoke(host, context)));
         } catch (Exception e) {

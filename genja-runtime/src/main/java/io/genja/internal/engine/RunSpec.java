@@ -4,6 +4,7 @@ import io.genja.rollout.Rollout;
 import io.genja.runner.Runner;
 import io.genja.runner.RunnerContext;
 import io.genja.task.TaskProcessor;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -22,10 +23,12 @@ import java.util.Optional;
  * @param skipFailedHosts skip hosts that failed in an earlier run of the same {@code Genja}
  * @param rollout order, batches, failure thresholds and throttles ({@code Rollout.defaults()}: one batch, inventory
  *     order)
+ * @param parsingTemplatesDir where {@code TaskRuntimeContext.parse} finds its templates (the settings'
+ *     {@code parsing.templates_dir}); {@code null} for none
  */
 public record RunSpec(Runner runner, RunnerContext runnerContext, List<TaskProcessor> processors, Duration timeout,
                       int retries, Duration retryBackoff, boolean skipSubTasksOnFailure, boolean skipFailedHosts,
-                      Rollout rollout) {
+                      Rollout rollout, Path parsingTemplatesDir) {
 
     public RunSpec {
         Objects.requireNonNull(runner, "runner");
