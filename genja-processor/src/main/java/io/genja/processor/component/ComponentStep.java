@@ -28,7 +28,7 @@ import javax.lang.model.util.Elements;
 /**
  * One step per plugin annotation: {@code @GenjaConnectionPlugin}, {@code @GenjaProcessor},
  * {@code @GenjaInventoryPlugin}, {@code @GenjaTransformFunction} or {@code @GenjaRunner}. Per round, parse →
- * validate → model → write the index class; in the last round, check the name against every other and write the
+ * validate → model → add to the round's index class; in the last round, check the name against every other and write the
  * {@code META-INF/services} file.
  */
 public final class ComponentStep implements ProcessingStep {
@@ -44,13 +44,13 @@ public final class ComponentStep implements ProcessingStep {
     /** Accepted classes by qualified name. */
     private final Map<String, ComponentModel> components = new LinkedHashMap<>();
 
-    public ComponentStep(ComponentKind kind, ProcessingEnvironment env, ProcessorOptions options) {
+    public ComponentStep(ComponentKind kind, ProcessingEnvironment env, ProcessorOptions options, IndexWriter index) {
         this.kind = kind;
         this.elements = env.getElementUtils();
         this.messager = env.getMessager();
         this.checks = new DeclarationChecks(env.getElementUtils(), env.getTypeUtils());
         this.validator = new ComponentValidator(checks, options, new ReturnedName(env));
-        this.index = new IndexWriter(env.getFiler());
+        this.index = index;
         this.services = new ServiceFiles(env);
     }
 
@@ -71,7 +71,7 @@ public final class ComponentStep implements ProcessingStep {
             report.printTo(messager);
             if (report.isClean() && !round.processingOver()) {
                 ComponentModel model = new ComponentModel(kind, component.name(), ClassName.get(type));
-                index.write(indexEntry(model), model.type(), type);
+                index.add(indexEntry(model), type);
                 components.put(component.qualifiedName(), model);
             }
         }

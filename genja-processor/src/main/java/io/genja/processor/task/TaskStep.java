@@ -41,9 +41,9 @@ import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic;
 
 /**
- * {@code @GenjaTask}: per round, parse → validate → model → write the adapter and the index class; in the last
- * round, check names across the compilation and write {@code META-INF/services/io.genja.task.TaskDefinition} and
- * the task catalog.
+ * {@code @GenjaTask}: per round, parse → validate → model → write the adapter and add the task to the round's index
+ * class; in the last round, check names across the compilation and write
+ * {@code META-INF/services/io.genja.task.TaskDefinition} and the task catalog.
  */
 public final class TaskStep implements ProcessingStep {
 
@@ -78,7 +78,7 @@ public final class TaskStep implements ProcessingStep {
     /** The catalog an earlier compilation left in the class output, read in the first round with a task; else null. */
     private Optional<Map<String, CatalogWriter.Entry>> earlierCatalog;
 
-    public TaskStep(ProcessingEnvironment env, ProcessorOptions options) {
+    public TaskStep(ProcessingEnvironment env, ProcessorOptions options, IndexWriter index) {
         this.elements = env.getElementUtils();
         this.filer = env.getFiler();
         this.messager = env.getMessager();
@@ -91,7 +91,7 @@ public final class TaskStep implements ProcessingStep {
         this.nameChecks = new TaskNameChecks(options);
         this.nameCheckKind = options.nameCheckKind();
         this.adapters = new AdapterWriter(env.getFiler());
-        this.index = new IndexWriter(env.getFiler());
+        this.index = index;
         this.services = new ServiceFiles(env);
         this.catalog = new CatalogWriter(env.getFiler());
     }
@@ -125,7 +125,7 @@ public final class TaskStep implements ProcessingStep {
                 TaskModel model = modeler.model(task, earlierCatalog.flatMap(earlier ->
                         Optional.ofNullable(earlier.get(BinaryName.of(ClassName.get(type))))));
                 adapters.write(model, type);
-                index.write(indexEntry(model), model.taskClass(), type);
+                index.add(indexEntry(model), type);
                 tasks.put(task.qualifiedName(), model);
             }
         }
