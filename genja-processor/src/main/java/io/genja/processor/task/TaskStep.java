@@ -85,7 +85,7 @@ public final class TaskStep implements ProcessingStep {
         DeclarationChecks checks = new DeclarationChecks(env.getElementUtils(), env.getTypeUtils());
         this.parser = new TaskParser(checks);
         Trees trees = treesOf(env);
-        this.validator = new TaskValidator(checks, trees, this::isInSource);
+        this.validator = new TaskValidator(checks, this::isInSource);
         this.modeler = new TaskModeler(env.getElementUtils(), checks,
                 element -> trees != null ? trees.getPath(element) == null : !isInSource(element));
         this.nameChecks = new TaskNameChecks(options);
