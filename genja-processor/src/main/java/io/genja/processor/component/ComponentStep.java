@@ -6,6 +6,7 @@ import io.genja.processor.step.ProcessingStep;
 import io.genja.processor.base.ProcessorOptions;
 import io.genja.processor.base.Rounds;
 import io.genja.processor.base.ValidationReport;
+import io.genja.processor.index.ClasspathIndex;
 import io.genja.processor.index.IndexEntry;
 import io.genja.processor.index.IndexWriter;
 import io.genja.processor.index.KnownNames;
@@ -24,6 +25,7 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
+import javax.tools.Diagnostic;
 
 /**
  * One step per plugin annotation: {@code @GenjaConnectionPlugin}, {@code @GenjaProcessor},
@@ -34,6 +36,8 @@ import javax.lang.model.util.Elements;
 public final class ComponentStep implements ProcessingStep {
 
     private final ComponentKind kind;
+    private final ProcessingEnvironment env;
+    private final Diagnostic.Kind nameCheckKind;
     private final Elements elements;
     private final Messager messager;
     private final DeclarationChecks checks;
@@ -46,6 +50,8 @@ public final class ComponentStep implements ProcessingStep {
 
     public ComponentStep(ComponentKind kind, ProcessingEnvironment env, ProcessorOptions options, IndexWriter index) {
         this.kind = kind;
+        this.env = env;
+        this.nameCheckKind = options.nameCheckKind();
         this.elements = env.getElementUtils();
         this.messager = env.getMessager();
         this.checks = new DeclarationChecks(env.getElementUtils(), env.getTypeUtils());
@@ -84,6 +90,7 @@ public final class ComponentStep implements ProcessingStep {
 
     @Override
     public void finish(KnownNames known) throws Exception {
+        ClasspathIndex.reportClashes(known, kind.indexKind(), kind.noun(), nameCheckKind, env);
         List<Element> origins = new ArrayList<>();
         for (String name : components.keySet()) {
             TypeElement type = elements.getTypeElement(name);

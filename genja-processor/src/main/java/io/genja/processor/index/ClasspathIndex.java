@@ -5,6 +5,8 @@ import java.lang.reflect.Method;
 import java.net.URI;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.TypeElement;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.tools.Diagnostic;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 import io.genja.annotations.GenjaConnectionPlugin;
@@ -16,6 +18,7 @@ import io.genja.annotations.GenjaRunner;
 import io.genja.annotations.GenjaTask;
 import io.genja.annotations.GenjaTransformFunction;
 import io.genja.processor.base.Annotations;
+import io.genja.processor.base.Messages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -130,6 +133,20 @@ public final class ClasspathIndex {
             }
         }
         return entries;
+    }
+
+    /**
+     * Reports, as {@code level}, each name of {@code kind} that more than one class on the class path declares (two
+     * dependencies defining the same task name, say), naming the classes and the jars or folders they come from:
+     * at run time Genja would find both.
+     */
+    public static void reportClashes(KnownNames known, GenjaIndexEntry.Kind kind, String noun, Diagnostic.Kind level,
+                                     ProcessingEnvironment env) {
+        for (List<IndexEntry> clash : known.clashesOnClassPath(kind)) {
+            env.getMessager().printMessage(level, Messages.duplicateNameOnClassPath(noun, clash.get(0).name(),
+                    clash.stream().map(entry -> entry.type() + " (in "
+                            + location(entry, env.getElementUtils(), env.getFiler()) + ")").toList()));
+        }
     }
 
     /**

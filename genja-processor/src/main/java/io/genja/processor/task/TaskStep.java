@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import javax.annotation.processing.Filer;
 import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
@@ -47,8 +46,8 @@ import javax.tools.Diagnostic;
  */
 public final class TaskStep implements ProcessingStep {
 
+    private final ProcessingEnvironment env;
     private final Elements elements;
-    private final Filer filer;
     private final Messager messager;
     private final TaskParser parser;
     private final TaskValidator validator;
@@ -79,8 +78,8 @@ public final class TaskStep implements ProcessingStep {
     private Optional<Map<String, CatalogWriter.Entry>> earlierCatalog;
 
     public TaskStep(ProcessingEnvironment env, ProcessorOptions options, IndexWriter index) {
+        this.env = env;
         this.elements = env.getElementUtils();
-        this.filer = env.getFiler();
         this.messager = env.getMessager();
         DeclarationChecks checks = new DeclarationChecks(env.getElementUtils(), env.getTypeUtils());
         this.parser = new TaskParser(checks);
@@ -143,11 +142,7 @@ public final class TaskStep implements ProcessingStep {
 
     @Override
     public void finish(KnownNames known) throws Exception {
-        for (List<IndexEntry> clash : known.clashesOnClassPath(GenjaIndexEntry.Kind.TASK)) {
-            messager.printMessage(nameCheckKind, Messages.duplicateNameOnClassPath("task", clash.get(0).name(),
-                    clash.stream().map(entry -> entry.type() + " (in " + ClasspathIndex.location(entry, elements, filer)
-                            + ")").toList()));
-        }
+        ClasspathIndex.reportClashes(known, GenjaIndexEntry.Kind.TASK, "task", nameCheckKind, env);
         for (String name : validated.keySet()) {
             TypeElement type = elements.getTypeElement(name);
             if (type != null) {
