@@ -4,7 +4,8 @@
 # per compile (CPU = user+sys), once warm in one JVM (see ProcessorCost's Javadoc).
 #   bench/processor-cost.sh [tasks] [rounds]
 # PROFILE=1 instead records a JFR profile of the processor alone (-proc:only, 5 compiles) into
-# bench/target/processor-cost.jfr and prints its hottest frames.
+# bench/target/processor-cost.jfr and prints its hottest frames. Results: bench/processor-cost-results.md and
+# docs/tasks.md ("Build cost").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -Pbench -pl bench -am package dependency:build-classpath -DskipTests \
