@@ -30,8 +30,8 @@ import javax.tools.Diagnostic;
 /**
  * One step per plugin annotation: {@code @GenjaConnectionPlugin}, {@code @GenjaProcessor},
  * {@code @GenjaInventoryPlugin}, {@code @GenjaTransformFunction} or {@code @GenjaRunner}. Per round, parse →
- * validate → model → add to the round's index class; in the last round, check the name against every other and write the
- * {@code META-INF/services} file.
+ * validate → model → add to the round's index class; in the last round, check the name against every other (and
+ * report names two classes on the class path share) and write the {@code META-INF/services} file.
  */
 public final class ComponentStep implements ProcessingStep {
 

@@ -36,7 +36,7 @@ final class ImportedNames {
         return String.join(".", type.simpleNames());
     }
 
-    /** The package declaration and the imports of every class named so far, sorted, each part ending in a blank line. */
+    /** The package declaration and the imports of every class named so far (sorted), each followed by a blank line. */
     String header() {
         StringBuilder header = new StringBuilder();
         if (!fileClass.packageName().isEmpty()) {
