@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# What the annotation processor adds to a clean compile of 500 small tasks: javac (ToolProvider, one JVM) with
-# and without the processor, alternating, best of 3 rounds, wall and CPU time, and the ratio (goal: <= 1.3x).
+# What the annotation processor adds to a clean compile of 500 small tasks: javac with and without the processor,
+# alternating, best of 3 rounds, wall and CPU time, and the ratio (goal: <= 1.3x); once with a fresh javac process
+# per compile (CPU = user+sys), once warm in one JVM (see ProcessorCost's Javadoc).
 #   bench/processor-cost.sh [tasks] [rounds]
 # PROFILE=1 instead records a JFR profile of the processor alone (-proc:only, 5 compiles) into
-# bench/target/processor-cost.jfr and prints its hottest frames.
+# bench/target/processor-cost.jfr and prints its hottest frames. Results: bench/processor-cost-results.md and
+# docs/tasks.md ("Build cost").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -Pbench -pl bench -am package dependency:build-classpath -DskipTests \

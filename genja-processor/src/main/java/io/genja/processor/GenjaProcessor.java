@@ -1,5 +1,6 @@
 package io.genja.processor;
 
+import io.genja.annotations.GenjaIndexEntries;
 import io.genja.annotations.GenjaIndexEntry;
 import io.genja.processor.base.GeneratedAnnotation;
 import io.genja.processor.base.Messages;
@@ -11,6 +12,7 @@ import com.google.auto.service.AutoService;
 import io.genja.processor.component.ComponentStep;
 import io.genja.processor.index.ClasspathIndex;
 import io.genja.processor.index.IndexEntry;
+import io.genja.processor.index.IndexWriter;
 import io.genja.processor.index.KnownNames;
 import io.genja.processor.model.ComponentKind;
 import io.genja.processor.task.TaskStep;
@@ -45,6 +47,7 @@ public final class GenjaProcessor extends AbstractProcessor {
 
     private ProcessorOptions options;
     private List<ProcessingStep> steps;
+    private IndexWriter index;
 
     @Override
     public synchronized void init(ProcessingEnvironment env) {
@@ -52,13 +55,14 @@ public final class GenjaProcessor extends AbstractProcessor {
         ValidationReport optionProblems = new ValidationReport();
         options = ProcessorOptions.parse(env.getOptions(), optionProblems);
         optionProblems.printTo(env.getMessager());
+        index = new IndexWriter(env.getFiler());
         steps = List.of(
-                new ComponentStep(ComponentKind.CONNECTION_PLUGIN, env, options),
-                new ComponentStep(ComponentKind.PROCESSOR, env, options),
-                new ComponentStep(ComponentKind.INVENTORY_PLUGIN, env, options),
-                new ComponentStep(ComponentKind.TRANSFORM_FUNCTION, env, options),
-                new ComponentStep(ComponentKind.RUNNER, env, options),
-                new TaskStep(env, options));
+                new ComponentStep(ComponentKind.CONNECTION_PLUGIN, env, options, index),
+                new ComponentStep(ComponentKind.PROCESSOR, env, options, index),
+                new ComponentStep(ComponentKind.INVENTORY_PLUGIN, env, options, index),
+                new ComponentStep(ComponentKind.TRANSFORM_FUNCTION, env, options, index),
+                new ComponentStep(ComponentKind.RUNNER, env, options, index),
+                new TaskStep(env, options, index));
     }
 
     @Override
@@ -71,6 +75,7 @@ public final class GenjaProcessor extends AbstractProcessor {
         // the annotations of the code this processor generates: claimed (and ignored) so that javac does not warn
         // "No processor claimed any of these annotations" in the next round, which -Xlint:all -Werror makes an error
         annotations.add(GenjaIndexEntry.class.getCanonicalName());
+        annotations.add(GenjaIndexEntries.class.getCanonicalName());
         annotations.add(GeneratedAnnotation.NAME);
         return annotations;
     }
@@ -86,6 +91,9 @@ public final class GenjaProcessor extends AbstractProcessor {
             for (ProcessingStep step : steps) {
                 step.process(round);
             }
+            // the steps add what they accepted; one index class for all of them (sources of the last round would
+            // not be compiled, and the steps accept nothing then)
+            index.writeRound();
             if (round.processingOver()) {
                 finish();
             }

@@ -39,18 +39,52 @@ class AllErrorsAtOnceTest {
     }
 
     /**
-     * javac reports the unknown class itself ("cannot find symbol"), which no processor can prevent; Genja adds
-     * one error that says the task was not processed, naming the class as written.
+     * javac reports a class that does not exist itself ("cannot find symbol", on the spot that names it), which no
+     * processor can prevent: Genja says nothing more about it, and still checks the rest of the class.
      */
     @Test
-    void missingSubTaskClassIsNamedAsWrittenAndReportedOnceByGenja() {
+    void missingSubTaskClassIsReportedOnceByJavacAlone() {
         JavaFileObject parent = Fixtures.task("Parent", "@GenjaTask(name = \"parent\", subTasks = Missing.class)", "");
         Compilation compilation = compile(parent);
         assertThat(compilation).hadErrorContaining("cannot find symbol")
                 .inFile(parent).onLineContaining("subTasks = Missing.class");
-        assertThat(compilation).hadErrorContaining("[genja.unresolved-type] com.acme.Parent could not be processed: "
-                + "sub-task Missing does not resolve to a type").inFile(parent).onLineContaining("subTasks = Missing.class");
-        assertThat(compilation).hadErrorCount(2);
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void missingSubTaskClassDoesNotHideTheClassesOtherMistakes() {
+        JavaFileObject parent = Fixtures.task("Parent",
+                "@GenjaTask(name = \"parent task\", connectionPluginName = \"shh\", subTasks = Missing.class)", "");
+        Compilation compilation = compile(parent);
+        assertThat(compilation).hadErrorContaining("cannot find symbol")
+                .inFile(parent).onLineContaining("subTasks = Missing.class");
+        assertThat(compilation).hadErrorContaining("[genja.invalid-name]").inFile(parent)
+                .onLineContaining("@GenjaTask(name = \"parent task\"");
+        assertThat(compilation).hadErrorContaining("[genja.unknown-plugin]").inFile(parent)
+                .onLineContaining("@GenjaTask(name = \"parent task\"");
+        assertThat(compilation).hadErrorCount(3);
+    }
+
+    @Test
+    void missingSuperclassIsReportedOnceByJavacAlone() {
+        JavaFileObject file = source("Child", """
+                @GenjaTask(name = "child")
+                public class Child extends MissingBase implements Task {
+                """ + START + "}\n");
+        Compilation compilation = compile(file);
+        assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(file).onLineContaining("MissingBase");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void missingOptionTypeIsReportedOnceByJavacAlone() {
+        JavaFileObject file = Fixtures.task("Configure", "@GenjaTask(name = \"configure\")", """
+                    @TaskOption
+                    public MissingType setting;
+                """);
+        Compilation compilation = compile(file);
+        assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(file).onLineContaining("MissingType");
+        assertThat(compilation).hadErrorCount(1);
     }
 
     @Test

@@ -46,8 +46,13 @@ final class Compilations {
 
     /** The test's own class path plus {@code folder}. */
     static List<File> classPathWith(Path folder) {
+        return classPathWith(List.of(folder));
+    }
+
+    /** The test's own class path after {@code folders} (class folders or jars). */
+    static List<File> classPathWith(List<Path> folders) {
         List<File> entries = new ArrayList<>();
-        entries.add(folder.toFile());
+        folders.forEach(folder -> entries.add(folder.toFile()));
         Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator)).map(File::new)
                 .forEach(entries::add);
         return entries;

@@ -231,26 +231,51 @@ class CrossCompilationTest {
         assertThat(compilation).hadErrorCount(3);
     }
 
-    /** Packs {@code folder} into a jar, as {@code mvn package} would. */
     @Test
     void sameTaskNameInTwoDependencyJarsIsAnErrorNamingBothJars() throws IOException {
-        Compilation first = compile(source("com.first", "Backup", "@GenjaTask(name = \"backup\")\n"
+        Path firstJar = dependencyJar("first-tasks", source("com.first", "Backup", "@GenjaTask(name = \"backup\")\n"
                 + "public class Backup implements Task {\n" + Fixtures.START + "}\n"));
-        Compilation second = compile(source("com.second", "Saver", "@GenjaTask(name = \"backup\")\n"
+        Path secondJar = dependencyJar("second-tasks", source("com.second", "Saver", "@GenjaTask(name = \"backup\")\n"
                 + "public class Saver implements Task {\n" + Fixtures.START + "}\n"));
-        Path firstJar = jar(writeClassOutput(first, temp.resolve("first")), temp.resolve("first-tasks.jar"));
-        Path secondJar = jar(writeClassOutput(second, temp.resolve("second")), temp.resolve("second-tasks.jar"));
 
-        List<java.io.File> classPath = new java.util.ArrayList<>(Compilations.classPathWith(firstJar));
-        classPath.add(0, secondJar.toFile());
-        Compilation user = Compiler.javac().withProcessors(new GenjaProcessor()).withClasspath(classPath)
-                .compile(task("Mine", "mine"));
+        Compilation user = compileAgainstJars(List.of(firstJar, secondJar), task("Mine", "mine"));
         assertThat(user).hadErrorContaining("[genja.duplicate-name] task name \"backup\" is declared on the class "
                 + "path by com.first.Backup (in " + firstJar.toUri().getPath() + ") and by com.second.Saver (in "
                 + secondJar.toUri().getPath() + ")");
         assertThat(user).hadErrorCount(1);
     }
 
+    @Test
+    void sameConnectionPluginNameInTwoDependencyJarsIsAnErrorNamingBothJars() throws IOException {
+        Path firstJar = dependencyJar("first-plugin", Fixtures.plugin("com.first", "LabPlugin", "lab"));
+        Path secondJar = dependencyJar("second-plugin", Fixtures.plugin("com.second", "OtherLabPlugin", "lab"));
+
+        Compilation user = compileAgainstJars(List.of(firstJar, secondJar),
+                task("Mine", "@GenjaTask(name = \"mine\", connectionPluginName = \"lab\")", ""));
+        assertThat(user).hadErrorContaining("[genja.duplicate-name] connection plugin name \"lab\" is declared on the "
+                + "class path by com.first.LabPlugin (in " + firstJar.toUri().getPath() + ") and by "
+                + "com.second.OtherLabPlugin (in " + secondJar.toUri().getPath() + ")");
+        assertThat(user).hadErrorCount(1);
+
+        Compilation lenient = Compiler.javac().withProcessors(new GenjaProcessor())
+                .withClasspath(Compilations.classPathWith(List.of(firstJar, secondJar))).withOptions(List.of("-Agenja.validation=warning"))
+                .compile(task("Mine", "@GenjaTask(name = \"mine\", connectionPluginName = \"lab\")", ""));
+        assertThat(lenient).succeeded();
+        assertThat(lenient).hadWarningContaining("[genja.duplicate-name] connection plugin name \"lab\"");
+    }
+
+    /** {@code sources} compiled with the processor and packed into {@code <name>.jar}, as a published dependency. */
+    private Path dependencyJar(String name, JavaFileObject... sources) throws IOException {
+        Compilation compilation = compile(sources);
+        assertThat(compilation).succeededWithoutWarnings();
+        return jar(writeClassOutput(compilation, temp.resolve(name)), temp.resolve(name + ".jar"));
+    }
+
+    private static Compilation compileAgainstJars(List<Path> jars, JavaFileObject... sources) {
+        return Compiler.javac().withProcessors(new GenjaProcessor()).withClasspath(Compilations.classPathWith(jars)).compile(sources);
+    }
+
+    /** Packs {@code folder} into a jar, as {@code mvn package} would. */
     private static Path jar(Path folder, Path jar) throws IOException {
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out);
              Stream<Path> files = Files.walk(folder)) {

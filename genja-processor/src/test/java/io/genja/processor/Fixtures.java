@@ -62,7 +62,12 @@ final class Fixtures {
 
     /** A connection plugin called {@code name} whose connections do nothing. */
     static JavaFileObject plugin(String simpleName, String name) {
-        return source(simpleName, """
+        return plugin("com.acme", simpleName, name);
+    }
+
+    /** A connection plugin {@code <packageName>.<simpleName>} called {@code name}. */
+    static JavaFileObject plugin(String packageName, String simpleName, String name) {
+        return source(packageName, simpleName, """
                 @GenjaConnectionPlugin(name = "%s")
                 public class %s implements ConnectionPlugin {
                     @Override

@@ -264,27 +264,26 @@ class GeneratedArtefactsTest {
     }
 
     @Test
-    void indexHasOneClassPerTaskPluginAndProcessor() {
+    void indexHasOneClassPerRoundWithAnEntryPerTaskPluginAndProcessor() {
         Compilation compilation = compileAll();
         List<String> index = compilation.generatedSourceFiles().stream()
                 .map(file -> file.toUri().getPath())
                 .filter(path -> path.startsWith("/SOURCE_OUTPUT/io/genja/generated/index/"))
                 .map(path -> path.substring(path.lastIndexOf('/') + 1))
-                .sorted()
                 .toList();
-        assertThat(index).hasSize(5);
-        assertThat(index).allMatch(name -> name.matches("(Task|ConnectionPlugin|Processor)_\\w+_[0-9a-f]{8}\\.java"));
-        assertThat(index).anyMatch(name -> name.startsWith("Task_Checks_Ping_"))
-                .anyMatch(name -> name.startsWith("ConnectionPlugin_Ssh_"))
-                .anyMatch(name -> name.startsWith("Processor_Audit_"));
+        assertThat(index).singleElement().asString().matches("GenjaIndex_[0-9a-f]{12}\\.java");
 
-        String sshEntry = indexSource(compilation, "ConnectionPlugin_Ssh_");
-        assertThat(sshEntry).contains("package io.genja.generated.index;")
+        String entries = indexSource(compilation, "GenjaIndex_");
+        assertThat(entries).contains("package io.genja.generated.index;")
                 .contains("@Generated(\"io.genja.processor.GenjaProcessor\")")
+                .contains("public final class GenjaIndex_");
+        assertThat(entries.lines().filter(line -> line.contains("@GenjaIndexEntry(")).count()).isEqualTo(5);
+        assertThat(entries)
                 .containsIgnoringWhitespaces("@GenjaIndexEntry(kind = GenjaIndexEntry.Kind.CONNECTION_PLUGIN, name = \"ssh\", type = \"com.acme.Ssh\")")
-                .contains("public final class ConnectionPlugin_Ssh_");
-        assertThat(indexSource(compilation, "Task_Checks_Ping_"))
-                .containsIgnoringWhitespaces("kind = GenjaIndexEntry.Kind.TASK, name = \"ping\", type = \"com.acme.Checks.Ping\"");
+                .containsIgnoringWhitespaces("@GenjaIndexEntry(kind = GenjaIndexEntry.Kind.PROCESSOR, name = \"audit\", type = \"com.acme.Audit\")")
+                .containsIgnoringWhitespaces("kind = GenjaIndexEntry.Kind.TASK, name = \"ping\", type = \"com.acme.Checks.Ping\"")
+                .containsIgnoringWhitespaces("kind = GenjaIndexEntry.Kind.TASK, name = \"backup_config\", type = \"com.acme.BackupConfig\"")
+                .containsIgnoringWhitespaces("kind = GenjaIndexEntry.Kind.TASK, name = \"save_diff\", type = \"com.acme.SaveDiff\"");
     }
 
     @Test

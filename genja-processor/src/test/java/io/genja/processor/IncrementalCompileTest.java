@@ -114,6 +114,25 @@ class IncrementalCompileTest {
                 .contains("return \"Saves the running config, e.g. to flash.\";", "\"Where to save it.\"");
     }
 
+    @Test
+    void partialCompilationOfARenamedTaskLeavesAnIndexThatKnowsOnlyTheNewName() throws IOException {
+        Path out = fullBuild("partial", task("First", "first", "One."), task("Second", "second", "Two."));
+        compile(out, write("Second", task("Second", "renamed", "Two.")));
+        // the full build's index class still says "second"; the partial build's, next to it, says "renamed"
+        try (var indexClasses = Files.list(out.resolve("io/genja/generated/index"))) {
+            assertThat(indexClasses.filter(file -> file.toString().endsWith(".class")).count()).isEqualTo(2);
+        }
+
+        // a later compilation against that output knows the task by its new name alone
+        JavaFileObject reusesOldName = Fixtures.task("Third", "second");
+        com.google.testing.compile.CompilationSubject.assertThat(Compilations.compileAgainst(out, reusesOldName))
+                .succeededWithoutWarnings();
+        JavaFileObject reusesNewName = Fixtures.task("Third", "renamed");
+        com.google.testing.compile.CompilationSubject.assertThat(Compilations.compileAgainst(out, reusesNewName))
+                .hadErrorContaining("[genja.duplicate-name] task name \"renamed\" of com.acme.Third is already used by "
+                        + "com.acme.Second on the class path");
+    }
+
     private Path fullBuild(String folder, String... sources) throws IOException {
         Path out = Files.createDirectories(temp.resolve(folder));
         Path[] files = new Path[sources.length];

@@ -14,7 +14,7 @@ import javax.lang.model.element.Element;
 public final class GeneratedAnnotation {
 
     /** The processor's class name, as a string: this package sits below the processor class. */
-    private static final String PROCESSOR = "io.genja.processor.GenjaProcessor";
+    public static final String PROCESSOR = "io.genja.processor.GenjaProcessor";
 
     /** The annotation's qualified name. */
     public static final String NAME = "javax.annotation.processing.Generated";

@@ -125,11 +125,6 @@ public final class Messages {
                 + ", which is not annotated @GenjaTask; sub-tasks must be Genja tasks";
     }
 
-    public static String unresolvedType(String type, String detail) {
-        return "[genja.unresolved-type] " + type + " could not be processed: " + detail
-                + " does not resolve to a type; fix the compile error above first";
-    }
-
     public static String subTaskCycle(String task, List<String> cycle) {
         return "[genja.sub-task-cycle] task \"" + task + "\" is part of a sub-task cycle: " + String.join(" -> ", cycle)
                 + "; sub-tasks must form a tree";

@@ -6,6 +6,7 @@ import io.genja.processor.step.ProcessingStep;
 import io.genja.processor.base.ProcessorOptions;
 import io.genja.processor.base.Rounds;
 import io.genja.processor.base.ValidationReport;
+import io.genja.processor.index.ClasspathIndex;
 import io.genja.processor.index.IndexEntry;
 import io.genja.processor.index.IndexWriter;
 import io.genja.processor.index.KnownNames;
@@ -24,16 +25,19 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
+import javax.tools.Diagnostic;
 
 /**
  * One step per plugin annotation: {@code @GenjaConnectionPlugin}, {@code @GenjaProcessor},
  * {@code @GenjaInventoryPlugin}, {@code @GenjaTransformFunction} or {@code @GenjaRunner}. Per round, parse →
- * validate → model → write the index class; in the last round, check the name against every other and write the
- * {@code META-INF/services} file.
+ * validate → model → add to the round's index class; in the last round, check the name against every other (and
+ * report names two classes on the class path share) and write the {@code META-INF/services} file.
  */
 public final class ComponentStep implements ProcessingStep {
 
     private final ComponentKind kind;
+    private final ProcessingEnvironment env;
+    private final Diagnostic.Kind nameCheckKind;
     private final Elements elements;
     private final Messager messager;
     private final DeclarationChecks checks;
@@ -44,13 +48,15 @@ public final class ComponentStep implements ProcessingStep {
     /** Accepted classes by qualified name. */
     private final Map<String, ComponentModel> components = new LinkedHashMap<>();
 
-    public ComponentStep(ComponentKind kind, ProcessingEnvironment env, ProcessorOptions options) {
+    public ComponentStep(ComponentKind kind, ProcessingEnvironment env, ProcessorOptions options, IndexWriter index) {
         this.kind = kind;
+        this.env = env;
+        this.nameCheckKind = options.nameCheckKind();
         this.elements = env.getElementUtils();
         this.messager = env.getMessager();
         this.checks = new DeclarationChecks(env.getElementUtils(), env.getTypeUtils());
         this.validator = new ComponentValidator(checks, options, new ReturnedName(env));
-        this.index = new IndexWriter(env.getFiler());
+        this.index = index;
         this.services = new ServiceFiles(env);
     }
 
@@ -71,7 +77,7 @@ public final class ComponentStep implements ProcessingStep {
             report.printTo(messager);
             if (report.isClean() && !round.processingOver()) {
                 ComponentModel model = new ComponentModel(kind, component.name(), ClassName.get(type));
-                index.write(indexEntry(model), model.type(), type);
+                index.add(indexEntry(model), type);
                 components.put(component.qualifiedName(), model);
             }
         }
@@ -84,6 +90,7 @@ public final class ComponentStep implements ProcessingStep {
 
     @Override
     public void finish(KnownNames known) throws Exception {
+        ClasspathIndex.reportClashes(known, kind.indexKind(), kind.noun(), nameCheckKind, env);
         List<Element> origins = new ArrayList<>();
         for (String name : components.keySet()) {
             TypeElement type = elements.getTypeElement(name);

@@ -5,15 +5,29 @@ import java.lang.reflect.Method;
 import java.net.URI;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.TypeElement;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.tools.Diagnostic;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
+import io.genja.annotations.GenjaConnectionPlugin;
+import io.genja.annotations.GenjaIndexEntries;
 import io.genja.annotations.GenjaIndexEntry;
+import io.genja.annotations.GenjaInventoryPlugin;
+import io.genja.annotations.GenjaProcessor;
+import io.genja.annotations.GenjaRunner;
+import io.genja.annotations.GenjaTask;
+import io.genja.annotations.GenjaTransformFunction;
 import io.genja.processor.base.Annotations;
+import io.genja.processor.base.Messages;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.PackageElement;
@@ -31,17 +45,43 @@ public final class ClasspathIndex {
     }
 
     /**
-     * Every entry whose indexed class still exists: an index class left behind by a deleted class (a stale build
-     * folder) is ignored.
+     * Every entry its indexed class still agrees with: the class exists and carries the entry's annotation with the
+     * entry's name. Index classes left behind by a deleted or renamed declaration (a build folder that was not
+     * cleaned, or a build that compiled only changed classes and wrote a second index class next to the first)
+     * are thereby ignored. An entry found twice (in both such index classes) counts once.
      */
     public static List<IndexEntry> read(Elements elements) {
-        Set<IndexEntry> entries = new LinkedHashSet<>();
+        Map<String, IndexEntry> entries = new LinkedHashMap<>();
         for (PackageElement index : indexPackages(elements)) {
             for (Element member : index.getEnclosedElements()) {
-                entry(member).filter(e -> elements.getTypeElement(e.type()) != null).ifPresent(entries::add);
+                for (IndexEntry entry : entries(member)) {
+                    if (entries.containsKey(entry.kind() + " " + entry.type()) || !stillDeclared(entry, elements)) {
+                        continue;
+                    }
+                    entries.put(entry.kind() + " " + entry.type(), entry);
+                }
             }
         }
-        return List.copyOf(entries);
+        return List.copyOf(entries.values());
+    }
+
+    /** Whether the class {@code entry} indexes exists and its annotation still gives it the entry's name. */
+    private static boolean stillDeclared(IndexEntry entry, Elements elements) {
+        TypeElement type = elements.getTypeElement(entry.type());
+        return type != null && Annotations.find(type, annotationOf(entry.kind()))
+                .map(mirror -> Annotations.string(mirror, "name").equals(entry.name()))
+                .orElse(false);
+    }
+
+    private static String annotationOf(GenjaIndexEntry.Kind kind) {
+        return switch (kind) {
+            case TASK -> GenjaTask.class.getCanonicalName();
+            case CONNECTION_PLUGIN -> GenjaConnectionPlugin.class.getCanonicalName();
+            case PROCESSOR -> GenjaProcessor.class.getCanonicalName();
+            case INVENTORY_PLUGIN -> GenjaInventoryPlugin.class.getCanonicalName();
+            case TRANSFORM_FUNCTION -> GenjaTransformFunction.class.getCanonicalName();
+            case RUNNER -> GenjaRunner.class.getCanonicalName();
+        };
     }
 
     /**
@@ -67,18 +107,46 @@ public final class ClasspathIndex {
         return packages;
     }
 
-    private static Optional<IndexEntry> entry(Element member) {
-        Optional<AnnotationMirror> mirror = Annotations.find(member, GenjaIndexEntry.class.getCanonicalName());
-        if (mirror.isEmpty()) {
-            return Optional.empty();
+    /**
+     * The entries an index class declares: one {@code @GenjaIndexEntry}, or several, which the class file holds in
+     * their container {@code @GenjaIndexEntries}. (Index classes of earlier Genja versions hold one each.)
+     */
+    private static List<IndexEntry> entries(Element member) {
+        if (!(member instanceof TypeElement indexClass)) {
+            return List.of();
         }
-        Object kind = Annotations.value(mirror.get(), "kind").getValue();
-        if (!(kind instanceof VariableElement constant)) {
-            return Optional.empty();
+        List<AnnotationMirror> mirrors = new ArrayList<>();
+        Annotations.find(indexClass, GenjaIndexEntry.class.getCanonicalName()).ifPresent(mirrors::add);
+        Annotations.find(indexClass, GenjaIndexEntries.class.getCanonicalName()).ifPresent(container -> {
+            for (AnnotationValue value : Annotations.array(container, "value")) {
+                if (value.getValue() instanceof AnnotationMirror mirror) {
+                    mirrors.add(mirror);
+                }
+            }
+        });
+        List<IndexEntry> entries = new ArrayList<>();
+        String origin = indexClass.getQualifiedName().toString();
+        for (AnnotationMirror mirror : mirrors) {
+            if (Annotations.value(mirror, "kind").getValue() instanceof VariableElement constant) {
+                entries.add(new IndexEntry(GenjaIndexEntry.Kind.valueOf(constant.getSimpleName().toString()),
+                        Annotations.string(mirror, "name"), Annotations.string(mirror, "type"), origin));
+            }
         }
-        return Optional.of(new IndexEntry(GenjaIndexEntry.Kind.valueOf(constant.getSimpleName().toString()),
-                Annotations.string(mirror.get(), "name"), Annotations.string(mirror.get(), "type"),
-                ((TypeElement) member).getQualifiedName().toString()));
+        return entries;
+    }
+
+    /**
+     * Reports, as {@code level}, each name of {@code kind} that more than one class on the class path declares (two
+     * dependencies defining the same task name, say), naming the classes and the jars or folders they come from:
+     * at run time Genja would find both.
+     */
+    public static void reportClashes(KnownNames known, GenjaIndexEntry.Kind kind, String noun, Diagnostic.Kind level,
+                                     ProcessingEnvironment env) {
+        for (List<IndexEntry> clash : known.clashesOnClassPath(kind)) {
+            env.getMessager().printMessage(level, Messages.duplicateNameOnClassPath(noun, clash.get(0).name(),
+                    clash.stream().map(entry -> entry.type() + " (in "
+                            + location(entry, env.getElementUtils(), env.getFiler()) + ")").toList()));
+        }
     }
 
     /**

@@ -12,13 +12,23 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.Locale;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 
-/** Writes the marker class that makes one declaration visible to later compilations. */
+/**
+ * Writes the index classes that make this compilation's declarations visible to later compilations: one class per
+ * round (per index package), repeating {@code @GenjaIndexEntry} once per declaration. One file per round rather than
+ * one per declaration because javac's cost of a generated file (its name check, entering it, writing it) is per
+ * file, whatever its size.
+ */
 public final class IndexWriter {
 
     /**
@@ -27,29 +37,47 @@ public final class IndexWriter {
      */
     public static final String PACKAGE = "io.genja.generated.index";
 
+    /** The entries of the current round, by index package, each with the class it indexes (in processing order). */
+    private final Map<String, Map<IndexEntry, Element>> round = new TreeMap<>();
     private final Filer filer;
 
     public IndexWriter(Filer filer) {
         this.filer = filer;
     }
 
-    /** Writes the index class for {@code entry}, originating from {@code origin}. */
-    public void write(IndexEntry entry, ClassName type, Element origin) throws IOException {
-        ClassName indexClass = indexClassName(packageFor(origin), entry.kind(), type);
+    /** Adds {@code entry}, declared by {@code origin}, to the index class of the current round. */
+    public void add(IndexEntry entry, Element origin) {
+        round.computeIfAbsent(packageFor(origin), name -> new LinkedHashMap<>()).put(entry, origin);
+    }
+
+    /** Writes the current round's index classes, if it added entries, and starts the next round. */
+    public void writeRound() throws IOException {
+        for (Map.Entry<String, Map<IndexEntry, Element>> index : round.entrySet()) {
+            write(index.getKey(), index.getValue());
+        }
+        round.clear();
+    }
+
+    private void write(String packageName, Map<IndexEntry, Element> entries) throws IOException {
+        List<IndexEntry> sorted = new ArrayList<>(entries.keySet());
+        sorted.sort(Comparator.comparing(IndexEntry::kind).thenComparing(IndexEntry::type));
+        ClassName indexClass = indexClassName(packageName, sorted);
+        Element first = entries.values().iterator().next();
         TypeSpec.Builder spec = TypeSpec.classBuilder(indexClass)
-                .addJavadoc("Index entry: $L $S is {@code $L}. Read by the Genja processor of later compilations.\n",
-                        entry.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), entry.name(), entry.type());
-        GeneratedAnnotation.forClassFrom(origin).ifPresent(spec::addAnnotation);
-        spec.addAnnotation(AnnotationSpec.builder(GenjaIndexEntry.class)
-                        .addMember("kind", "$T.$L", GenjaIndexEntry.Kind.class, entry.kind().name())
-                        .addMember("name", "$S", entry.name())
-                        .addMember("type", "$S", entry.type())
-                        .build())
-                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-                .addOriginatingElement(origin);
-        JavaFile.builder(indexClass.packageName(), spec.build()).skipJavaLangImports(true).indent("    ").build()
-                .writeTo(filer);
+                .addJavadoc("Genja index: the tasks and plugins of one compilation round, for the Genja processor of "
+                        + "later compilations.\n");
+        GeneratedAnnotation.forClassFrom(first).ifPresent(spec::addAnnotation);
+        for (IndexEntry entry : sorted) {
+            spec.addAnnotation(AnnotationSpec.builder(GenjaIndexEntry.class)
+                    .addMember("kind", "$T.$L", GenjaIndexEntry.Kind.class, entry.kind().name())
+                    .addMember("name", "$S", entry.name())
+                    .addMember("type", "$S", entry.type())
+                    .build());
+        }
+        spec.addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        entries.values().forEach(spec::addOriginatingElement);
+        JavaFile.builder(packageName, spec.build()).skipJavaLangImports(true).indent("    ").build().writeTo(filer);
     }
 
     /**
@@ -62,26 +90,23 @@ public final class IndexWriter {
     }
 
     /**
-     * A deterministic name, unique per declaration: readable kind and class name, plus a hash of the qualified
-     * name so that {@code a.b.C} in two packages (or {@code a_b.C} and {@code a.b_C}) never collide.
+     * A deterministic name, {@code GenjaIndex_<hash>}, the hash taken over the kinds and classes indexed: the same
+     * in every build of the same classes, different for every other jar's index class in the shared package and
+     * for every other round. A build that compiles only some classes writes another index class next to the one of
+     * the full build; {@link ClasspathIndex} keeps of their entries those the classes' annotations still agree with.
      */
-    static ClassName indexClassName(String packageName, GenjaIndexEntry.Kind kind, ClassName type) {
-        String prefix = switch (kind) {
-            case TASK -> "Task";
-            case CONNECTION_PLUGIN -> "ConnectionPlugin";
-            case PROCESSOR -> "Processor";
-            case INVENTORY_PLUGIN -> "InventoryPlugin";
-            case TRANSFORM_FUNCTION -> "TransformFunction";
-            case RUNNER -> "Runner";
-        };
-        return ClassName.get(packageName,
-                prefix + "_" + String.join("_", type.simpleNames()) + "_" + hash(type.canonicalName()));
+    static ClassName indexClassName(String packageName, List<IndexEntry> entries) {
+        StringBuilder indexed = new StringBuilder();
+        for (IndexEntry entry : entries) {
+            indexed.append(entry.kind()).append(' ').append(entry.type()).append('\n');
+        }
+        return ClassName.get(packageName, "GenjaIndex_" + hash(indexed.toString()));
     }
 
     private static String hash(String text) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 4);
+            return HexFormat.of().formatHex(digest, 0, 6);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

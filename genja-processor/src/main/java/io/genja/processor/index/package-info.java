@@ -1,5 +1,6 @@
 /**
- * The classpath index: one marker class per task, connection plugin and processor in package
- * {@code io.genja.generated.index}, written by one compilation and listed by later ones (the Hilt pattern).
+ * The classpath index: marker classes in package {@code io.genja.generated.index}, one per compilation round, each
+ * listing that round's tasks and plugins with {@code @GenjaIndexEntry}; written by one compilation and listed by
+ * later ones (the Hilt pattern).
  */
 package io.genja.processor.index;

@@ -1,31 +1,30 @@
 package io.genja.processor.task;
 
-import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
-import com.palantir.javapoet.JavaFile;
-import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
-import com.palantir.javapoet.TypeSpec;
 import io.genja.processor.base.GeneratedAnnotation;
 import io.genja.processor.model.OptionModel;
 import io.genja.processor.model.OptionType;
 import io.genja.processor.model.TaskModel;
 import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.stream.Collectors;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.Modifier;
+import javax.tools.JavaFileObject;
 
 /**
  * Writes {@code <Task>_GenjaAdapter}: the {@code TaskDefinition} of one task class, which creates it with
  * {@code new}, converts and assigns its options and hands it back as a {@code TaskInstance.Blocking} (a
  * {@code Task}) or {@code TaskInstance.Async} (an {@code AsyncTask}), without reflection.
+ *
+ * <p>The source is written as text from the template below, its type names through {@link ImportedNames}, rather
+ * than built with JavaPoet: every task has an adapter, and building and formatting them with JavaPoet took a fifth
+ * of the processor's time (see {@code bench/processor-cost.sh}). The output is what JavaPoet wrote, line for line.
  */
 final class AdapterWriter {
 
@@ -36,7 +35,9 @@ final class AdapterWriter {
     private static final ClassName TASK_EXCEPTION = ClassName.get(TASK_PACKAGE, "TaskException");
     private static final ClassName OPTION_CONVERTERS = ClassName.get(TASK_PACKAGE, "OptionConverters");
     private static final ClassName TASK_INSTANCE = ClassName.get(TASK_PACKAGE, "TaskInstance");
-    private static final TypeName STRING_LIST = ParameterizedTypeName.get(List.class, String.class);
+    private static final ClassName LIST = ClassName.get("java.util", "List");
+    private static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
+    private static final ClassName GENERATED = ClassName.bestGuess(GeneratedAnnotation.NAME);
 
     private final Filer filer;
 
@@ -45,86 +46,190 @@ final class AdapterWriter {
     }
 
     void write(TaskModel task, Element origin) throws IOException {
-        file(task, origin).writeTo(filer);
+        JavaFileObject file = filer.createSourceFile(task.adapterClass().canonicalName(), origin);
+        try (Writer writer = file.openWriter()) {
+            writer.write(source(task, GeneratedAnnotation.forClassFrom(origin).isPresent()));
+        }
     }
 
-    /** The adapter's source file. */
-    static JavaFile file(TaskModel task, Element origin) {
+    /** The adapter's source file; {@code generatedAnnotation}: whether it carries {@code @Generated}. */
+    static String source(TaskModel task, boolean generatedAnnotation) {
         ClassName taskClass = task.taskClass();
-        TypeSpec.Builder adapter = TypeSpec.classBuilder(task.adapterClass())
-                .addJavadoc("The {@link $T} of {@link $T}, task {@code $L}.\n", TASK_DEFINITION, taskClass, task.name())
-                .addJavadoc("Creates the task and binds its options, without reflection.\n");
-        GeneratedAnnotation.forClassFrom(origin).ifPresent(adapter::addAnnotation);
+        ClassName adapterClass = task.adapterClass();
+        ImportedNames names = new ImportedNames(adapterClass);
+        String taskType = names.of(taskClass);
+        String optionsOrNone = task.options().isEmpty() ? "" : " throws " + names.of(TASK_EXCEPTION);
+        String list = names.of(LIST);
+        String string = names.of(ClassName.get(String.class));
+
+        StringBuilder body = new StringBuilder();
+        body.append("/**\n")
+                .append(" * The {@link ").append(names.of(TASK_DEFINITION)).append("} of {@link ").append(taskType)
+                .append("}, task {@code ").append(task.name()).append("}.\n")
+                .append(" * Creates the task and binds its options, without reflection.\n")
+                .append(" */\n");
+        if (generatedAnnotation) {
+            body.append('@').append(names.of(GENERATED)).append("(\"").append(GeneratedAnnotation.PROCESSOR)
+                    .append("\")\n");
+        }
         if (task.usesDeprecated()) {
             // the task, a superclass, an option or its type is deprecated: -Xlint:all -Werror must stay clean
-            adapter.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
-                    .addMember("value", "{$S, $S}", "deprecation", "removal")
-                    .build());
+            body.append("@SuppressWarnings({\"deprecation\", \"removal\"})\n");
         }
-        adapter.addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addSuperinterface(TASK_DEFINITION)
-                .addOriginatingElement(origin)
-                .addField(FieldSpec.builder(String.class, "NAME", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                        .initializer("$S", task.name())
-                        .build());
+        body.append("public final class ").append(adapterClass.simpleName()).append(" implements ")
+                .append(names.of(TASK_DEFINITION)).append(" {\n")
+                .append("    private static final ").append(string).append(" NAME = ").append(literal(task.name()))
+                .append(";\n\n");
         if (!task.options().isEmpty()) {
-            adapter.addField(optionsField(task));
+            String spec = names.of(TASK_OPTION_SPEC);
+            body.append("    private static final ").append(list).append('<').append(spec).append("> OPTIONS = ")
+                    .append(list).append(".of(\n");
+            List<String> specs = new ArrayList<>();
+            for (OptionModel option : task.options()) {
+                specs.add("            new " + spec + "(" + literal(option.name()) + ", " + literal(option.typeText())
+                        + ", " + option.required() + ", " + literal(option.description()) + ")");
+            }
+            body.append(String.join(",\n", specs)).append(");\n\n");
         }
-        adapter.addMethod(MethodSpec.constructorBuilder()
-                        .addJavadoc("Called by {@link java.util.ServiceLoader}.\n")
-                        .addModifiers(Modifier.PUBLIC)
-                        .build())
-                .addMethod(getter("name", TypeName.get(String.class), CodeBlock.of("NAME")))
-                .addMethod(getter("connectionPluginName", ParameterizedTypeName.get(Optional.class, String.class),
-                        task.connectionPlugin().isEmpty()
-                                ? CodeBlock.of("$T.empty()", Optional.class)
-                                : CodeBlock.of("$T.of($L)", Optional.class, literal(task.connectionPlugin()))))
-                .addMethod(getter("processors", STRING_LIST, stringList(task.processors())))
-                .addMethod(getter("subTasks", STRING_LIST, stringList(task.subTasks())))
-                .addMethod(getter("options", ParameterizedTypeName.get(ClassName.get(List.class), TASK_OPTION_SPEC),
-                        task.options().isEmpty() ? CodeBlock.of("$T.of()", List.class) : CodeBlock.of("OPTIONS")))
-                .addMethod(getter("description", TypeName.get(String.class), literal(task.description())));
+        body.append("""
+                    /**
+                     * Called by {@link java.util.ServiceLoader}.
+                     */
+                    public %s() {
+                    }
+
+                """.formatted(adapterClass.simpleName()));
+        getter(body, string, "name", "NAME");
+        getter(body, names.of(OPTIONAL) + "<" + string + ">", "connectionPluginName", task.connectionPlugin().isEmpty()
+                ? names.of(OPTIONAL) + ".empty()"
+                : names.of(OPTIONAL) + ".of(" + literal(task.connectionPlugin()) + ")");
+        getter(body, list + "<" + string + ">", "processors", stringList(list, task.processors()));
+        getter(body, list + "<" + string + ">", "subTasks", stringList(list, task.subTasks()));
+        getter(body, list + "<" + names.of(TASK_OPTION_SPEC) + ">", "options",
+                task.options().isEmpty() ? list + ".of()" : "OPTIONS");
+        getter(body, string, "description", literal(task.description()));
         if (task.supportsDryRun()) {
             // TaskDefinition's default says false: only a task that declares dry-run support overrides it
-            adapter.addMethod(getter("supportsDryRun", TypeName.BOOLEAN, CodeBlock.of("true")));
+            getter(body, "boolean", "supportsDryRun", "true");
         }
-        adapter.addMethod(getter("taskClass", ParameterizedTypeName.get(ClassName.get(Class.class), taskClass),
-                        CodeBlock.of("$T.class", taskClass)))
-                .addMethod(newInstance(task))
-                .addMethod(bindOptions(task));
-        return JavaFile.builder(taskClass.packageName(), adapter.build())
-                .skipJavaLangImports(true)
-                .indent("    ")
-                .build();
+        getter(body, names.of(ClassName.get(Class.class)) + "<" + taskType + ">", "taskClass", taskType + ".class");
+        body.append("""
+                    @Override
+                    public %s newInstance(%s options)%s {
+                        return bindOptions(new %s(), options);
+                    }
+
+                """.formatted(names.of(TASK_INSTANCE), names.of(TASK_OPTIONS), optionsOrNone, taskType));
+        body.append("    @Override\n")
+                .append("    public ").append(names.of(TASK_INSTANCE)).append(" bindOptions(")
+                .append(names.of(ClassName.get(Object.class))).append(" task, ").append(names.of(TASK_OPTIONS))
+                .append(" options)").append(optionsOrNone).append(" {\n");
+        bindOptions(body, task, names);
+        body.append("    }\n}\n");
+        return names.header() + body;
     }
 
-    private static FieldSpec optionsField(TaskModel task) {
-        CodeBlock.Builder specs = CodeBlock.builder().add("$T.of(\n$>$>", List.class);
+    private static void getter(StringBuilder body, String type, String name, String value) {
+        body.append("""
+                    @Override
+                    public %s %s() {
+                        return %s;
+                    }
+
+                """.formatted(type, name, value));
+    }
+
+    private static String stringList(String list, List<String> values) {
+        return list + ".of(" + values.stream().map(AdapterWriter::literal).collect(Collectors.joining(", ")) + ")";
+    }
+
+    /**
+     * The body of {@code bindOptions}. Reads every option, then converts every value, then assigns: a missing or bad
+     * value fails before the task object is changed at all.
+     */
+    private static void bindOptions(StringBuilder body, TaskModel task, ImportedNames names) {
+        String taskType = names.of(task.taskClass());
+        // a Task holds its thread until the result is ready; an AsyncTask returns a stage
+        String kind = names.of(TASK_INSTANCE.nestedClass(task.async() ? "Async" : "Blocking"));
+        if (task.options().isEmpty()) {
+            body.append("        // ").append(taskType).append(" has no @TaskOption fields\n")
+                    .append("        return new ").append(kind).append("((").append(taskType).append(") task);\n");
+            return;
+        }
+        NameAllocator allocated = new NameAllocator();
+        allocated.newName("NAME");
+        allocated.newName("task");
+        allocated.newName("options");
+        List<String> rawNames = new ArrayList<>();
+        List<String> valueNames = new ArrayList<>();
+        for (OptionModel option : task.options()) {
+            rawNames.add(allocated.newName(option.field() + "Value"));
+            valueNames.add(allocated.newName(option.field()));
+        }
+        String target = allocated.newName(decapitalize(task.taskClass().simpleName()));
+        String object = names.of(ClassName.get(Object.class));
+        String converters = names.of(OPTION_CONVERTERS);
+
         for (int i = 0; i < task.options().size(); i++) {
             OptionModel option = task.options().get(i);
-            specs.add(i == 0 ? "" : ",\n");
-            specs.add("new $T($L, $L, $L, $L)", TASK_OPTION_SPEC, literal(option.name()), literal(option.typeText()),
-                    option.required(), literal(option.description()));
+            body.append("        ").append(object).append(' ').append(rawNames.get(i)).append(" = options.raw(")
+                    .append(literal(option.name())).append(')');
+            if (option.required()) {
+                body.append("\n                .orElseThrow(() -> ").append(converters).append(".missing(NAME, ")
+                        .append(literal(option.name())).append("));\n");
+            } else {
+                body.append(".orElse(null);\n");
+            }
         }
-        specs.add(")$<$<");
-        return FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(List.class), TASK_OPTION_SPEC), "OPTIONS",
-                        Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer(specs.build())
-                .build();
+        body.append('\n');
+        for (int i = 0; i < task.options().size(); i++) {
+            OptionModel option = task.options().get(i);
+            String conversion = conversion(option, rawNames.get(i), names);
+            if (option.required()) {
+                body.append("        ").append(type(option.javaType(), names)).append(' ').append(valueNames.get(i))
+                        .append(" = ").append(conversion).append(";\n");
+            } else {
+                body.append("        ").append(type(option.javaType().box(), names)).append(' ')
+                        .append(valueNames.get(i)).append(" = ").append(rawNames.get(i)).append(" == null ? null\n")
+                        .append("                : ").append(conversion).append(";\n");
+            }
+        }
+        body.append('\n');
+        body.append("        ").append(taskType).append(' ').append(target).append(" = (").append(taskType)
+                .append(") task;\n");
+        for (int i = 0; i < task.options().size(); i++) {
+            OptionModel option = task.options().get(i);
+            String assignment = target + "." + option.field() + " = " + valueNames.get(i) + ";\n";
+            if (option.required()) {
+                body.append("        ").append(assignment);
+            } else {
+                body.append("        if (").append(valueNames.get(i)).append(" != null) {\n")
+                        .append("            ").append(assignment)
+                        .append("        }\n");
+            }
+        }
+        body.append("        return new ").append(kind).append('(').append(target).append(");\n");
     }
 
-    private static MethodSpec getter(String name, TypeName type, CodeBlock value) {
-        return MethodSpec.methodBuilder(name)
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(type)
-                .addStatement("return $L", value)
-                .build();
+    private static String conversion(OptionModel option, String raw, ImportedNames names) {
+        String call = names.of(OPTION_CONVERTERS) + "." + option.type().converter() + "(" + raw + ", "
+                + literal(option.name());
+        if (option.type() == OptionType.ENUM) {
+            return call + ", " + type(option.javaType(), names) + ".values())";
+        }
+        return call + ")";
     }
 
-    private static CodeBlock stringList(List<String> values) {
-        List<CodeBlock> literals = values.stream().map(AdapterWriter::literal).toList();
-        return CodeBlock.of("$T.of($L)", List.class, CodeBlock.join(literals, ", "));
+    /** How the source names {@code type}: a primitive, a class, or a class with type arguments. */
+    private static String type(TypeName type, ImportedNames names) {
+        if (type instanceof ClassName className) {
+            return names.of(className);
+        }
+        if (type instanceof ParameterizedTypeName parameterized) {
+            return names.of(parameterized.rawType()) + parameterized.typeArguments().stream()
+                    .map(argument -> type(argument, names)).collect(Collectors.joining(", ", "<", ">"));
+        }
+        return type.withoutAnnotations().toString(); // a primitive
     }
 
     /**
@@ -132,7 +237,7 @@ final class AdapterWriter {
      * (leaving an unclosed literal), those and every control character are escaped; C0 controls with octal
      * escapes, as a unicode escape of a line feed would end the line before the lexer sees the literal.
      */
-    static CodeBlock literal(String text) {
+    static String literal(String text) {
         StringBuilder out = new StringBuilder(text.length() + 2).append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -153,94 +258,7 @@ final class AdapterWriter {
                 }
             }
         }
-        return CodeBlock.of("$L", out.append('"'));
-    }
-
-    private static MethodSpec newInstance(TaskModel task) {
-        MethodSpec.Builder method = MethodSpec.methodBuilder("newInstance")
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(TASK_INSTANCE)
-                .addParameter(TASK_OPTIONS, "options");
-        if (!task.options().isEmpty()) {
-            method.addException(TASK_EXCEPTION);
-        }
-        return method.addStatement("return bindOptions(new $T(), options)", task.taskClass()).build();
-    }
-
-    /**
-     * Reads every option, then converts every value, then assigns: a missing or bad value fails before the task
-     * object is changed at all.
-     */
-    private static MethodSpec bindOptions(TaskModel task) {
-        MethodSpec.Builder method = MethodSpec.methodBuilder("bindOptions")
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(TASK_INSTANCE)
-                .addParameter(Object.class, "task")
-                .addParameter(TASK_OPTIONS, "options");
-        // a Task holds its thread until the result is ready; an AsyncTask returns a stage
-        ClassName kind = TASK_INSTANCE.nestedClass(task.async() ? "Async" : "Blocking");
-        if (task.options().isEmpty()) {
-            return method.addComment("$T has no @TaskOption fields", task.taskClass())
-                    .addStatement("return new $T(($T) task)", kind, task.taskClass())
-                    .build();
-        }
-        method.addException(TASK_EXCEPTION);
-        NameAllocator names = new NameAllocator();
-        names.newName("NAME");
-        names.newName("task");
-        names.newName("options");
-        List<String> rawNames = new ArrayList<>();
-        List<String> valueNames = new ArrayList<>();
-        for (OptionModel option : task.options()) {
-            rawNames.add(names.newName(option.field() + "Value"));
-            valueNames.add(names.newName(option.field()));
-        }
-        String target = names.newName(decapitalize(task.taskClass().simpleName()));
-
-        for (int i = 0; i < task.options().size(); i++) {
-            OptionModel option = task.options().get(i);
-            if (option.required()) {
-                method.addStatement("$T $N = options.raw($S)\n.orElseThrow(() -> $T.missing(NAME, $S))", Object.class,
-                        rawNames.get(i), option.name(), OPTION_CONVERTERS, option.name());
-            } else {
-                method.addStatement("$T $N = options.raw($S).orElse(null)", Object.class, rawNames.get(i),
-                        option.name());
-            }
-        }
-        method.addCode("\n");
-        for (int i = 0; i < task.options().size(); i++) {
-            OptionModel option = task.options().get(i);
-            CodeBlock conversion = conversion(option, rawNames.get(i));
-            if (option.required()) {
-                method.addStatement("$T $N = $L", option.javaType(), valueNames.get(i), conversion);
-            } else {
-                method.addStatement("$T $N = $N == null ? null\n: $L", option.javaType().box(), valueNames.get(i),
-                        rawNames.get(i), conversion);
-            }
-        }
-        method.addCode("\n");
-        method.addStatement("$T $N = ($T) task", task.taskClass(), target, task.taskClass());
-        for (int i = 0; i < task.options().size(); i++) {
-            OptionModel option = task.options().get(i);
-            if (option.required()) {
-                method.addStatement("$N.$N = $N", target, option.field(), valueNames.get(i));
-            } else {
-                method.beginControlFlow("if ($N != null)", valueNames.get(i))
-                        .addStatement("$N.$N = $N", target, option.field(), valueNames.get(i))
-                        .endControlFlow();
-            }
-        }
-        return method.addStatement("return new $T($N)", kind, target).build();
-    }
-
-    private static CodeBlock conversion(OptionModel option, String raw) {
-        if (option.type() == OptionType.ENUM) {
-            return CodeBlock.of("$T.$N($N, $S, $T.values())", OPTION_CONVERTERS, option.type().converter(), raw,
-                    option.name(), option.javaType());
-        }
-        return CodeBlock.of("$T.$N($N, $S)", OPTION_CONVERTERS, option.type().converter(), raw, option.name());
+        return out.append('"').toString();
     }
 
     private static String decapitalize(String name) {

@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import javax.annotation.processing.Filer;
 import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
@@ -41,14 +40,14 @@ import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic;
 
 /**
- * {@code @GenjaTask}: per round, parse → validate → model → write the adapter and the index class; in the last
- * round, check names across the compilation and write {@code META-INF/services/io.genja.task.TaskDefinition} and
- * the task catalog.
+ * {@code @GenjaTask}: per round, parse → validate → model → write the adapter and add the task to the round's index
+ * class; in the last round, check names across the compilation and write
+ * {@code META-INF/services/io.genja.task.TaskDefinition} and the task catalog.
  */
 public final class TaskStep implements ProcessingStep {
 
+    private final ProcessingEnvironment env;
     private final Elements elements;
-    private final Filer filer;
     private final Messager messager;
     private final TaskParser parser;
     private final TaskValidator validator;
@@ -78,20 +77,20 @@ public final class TaskStep implements ProcessingStep {
     /** The catalog an earlier compilation left in the class output, read in the first round with a task; else null. */
     private Optional<Map<String, CatalogWriter.Entry>> earlierCatalog;
 
-    public TaskStep(ProcessingEnvironment env, ProcessorOptions options) {
+    public TaskStep(ProcessingEnvironment env, ProcessorOptions options, IndexWriter index) {
+        this.env = env;
         this.elements = env.getElementUtils();
-        this.filer = env.getFiler();
         this.messager = env.getMessager();
         DeclarationChecks checks = new DeclarationChecks(env.getElementUtils(), env.getTypeUtils());
         this.parser = new TaskParser(checks);
         Trees trees = treesOf(env);
-        this.validator = new TaskValidator(checks, trees, this::isInSource);
+        this.validator = new TaskValidator(checks, this::isInSource);
         this.modeler = new TaskModeler(env.getElementUtils(), checks,
                 element -> trees != null ? trees.getPath(element) == null : !isInSource(element));
         this.nameChecks = new TaskNameChecks(options);
         this.nameCheckKind = options.nameCheckKind();
         this.adapters = new AdapterWriter(env.getFiler());
-        this.index = new IndexWriter(env.getFiler());
+        this.index = index;
         this.services = new ServiceFiles(env);
         this.catalog = new CatalogWriter(env.getFiler());
     }
@@ -125,7 +124,7 @@ public final class TaskStep implements ProcessingStep {
                 TaskModel model = modeler.model(task, earlierCatalog.flatMap(earlier ->
                         Optional.ofNullable(earlier.get(BinaryName.of(ClassName.get(type))))));
                 adapters.write(model, type);
-                index.write(indexEntry(model), model.taskClass(), type);
+                index.add(indexEntry(model), type);
                 tasks.put(task.qualifiedName(), model);
             }
         }
@@ -143,11 +142,7 @@ public final class TaskStep implements ProcessingStep {
 
     @Override
     public void finish(KnownNames known) throws Exception {
-        for (List<IndexEntry> clash : known.clashesOnClassPath(GenjaIndexEntry.Kind.TASK)) {
-            messager.printMessage(nameCheckKind, Messages.duplicateNameOnClassPath("task", clash.get(0).name(),
-                    clash.stream().map(entry -> entry.type() + " (in " + ClasspathIndex.location(entry, elements, filer)
-                            + ")").toList()));
-        }
+        ClasspathIndex.reportClashes(known, GenjaIndexEntry.Kind.TASK, "task", nameCheckKind, env);
         for (String name : validated.keySet()) {
             TypeElement type = elements.getTypeElement(name);
             if (type != null) {

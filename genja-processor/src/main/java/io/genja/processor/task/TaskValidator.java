@@ -1,7 +1,5 @@
 package io.genja.processor.task;
 
-import com.sun.source.tree.Tree;
-import com.sun.source.util.Trees;
 import io.genja.processor.base.Annotations;
 import io.genja.processor.base.DeclarationChecks;
 import io.genja.processor.base.Messages;
@@ -36,14 +34,11 @@ final class TaskValidator {
     static final String ASYNC_TASK = "io.genja.task.AsyncTask";
 
     private final DeclarationChecks checks;
-    /** The source trees, to name a class as written; null under a compiler without them. */
-    private final Trees trees;
     /** Whether an element is compiled from source in this compilation (else it comes from a jar or class folder). */
     private final Predicate<Element> inSource;
 
-    TaskValidator(DeclarationChecks checks, Trees trees, Predicate<Element> inSource) {
+    TaskValidator(DeclarationChecks checks, Predicate<Element> inSource) {
         this.checks = checks;
-        this.trees = trees;
         this.inSource = inSource;
     }
 
@@ -78,8 +73,8 @@ final class TaskValidator {
 
     private void checkSubTask(TaskDeclaration task, AnnotationValue subTask, ValidationReport report) {
         if (!TaskParser.isResolvedType(subTask.getValue())) {
-            report.error(Messages.unresolvedType(task.qualifiedName(), "sub-task " + writtenName(task, subTask)), task.type(),
-                    task.mirror(), subTask);
+            // a class that does not exist (after every round): javac itself reports "cannot find symbol" on this
+            // very spot, and the class is not processed; a second error would only repeat it
             return;
         }
         TypeElement subType = (TypeElement) ((DeclaredType) subTask.getValue()).asElement();
@@ -87,16 +82,6 @@ final class TaskValidator {
             report.error(Messages.notASubTask(task.name(), subType.getQualifiedName().toString()), task.type(),
                     task.mirror(), subTask);
         }
-    }
-
-    /**
-     * The class a {@code subTasks} value names, as written ({@code Missing.class} gives {@code Missing}), where an
-     * unresolved value itself prints as {@code <error>}.
-     */
-    private String writtenName(TaskDeclaration task, AnnotationValue subTask) {
-        Tree tree = trees == null ? null : trees.getTree(task.type(), task.mirror(), subTask);
-        String written = tree == null ? String.valueOf(subTask) : tree.toString();
-        return written.endsWith(".class") ? written.substring(0, written.length() - ".class".length()) : written;
     }
 
     private void checkOptions(TaskDeclaration task, ValidationReport report) {
@@ -158,7 +143,8 @@ final class TaskValidator {
             }
         }
         if (OptionTypes.of(type).isEmpty()) {
-            if (type.getKind() != TypeKind.TYPEVAR) {
+            // a type variable is checked with each task; a type that does not exist javac reports itself
+            if (type.getKind() != TypeKind.TYPEVAR && type.getKind() != TypeKind.ERROR) {
                 spot.error(report, Messages.optionType(fieldName, owner, type.toString(), OptionType.SUPPORTED), null);
             }
         } else if (isPrivateType(type)) {
