@@ -3,8 +3,8 @@ package io.genja.ssh;
 import io.genja.connection.ConnectionException;
 import io.genja.device.Mode;
 import io.genja.device.OutputSize;
+import io.genja.device.connection.ExtrasReader;
 import io.genja.inventory.ResolvedConnectionParams;
-import io.genja.task.FailureKind;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,7 +13,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -83,7 +82,7 @@ public record SshOptions(String host, String hostname, int port, String username
         return new SshOptions(host, hostname, port, params.username(), params.password(), platform, mode,
                 r.seconds("connect_timeout", timeout), r.seconds("auth_timeout", timeout),
                 r.seconds("read_timeout", timeout), r.seconds("command_timeout", timeout),
-                r.seconds("keepalive", Duration.ZERO), r.positiveInt("keepalive_count_max", 3),
+                r.secondsOrOff("keepalive", Duration.ZERO), r.positiveInt("keepalive_count_max", 3),
                 r.path("private_key_file"), r.string("passphrase"),
                 knownHosts, checking, r.legacy(), r.path("ssh_config_file"), r.env(), r.path("platform_profile"),
                 r.size("max_output", DEFAULT_MAX_OUTPUT));
@@ -109,22 +108,10 @@ public record SshOptions(String host, String hostname, int port, String username
     }
 
     /** Reads typed extras, failing with the host, the key, the bad value and what would be right. */
-    private record Reader(String host, Map<String, Object> extras) {
+    private static final class Reader extends ExtrasReader {
 
-        ConnectionException invalid(String key, Object value, String expected) {
-            return new ConnectionException(FailureKind.VALIDATION, "host " + host + ": " + key + " must be "
-                    + expected + ", got \"" + value + "\"");
-        }
-
-        String string(String key) throws ConnectionException {
-            Object value = extras.get(key);
-            if (value == null) {
-                return null;
-            }
-            if (value instanceof String || value instanceof Number || value instanceof Boolean) {
-                return String.valueOf(value);
-            }
-            throw invalid("extras." + key, value, "a string");
+        Reader(String host, Map<String, Object> extras) {
+            super(host, extras);
         }
 
         Path path(String key) throws ConnectionException {
@@ -148,35 +135,6 @@ public record SshOptions(String host, String hostname, int port, String username
                 return paths;
             }
             return List.of(path(key));
-        }
-
-        Duration seconds(String key, Duration fallback) throws ConnectionException {
-            Object value = extras.get(key);
-            if (value == null) {
-                return fallback;
-            }
-            double seconds;
-            try {
-                seconds = value instanceof Number n ? n.doubleValue() : Double.parseDouble(String.valueOf(value).strip());
-            } catch (NumberFormatException e) {
-                throw invalid("extras." + key, value, "a number of seconds, e.g. 30");
-            }
-            boolean zeroAllowed = key.equals("keepalive");
-            if (Double.isNaN(seconds) || seconds < 0 || (seconds == 0 && !zeroAllowed) || seconds > 86_400) {
-                throw invalid("extras." + key, value, zeroAllowed ? "0 (off) or a positive number of seconds"
-                        : "a positive number of seconds, at most 86400");
-            }
-            return Duration.ofMillis(Math.round(seconds * 1000));
-        }
-
-        long size(String key, long fallback) throws ConnectionException {
-            Object value = extras.get(key);
-            if (value == null) {
-                return fallback;
-            }
-            boolean valid = value instanceof String || value instanceof Integer || value instanceof Long;
-            return (valid ? OutputSize.parse(String.valueOf(value)) : OptionalLong.empty())
-                    .orElseThrow(() -> invalid("extras." + key, value, OutputSize.FORMAT));
         }
 
         int positiveInt(String key, int fallback) throws ConnectionException {

@@ -2,12 +2,10 @@ package io.genja.telnet;
 
 import io.genja.connection.ConnectionException;
 import io.genja.device.OutputSize;
+import io.genja.device.connection.ExtrasReader;
 import io.genja.inventory.ResolvedConnectionParams;
-import io.genja.task.FailureKind;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
-import java.util.OptionalLong;
 
 /**
  * The settings of one telnet connection: the host's resolved parameters ({@code connection_options.telnet} over the
@@ -42,7 +40,7 @@ record TelnetOptions(String host, String hostname, int port, String username, St
      * @throws ConnectionException of kind {@code VALIDATION} naming the value that is wrong and what is expected
      */
     public static TelnetOptions from(String host, ResolvedConnectionParams params) throws ConnectionException {
-        Reader r = new Reader(host, params.extras());
+        ExtrasReader r = new ExtrasReader(host, params.extras());
         Duration timeout = r.seconds("timeout", DEFAULT_TIMEOUT);
         int port = params.port() != null ? params.port() : DEFAULT_PORT;
         if (port < 1 || port > 65535) {
@@ -68,52 +66,5 @@ record TelnetOptions(String host, String hostname, int port, String username, St
                 + ", timeouts(connect=" + connectTimeout + ", login=" + loginTimeout + ", read=" + readTimeout
                 + ", command=" + commandTimeout + "), platformProfile=" + platformProfile + ", maxOutput="
                 + OutputSize.describe(maxOutput) + "]";
-    }
-
-    /** Reads typed extras, failing with the host, the key, the bad value and what would be right. */
-    private record Reader(String host, Map<String, Object> extras) {
-
-        ConnectionException invalid(String key, Object value, String expected) {
-            return new ConnectionException(FailureKind.VALIDATION, "host " + host + ": " + key + " must be "
-                    + expected + ", got \"" + value + "\"");
-        }
-
-        String string(String key) throws ConnectionException {
-            Object value = extras.get(key);
-            if (value == null) {
-                return null;
-            }
-            if (value instanceof String || value instanceof Number) {
-                return String.valueOf(value);
-            }
-            throw invalid("extras." + key, value, "a string");
-        }
-
-        Duration seconds(String key, Duration fallback) throws ConnectionException {
-            Object value = extras.get(key);
-            if (value == null) {
-                return fallback;
-            }
-            double seconds;
-            try {
-                seconds = value instanceof Number n ? n.doubleValue() : Double.parseDouble(String.valueOf(value).strip());
-            } catch (NumberFormatException e) {
-                throw invalid("extras." + key, value, "a number of seconds, e.g. 30");
-            }
-            if (Double.isNaN(seconds) || seconds <= 0 || seconds > 86_400) {
-                throw invalid("extras." + key, value, "a positive number of seconds, at most 86400");
-            }
-            return Duration.ofMillis(Math.round(seconds * 1000));
-        }
-
-        long size(String key, long fallback) throws ConnectionException {
-            Object value = extras.get(key);
-            if (value == null) {
-                return fallback;
-            }
-            boolean valid = value instanceof String || value instanceof Integer || value instanceof Long;
-            OptionalLong size = valid ? OutputSize.parse(String.valueOf(value)) : OptionalLong.empty();
-            return size.orElseThrow(() -> invalid("extras." + key, value, OutputSize.FORMAT));
-        }
     }
 }
