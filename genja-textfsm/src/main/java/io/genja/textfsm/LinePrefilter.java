@@ -6,13 +6,16 @@ package io.genja.textfsm;
  * {@code (\d+)} Value), and most lines do not. Derived from the Python pattern only where it is exact: the pattern
  * has no top-level {@code |}, starts with {@code ^}, optionally {@code \s+} or {@code \s*}, then plain characters
  * (or a {@code \d} or {@code \S}, maybe inside groups); a line that does not start that way cannot match. Since the word's first
- * character is not a space, {@code \s+}/{@code \s*} must take the whole indentation. {@code ^\s*$$} and
- * {@code ^$$} become "the line is blank" and "the line is empty".
+ * character is not a space, {@code \s+}/{@code \s*} must take the whole indentation. A run of digits
+ * ({@code \d+}, often a Value's {@code (\d+)}) followed by plain characters that start with no digit must take the
+ * line's whole run of digits, so those characters must follow it ({@code ^\s+${IN} packets input} rules out
+ * {@code "     0 runts"} without the regex). {@code ^\s*$$} and {@code ^$$} become "the line is blank" and "the
+ * line is empty".
  */
 final class LinePrefilter {
 
     /** No cheap test: always run the regex. */
-    static final LinePrefilter NONE = new LinePrefilter(Indent.ANY, null, false, Start.ANY);
+    static final LinePrefilter NONE = new LinePrefilter(Indent.ANY, null, false, Atom.NONE);
 
     private enum Indent { NONE, ANY, AT_LEAST_ONE }
 
@@ -24,41 +27,76 @@ final class LinePrefilter {
     private final String word;
     /** The pattern is only indentation then the end of the line. */
     private final boolean blank;
-    private final Start start;
+    private final Atom first;
 
-    private LinePrefilter(Indent indent, String word, boolean blank, Start start) {
+    private LinePrefilter(Indent indent, String word, boolean blank, Atom first) {
         this.indent = indent;
         this.word = word;
         this.blank = blank;
-        this.start = start;
+        this.first = first;
     }
 
-    /** Whether the rule's regex may match {@code line}, which begins with {@code indentation} space characters. */
-    boolean mayMatch(String line, int indentation) {
+    /**
+     * The pattern's first atom after the indentation when it is no plain word: what the character there must be
+     * and, after a run of digits, the plain characters that must follow the run ({@code null}: nothing known).
+     */
+    private record Atom(Start start, String afterDigits) {
+        static final Atom NONE = new Atom(Start.ANY, null);
+    }
+
+    /** Plain characters of a pattern from one index, as they must appear in a line, and the index after them. */
+    private record Literal(String text, int end) {
+    }
+
+    /**
+     * Whether the rule's regex may match the line {@code text[start, end)}, which begins with {@code indentation}
+     * space characters.
+     */
+    boolean mayMatch(String text, int start, int end, int indentation) {
         if (this == NONE) {
             return true;
         }
         if (indent == Indent.AT_LEAST_ONE && indentation == 0) {
             return false;
         }
+        int length = end - start;
         if (blank) {
-            return indent == Indent.NONE ? line.isEmpty() : indentation == line.length();
+            return indent == Indent.NONE ? length == 0 : indentation == length;
         }
         int at = indent == Indent.NONE ? 0 : indentation;
-        return switch (start) {
-            case DIGIT -> at < line.length() && Character.isDigit(line.codePointAt(at));
-            case NON_SPACE -> at < line.length() && !PyText.isSpace(line.charAt(at));
-            case ANY -> line.startsWith(word, at);
+        return switch (first.start()) {
+            case DIGIT -> digitsThenLiteral(text, start + at, end);
+            case NON_SPACE -> at < length && !PyText.isSpace(text.charAt(start + at));
+            case ANY -> at + word.length() <= length && text.startsWith(word, start + at);
         };
     }
 
-    /** How many characters at the start of {@code line} are Python space characters (what {@code \s} matches). */
-    static int indentation(String line) {
-        int i = 0;
-        while (i < line.length() && PyText.isSpace(line.charAt(i))) {
+    private boolean digitsThenLiteral(String text, int at, int end) {
+        if (at >= end || !Character.isDigit(text.codePointAt(at))) {
+            return false;
+        }
+        String after = first.afterDigits();
+        if (after == null) {
+            return true;
+        }
+        int i = at;
+        while (i < end) {
+            int c = text.codePointAt(i);
+            if (!Character.isDigit(c)) {
+                break;
+            }
+            i += Character.charCount(c);
+        }
+        return end - i >= after.length() && text.startsWith(after, i);
+    }
+
+    /** How many characters at the start of the line {@code text[start, end)} are Python space characters. */
+    static int indentation(String text, int start, int end) {
+        int i = start;
+        while (i < end && PyText.isSpace(text.charAt(i))) {
             i++;
         }
-        return i;
+        return i - start;
     }
 
     static LinePrefilter of(String python) {
@@ -78,8 +116,21 @@ final class LinePrefilter {
             return NONE;
         }
         if (python.substring(i).equals("$")) {
-            return new LinePrefilter(indent, null, true, Start.ANY);
+            return new LinePrefilter(indent, null, true, Atom.NONE);
         }
+        Literal word = literal(python, i);
+        if (word.text().isEmpty()) {
+            Atom atom = firstAtom(python, word.end());
+            return atom.start() == Start.ANY ? NONE : new LinePrefilter(indent, null, false, atom);
+        }
+        if (PyText.isSpace(word.text().charAt(0))) {
+            return NONE;
+        }
+        return new LinePrefilter(indent, word.text(), false, Atom.NONE);
+    }
+
+    /** The plain characters from {@code i} on, but for a last one that a quantifier may repeat zero times. */
+    private static Literal literal(String python, int i) {
         StringBuilder word = new StringBuilder();
         while (i < python.length()) {
             char c = python.charAt(i);
@@ -93,26 +144,20 @@ final class LinePrefilter {
                 break;
             }
         }
-        // a quantifier after the last character may repeat it zero times
         if (i < python.length() && "?*{".indexOf(python.charAt(i)) >= 0 && word.length() > 0) {
             word.setLength(word.length() - 1);
         }
-        if (word.length() == 0) {
-            Start start = firstAtom(python, i);
-            return start == Start.ANY ? NONE : new LinePrefilter(indent, null, false, start);
-        }
-        if (PyText.isSpace(word.charAt(0))) {
-            return NONE;
-        }
-        return new LinePrefilter(indent, word.toString(), false, Start.ANY);
+        return new Literal(word.toString(), i);
     }
 
     /**
      * {@code \d} or {@code \S} at {@code i}, possibly inside groups that open there ({@code (?P<name>\d+)}): the
      * line's next character must be a digit or not a space. Not when a group or the atom may match nothing (a
-     * {@code ?}, {@code *} or {@code {} after it) or a group's alternatives may start otherwise.
+     * {@code ?}, {@code *} or {@code {} after it) or a group's alternatives may start otherwise. For {@code \d+}, the
+     * plain characters after it (and after the groups it closes) when they start with no digit.
      */
-    private static Start firstAtom(String python, int i) {
+    private static Atom firstAtom(String python, int i) {
+        int groups = 0;
         while (i < python.length() && python.charAt(i) == '(') {
             int content;
             if (python.startsWith("(?P<", i)) {
@@ -120,21 +165,51 @@ final class LinePrefilter {
             } else if (python.startsWith("(?:", i)) {
                 content = i + 3;
             } else if (python.startsWith("(?", i)) {
-                return Start.ANY;
+                return Atom.NONE;
             } else {
                 content = i + 1;
             }
             int close = closingParenthesis(python, i);
             if (content <= 0 || close < 0 || mayRepeatZeroTimes(python, close + 1)
                     || hasTopLevelAlternation(python.substring(content, close))) {
-                return Start.ANY;
+                return Atom.NONE;
             }
+            groups++;
             i = content;
         }
         if (mayRepeatZeroTimes(python, i + 2)) {
-            return Start.ANY;
+            return Atom.NONE;
         }
-        return python.startsWith("\\d", i) ? Start.DIGIT : python.startsWith("\\S", i) ? Start.NON_SPACE : Start.ANY;
+        if (python.startsWith("\\S", i)) {
+            return new Atom(Start.NON_SPACE, null);
+        }
+        if (!python.startsWith("\\d", i)) {
+            return Atom.NONE;
+        }
+        return new Atom(Start.DIGIT, literalAfterDigitRun(python, i + 2, groups));
+    }
+
+    /**
+     * After {@code \d} at {@code i - 2}: when it is {@code \d+} (greedy, lazy or possessive) and then, past any of
+     * the {@code groups} it closes, come plain characters that do not start with a digit, those characters;
+     * otherwise {@code null}. No backtracking can end the run early, as the next character must be no digit.
+     */
+    private static String literalAfterDigitRun(String python, int i, int groups) {
+        if (!python.startsWith("+", i)) {
+            return null;
+        }
+        i++;
+        if (i < python.length() && (python.charAt(i) == '?' || python.charAt(i) == '+')) {
+            i++;
+        }
+        for (int closed = 0; closed < groups && i < python.length() && python.charAt(i) == ')'; closed++) {
+            i++;
+            if (i < python.length() && "?*+{".indexOf(python.charAt(i)) >= 0) {
+                return null;
+            }
+        }
+        String after = literal(python, i).text();
+        return after.isEmpty() || Character.isDigit(after.codePointAt(0)) ? null : after;
     }
 
     private static boolean mayRepeatZeroTimes(String python, int after) {

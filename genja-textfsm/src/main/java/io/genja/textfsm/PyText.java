@@ -41,27 +41,29 @@ final class PyText {
 
     /**
      * The lines of a text one by one, as Python's {@code str.splitlines()} lists them (no empty last line after a
-     * final line break), without holding them all.
+     * final line break), as bounds in the text rather than copies: {@link #next()} moves to the next line, whose
+     * characters are {@code text[start, end)}.
      */
     static final class Lines {
         private final String text;
         /** Only {@code \n} and {@code \r\n} break lines here: split with {@code indexOf}, not char by char. */
         private final boolean onlyNewlines;
         private int position;
+        private int start;
+        private int end;
 
         Lines(String text) {
             this.text = text;
             this.onlyNewlines = onlyNewlines(text);
         }
 
-        /** The next line, or {@code null} after the last. */
-        String next() {
+        /** Moves to the next line; {@code false} after the last. */
+        boolean next() {
             int length = text.length();
             if (position >= length) {
-                return null;
+                return false;
             }
-            int start = position;
-            int end;
+            start = position;
             if (onlyNewlines) {
                 int newline = text.indexOf('\n', start);
                 end = newline < 0 ? length : newline;
@@ -69,7 +71,7 @@ final class PyText {
                 if (end > start && text.charAt(end - 1) == '\r') {
                     end--;
                 }
-                return text.substring(start, end);
+                return true;
             }
             end = start;
             while (end < length && !isLineBreak(text.charAt(end))) {
@@ -77,7 +79,15 @@ final class PyText {
             }
             position = end < length && text.charAt(end) == '\r' && end + 1 < length && text.charAt(end + 1) == '\n'
                     ? end + 2 : end + 1;
-            return text.substring(start, end);
+            return true;
+        }
+
+        int start() {
+            return start;
+        }
+
+        int end() {
+            return end;
         }
 
         /** No line break but {@code \n}, and every {@code \r} right before a {@code \n}. */

@@ -22,7 +22,7 @@ final class TextFsmRun {
     private final ValueDefinition[] definitions;
     private final Slot[] slots;
     private final List<List<Object>> rows = new ArrayList<>();
-    /** One matcher per rule, reset for each line. */
+    /** One matcher per rule, on the whole text, its region set to each line in turn. */
     private final Map<String, Matcher[]> matchers = new HashMap<>();
     private Rule[] rules;
     private Matcher[] ruleMatchers;
@@ -57,9 +57,15 @@ final class TextFsmRun {
     }
 
     TextFsmResult run(String text) {
-        PyText.Lines lines = new PyText.Lines(text == null ? "" : text);
-        for (String line = lines.next(); line != null; line = lines.next()) {
-            checkLine(line);
+        String input = text == null ? "" : text;
+        for (Matcher[] forState : matchers.values()) {
+            for (Matcher matcher : forState) {
+                matcher.reset(input);
+            }
+        }
+        PyText.Lines lines = new PyText.Lines(input);
+        while (lines.next()) {
+            checkLine(input, lines.start(), lines.end());
             if (stateName.equals("End") || stateName.equals("EOF")) {
                 break;
             }
@@ -75,14 +81,19 @@ final class TextFsmRun {
         ruleMatchers = matchers.get(state);
     }
 
-    private void checkLine(String line) {
-        int indentation = LinePrefilter.indentation(line);
+    /**
+     * Runs the state's rules on the line {@code text[start, end)}. A rule's matcher looks at that region of the
+     * whole text, with opaque and anchoring bounds: {@code ^}, {@code $}, {@code \b} and look-arounds see the line
+     * alone, as they see textfsm's line string, and no line is copied.
+     */
+    private void checkLine(String text, int start, int end) {
+        int indentation = LinePrefilter.indentation(text, start, end);
         for (int r = 0; r < rules.length; r++) {
             Rule rule = rules[r];
-            if (!rule.prefilter.mayMatch(line, indentation)) {
+            if (!rule.prefilter.mayMatch(text, start, end, indentation)) {
                 continue;
             }
-            Matcher matcher = ruleMatchers[r].reset(line);
+            Matcher matcher = ruleMatchers[r].region(start, end);
             if (!matcher.lookingAt()) {
                 continue;
             }
@@ -99,6 +110,7 @@ final class TextFsmRun {
                 case NO_RECORD -> { }
             }
             if (rule.lineOp == Rule.LineOp.ERROR) {
+                String line = text.substring(start, end);
                 throw new TextFsmException(source, rule.newState.isEmpty()
                         ? "State Error raised. Rule Line: " + rule.lineNumber + ". Input Line: " + line
                         : "Error: " + rule.newState + ". Rule Line: " + rule.lineNumber + ". Input Line: " + line + ".");
