@@ -218,31 +218,7 @@ final class LinePrefilter {
 
     /** The index of the {@code )} that closes the group opening at {@code open}, or -1. */
     private static int closingParenthesis(String python, int open) {
-        int depth = 0;
-        boolean inClass = false;
-        for (int i = open; i < python.length(); i++) {
-            char c = python.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (inClass) {
-                if (c == ']') {
-                    inClass = false;
-                }
-            } else if (c == '[') {
-                inClass = true;
-                if (i + 1 < python.length() && python.charAt(i + 1) == '^') {
-                    i++;
-                }
-                if (i + 1 < python.length() && python.charAt(i + 1) == ']') {
-                    i++;
-                }
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
-                return i;
-            }
-        }
-        return -1;
+        return findStructural(python, open, (c, depth) -> c == ')' && depth == 0);
     }
 
     private static boolean isPlain(char c) {
@@ -257,9 +233,22 @@ final class LinePrefilter {
 
     /** A {@code |} outside every group and class, which would make the prefix optional. */
     private static boolean hasTopLevelAlternation(String python) {
+        return findStructural(python, 0, (c, depth) -> c == '|' && depth == 0) >= 0;
+    }
+
+    /** A character of the pattern's structure and the group depth after it ({@code (} counted, {@code )} not). */
+    private interface StructuralTest {
+        boolean test(char c, int depth);
+    }
+
+    /**
+     * The first index from {@code from} on whose character, outside escapes and character classes, passes
+     * {@code test}; -1 for none. A class's leading {@code ^} and a {@code ]} right after it are its members.
+     */
+    private static int findStructural(String python, int from, StructuralTest test) {
         int depth = 0;
         boolean inClass = false;
-        for (int i = 0; i < python.length(); i++) {
+        for (int i = from; i < python.length(); i++) {
             char c = python.charAt(i);
             if (c == '\\') {
                 i++;
@@ -275,14 +264,13 @@ final class LinePrefilter {
                 if (i + 1 < python.length() && python.charAt(i + 1) == ']') {
                     i++;
                 }
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (c == '|' && depth == 0) {
-                return true;
+            } else {
+                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+                if (test.test(c, depth)) {
+                    return i;
+                }
             }
         }
-        return false;
+        return -1;
     }
 }
