@@ -15,6 +15,7 @@ import ch.qos.logback.core.util.FileSize;
 import java.io.PrintStream;
 import io.genja.settings.LoggingSettings;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -24,6 +25,9 @@ import org.slf4j.LoggerFactory;
 final class LoggingSetup {
 
     private static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{30} - %msg%n";
+
+    /** Whether {@link #configure} is the one starting Logback (see {@link CommandLogbackConfigurator}). */
+    private static volatile boolean startingLogback;
 
     private LoggingSetup() {
     }
@@ -61,7 +65,7 @@ final class LoggingSetup {
 
     /** Replaces the logging configuration; does nothing when SLF4J is bound to something other than Logback. */
     static void configure(PrintStream console, Config config) {
-        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+        if (!(startingLogback(LoggerFactory::getILoggerFactory) instanceof LoggerContext context)) {
             return;
         }
         context.reset();
@@ -94,6 +98,20 @@ final class LoggingSetup {
             appender.start();
             root.addAppender(appender);
         }
+    }
+
+    /** Runs {@code start}, which may start Logback, telling {@link CommandLogbackConfigurator} to leave it bare. */
+    static <T> T startingLogback(Supplier<T> start) {
+        startingLogback = true;
+        try {
+            return start.get();
+        } finally {
+            startingLogback = false;
+        }
+    }
+
+    static boolean startingLogback() {
+        return startingLogback;
     }
 
     private static FileAppender<ILoggingEvent> plain(LoggerContext context, Config config) {
