@@ -114,6 +114,9 @@ public final class SshConnectionPlugin implements ConnectionPlugin {
                 return retry == 0 && options != null ? options.passphrase() : null;
             });
             CoreModuleProperties.PREFERRED_AUTHS.set(created, "publickey,password,keyboard-interactive");
+            // ssh is small request/reply packets: with Nagle's algorithm on, a packet sent while the previous one is
+            // unacknowledged waited for the device's delayed ACK (40 ms on Linux), twice per connection (docs/ssh.md)
+            CoreModuleProperties.TCP_NODELAY.set(created, true);
             Algorithms.modernOnly(created);
             created.addSessionListener(new SessionSetup(knownHosts));
             created.start();

@@ -15,6 +15,7 @@ import io.genja.testkit.DevicePlatform;
 import io.genja.testkit.Fault;
 import io.genja.testkit.SimulatedDevice;
 import java.net.ServerSocket;
+import java.net.StandardSocketOptions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
+import org.apache.sshd.common.io.nio2.Nio2Session;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -179,6 +181,16 @@ class SshConnectionTest {
         ios.close();
         linux.close();
         assertThat(ios.isAlive()).isFalse();
+    }
+
+    @Test
+    void theSocketSendsSmallPacketsAtOnce() throws Exception {
+        // without TCP_NODELAY, a packet written while the previous one is unacknowledged waits for the device's
+        // delayed ACK (40 ms on Linux), several times per connection
+        SshConnection connection = open("linux-005", Map.of());
+        Nio2Session io = (Nio2Session) connection.session().getIoSession();
+        assertThat(io.getSocket().getOption(StandardSocketOptions.TCP_NODELAY)).isTrue();
+        connection.close();
     }
 
     @Test
